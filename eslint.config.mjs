@@ -1,0 +1,43 @@
+// Both rule sets n8n applies to community packages: the classic eslint-plugin-n8n-nodes-base
+// (community / credentials / nodes) and @n8n/eslint-plugin-community-nodes `recommended`, which is
+// what n8n's verification scanner runs. Mirrors @n8n/node-cli's own configuration.
+import tseslint from 'typescript-eslint';
+import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
+import communityNodes from '@n8n/eslint-plugin-community-nodes';
+
+const sourceFiles = ['nodes/**/*.ts', 'credentials/**/*.ts'];
+
+export default [
+	{ ignores: ['dist/**', 'node_modules/**', 'test/**', 'scripts/**', '*.js', '*.mjs'] },
+	...tseslint.configs.recommended.map((config) => ({ ...config, files: sourceFiles })),
+	{ ...communityNodes.configs.recommended, files: [...sourceFiles, 'package.json'] },
+	{
+		files: sourceFiles,
+		rules: { 'no-console': 'error' },
+	},
+	{
+		files: ['package.json'],
+		languageOptions: { parser: tseslint.parser },
+		plugins: { 'n8n-nodes-base': n8nNodesBase },
+		rules: { ...n8nNodesBase.configs.community.rules },
+	},
+	{
+		files: ['credentials/**/*.ts'],
+		plugins: { 'n8n-nodes-base': n8nNodesBase },
+		rules: {
+			...n8nNodesBase.configs.credentials.rules,
+			'n8n-nodes-base/cred-class-field-documentation-url-miscased': 'off',
+			'n8n-nodes-base/cred-class-field-type-options-password-missing': 'off',
+		},
+	},
+	{
+		files: ['nodes/**/*.ts'],
+		plugins: { 'n8n-nodes-base': n8nNodesBase },
+		rules: {
+			...n8nNodesBase.configs.nodes.rules,
+			'n8n-nodes-base/node-class-description-inputs-wrong-regular-node': 'off',
+			'n8n-nodes-base/node-class-description-outputs-wrong': 'off',
+			'n8n-nodes-base/node-param-type-options-max-value-present': 'off',
+		},
+	},
+];
