@@ -1,0 +1,49 @@
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { searchFiles } from './listSearch/searchFiles';
+import { searchRooms } from './listSearch/searchRooms';
+import { fileDescription } from './resources/file';
+import { roomLinkDescription } from './resources/roomLink';
+
+export class DocSpace implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'ONLYOFFICE DocSpace',
+		name: 'docSpace',
+		icon: { light: 'file:docspace.svg', dark: 'file:docspace.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["resource"] + ": " + $parameter["operation"] }}',
+		description: 'Share ONLYOFFICE DocSpace rooms and files: room links, file sharing',
+		defaults: { name: 'DocSpace' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'docSpaceApi', required: true }],
+		requestDefaults: {
+			baseURL: '={{ String($credentials.baseUrl).trim().replace(/\\/+$/, "").replace(/\\/api\\/2\\.0$/i, "") }}',
+			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+			json: true,
+			ignoreHttpStatusErrors: true,
+		},
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'File', value: 'file' },
+					{ name: 'Room Link', value: 'roomLink' },
+				],
+				default: 'roomLink',
+			},
+			...roomLinkDescription,
+			...fileDescription,
+		],
+	};
+
+	methods = {
+		listSearch: { searchRooms, searchFiles },
+	};
+}

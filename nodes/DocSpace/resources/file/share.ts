@@ -1,0 +1,213 @@
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { FILE_SHARE_ACCESS, accessName, accessOptions, parseAccess } from '../../shared/accessLevels';
+import { fileLocator, optionsProperty, simplifyProperty } from '../../shared/descriptions';
+import { type FileShareDto, subjectOf, simplifySubject } from '../../shared/output';
+import { fillPath, locatorValue, requestBody } from '../../shared/routing';
+import { booleanValue, describeValue, entryId, invalidField, optionalText, uuid } from '../../shared/validation';
+
+const show = { resource: ['file'], operation: ['share'] };
+const accessChoices = accessOptions(FILE_SHARE_ACCESS);
+
+export const fileShareDescription: INodeProperties[] = [
+	{
+		displayName:
+			'DocSpace shares files with users and groups only in My Documents. For a file inside a room, add people to the room or use a file link.',
+		name: 'myDocumentsNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show },
+	},
+	{ ...fileLocator, displayOptions: { show }, description: 'The file to share (a file in My Documents)' },
+	{
+		displayName: 'Recipients From',
+		name: 'recipientsFrom',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show },
+		options: [
+			{ name: 'Rows Below', value: 'rows', description: 'One row per user or group, each with its own access' },
+			{ name: 'List of IDs', value: 'list', description: 'Many user or group IDs (e.g. from a previous node) with one access for all' },
+		],
+		default: 'rows',
+	},
+	{
+		displayName: 'Recipients',
+		name: 'recipients',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Recipient',
+		default: {},
+		displayOptions: { show: { ...show, recipientsFrom: ['rows'] } },
+		options: [
+			{
+				displayName: 'Recipient',
+				name: 'recipient',
+				values: [
+					{
+						displayName: 'User or Group ID',
+						name: 'id',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. 0f2c3a4b-1111-2222-3333-444455556666',
+						description: 'The ID of a DocSpace user or group',
+					},
+					{
+						displayName: 'Access',
+						name: 'access',
+						type: 'options',
+						options: accessChoices,
+						default: 2,
+						description: 'What the recipient may do with the file',
+					},
+				],
+			},
+		],
+		routing: {
+			send: {
+				type: 'body',
+				property: 'share',
+				value: '={{ ($value.recipient || []).map(row => ({ shareTo: row.id, access: row.access })) }}',
+			},
+		},
+	},
+	{
+		displayName: 'User or Group IDs',
+		name: 'recipientIds',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. {{ $json.userIds }} or id1, id2',
+		description: 'IDs separated by commas, or an expression that gives a list of IDs',
+		displayOptions: { show: { ...show, recipientsFrom: ['list'] } },
+	},
+	{
+		displayName: 'Access',
+		name: 'accessForAll',
+		type: 'options',
+		options: accessChoices,
+		default: 2,
+		description: 'What every listed recipient may do with the file',
+		displayOptions: { show: { ...show, recipientsFrom: ['list'] } },
+	},
+	{
+		displayName: 'Notify',
+		name: 'notify',
+		type: 'boolean',
+		default: true,
+		description: 'Whether DocSpace emails the recipients that the file was shared with them',
+		displayOptions: { show },
+		routing: { send: { type: 'body', property: 'notify' } },
+	},
+	{
+		displayName: 'Message',
+		name: 'sharingMessage',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: '',
+		description: 'Text added to the notification (at most 255 characters)',
+		displayOptions: { show: { ...show, notify: [true] } },
+		routing: { send: { type: 'body', property: 'sharingMessage' } },
+	},
+	simplifyProperty(show),
+	optionsProperty(show),
+];
+
+interface Recipient {
+	shareTo: string;
+	access: number;
+}
+
+/** The recipients each request carried, kept for the output (preSend and postReceive share the item's context). */
+const requestedRecipients = new WeakMap<object, Recipient[]>();
+
+function idsFromList(value: unknown): unknown[] {
+	if (Array.isArray(value)) return value.flat();
+	if (typeof value === 'string') return value.split(/[\s,;]+/).filter((id) => id !== '');
+	return [value];
+}
+
+function validatedRecipients(context: IExecuteSingleFunctions, rows: unknown): Recipient[] {
+	const byId = new Map<string, Recipient>();
+	const entries = Array.isArray(rows) ? rows : [];
+	entries.forEach((row: IDataObject, index) => {
+		const label = `Recipient ${index + 1}`;
+		const shareTo = uuid(context, `${label} (User or Group ID)`, row?.shareTo, 'user or group');
+		const access = parseAccess(row?.access);
+		if (access === undefined || !FILE_SHARE_ACCESS.includes(access)) {
+			throw invalidField(
+				context,
+				`${label} (Access)`,
+				access === 0 ? 'None removes access; File: Share only grants it' : `${describeValue(row?.access)} is not an access level for files`,
+				`Use one of: ${FILE_SHARE_ACCESS.map((value) => `${accessName(value)} (${value})`).join(', ')}.`,
+			);
+		}
+		const earlier = byId.get(shareTo);
+		if (earlier && earlier.access !== access) {
+			throw invalidField(context, `${label} (User or Group ID)`, `${shareTo} is listed twice with different access`, 'Keep one row per recipient.');
+		}
+		byId.set(shareTo, { shareTo, access });
+	});
+	if (byId.size === 0) {
+		throw invalidField(context, 'Recipients', 'no user or group to share with', 'Add at least one recipient ID.');
+	}
+	return [...byId.values()];
+}
+
+export async function prepareFileShare(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const fileId = entryId(this, 'File', locatorValue(this, 'file'), 'file');
+	fillPath(requestOptions, 'fileId', fileId);
+	const body = requestBody(requestOptions);
+
+	const rows =
+		this.getNodeParameter('recipientsFrom', 'rows') === 'list'
+			? idsFromList(this.getNodeParameter('recipientIds', '')).map((shareTo) => ({
+					shareTo,
+					access: this.getNodeParameter('accessForAll', 2),
+				}))
+			: body.share;
+	const share = validatedRecipients(this, rows);
+	body.share = share;
+	requestedRecipients.set(this, share);
+
+	body.notify = booleanValue(this, 'Notify', body.notify ?? false);
+	const message = body.notify ? optionalText(this, 'Message', body.sharingMessage, 255) : undefined;
+	if (message === undefined) delete body.sharingMessage;
+	else body.sharingMessage = message;
+	return requestOptions;
+}
+
+const NOT_APPLIED_REASON =
+	'DocSpace did not apply this share: the ID is not an active user or group of this portal, or the account behind the credential may not share with them (for example guests and deactivated users).';
+
+/** One item per requested recipient, applied or not: DocSpace silently drops some (docspace-api.md §4.2). */
+export async function fileShareOutput(
+	this: IExecuteSingleFunctions,
+	_items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	const entries = (((response.body as IDataObject)?.response ?? []) as FileShareDto[]).filter(Boolean);
+	const simplify = this.getNodeParameter('simplify', true) as boolean;
+	const pairedItem = { item: this.getItemIndex() };
+	return (requestedRecipients.get(this) ?? []).map(({ shareTo, access }) => {
+		const entry = entries.find((candidate) => String(subjectOf(candidate).id).toLowerCase() === shareTo);
+		if (!entry) {
+			return {
+				json: { applied: false, id: shareTo, requestedAccess: access, requestedAccessName: accessName(access), reason: NOT_APPLIED_REASON },
+				pairedItem,
+			};
+		}
+		const details = simplify ? simplifySubject(entry) : entry;
+		return { json: { applied: true, requestedAccess: access, ...details }, pairedItem };
+	});
+}

@@ -1,0 +1,144 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { DEFAULT_LIMITS } from './transport';
+
+// DocSpace room addresses: …/rooms/shared/1234/filter?folder=1234 or …/rooms/shared/filter?folder=1234;
+// a connected storage's room has an id like sbox-42.
+export const ROOM_URL_REGEX = '(?:[?&]folder=|/rooms/(?:shared|archived)/)(\\d+|[A-Za-z]+-[\\w.-]+)';
+// The editor's address: …/doceditor?fileId=1234
+export const FILE_URL_REGEX = '[?&]fileId=(\\d+|[A-Za-z]+-[\\w.-]+)';
+const ID_REGEX = '^\\s*(\\d+|[A-Za-z]+-[\\w.-]+)\\s*$';
+
+export const roomLocator: INodeProperties = {
+	displayName: 'Room',
+	name: 'room',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: 'The DocSpace room',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'Select a room…',
+			typeOptions: { searchListMethod: 'searchRooms', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 1234',
+			validation: [
+				{ type: 'regex', properties: { regex: ID_REGEX, errorMessage: 'A room ID is a number such as 1234 (or sbox-42 for a connected storage)' } },
+			],
+		},
+		{
+			displayName: 'By URL',
+			name: 'url',
+			type: 'string',
+			placeholder: 'e.g. https://yourportal.onlyoffice.com/rooms/shared/1234/filter?folder=1234',
+			extractValue: { type: 'regex', regex: ROOM_URL_REGEX },
+			validation: [
+				{ type: 'regex', properties: { regex: `.*${ROOM_URL_REGEX}.*`, errorMessage: 'Paste the address of the room as the DocSpace web page shows it' } },
+			],
+		},
+	],
+};
+
+export const fileLocator: INodeProperties = {
+	displayName: 'File',
+	name: 'file',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: 'The DocSpace file',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'Select a file…',
+			typeOptions: { searchListMethod: 'searchFiles', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 5678',
+			validation: [
+				{ type: 'regex', properties: { regex: ID_REGEX, errorMessage: 'A file ID is a number such as 5678 (or sbox-42 for a connected storage)' } },
+			],
+		},
+		{
+			displayName: 'By URL',
+			name: 'url',
+			type: 'string',
+			placeholder: 'e.g. https://yourportal.onlyoffice.com/doceditor?fileId=5678',
+			extractValue: { type: 'regex', regex: FILE_URL_REGEX },
+			validation: [
+				{ type: 'regex', properties: { regex: `.*${FILE_URL_REGEX}.*`, errorMessage: 'Paste the address of the file as the DocSpace editor shows it (…/doceditor?fileId=…)' } },
+			],
+		},
+	],
+};
+
+export function simplifyProperty(show: Record<string, string[]>): INodeProperties {
+	return {
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		displayOptions: { show },
+		description: 'Whether to return a flat, easy-to-map version of each entry instead of the full DocSpace answer',
+	};
+}
+
+const requestLimitOptions: INodeProperties[] = [
+	{
+		displayName: 'Max Parallel Writes',
+		name: 'maxParallelWrites',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: DEFAULT_LIMITS.maxParallelWrites },
+		default: 15,
+		description: 'How many changes this credential sends to the portal at once. DocSpace refuses more than 15.',
+	},
+	{
+		displayName: 'Max Parallel Reads',
+		name: 'maxParallelReads',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: DEFAULT_LIMITS.maxParallelReads },
+		default: 50,
+		description: 'How many reads this credential sends to the portal at once. DocSpace refuses more than 50.',
+	},
+	{
+		displayName: 'Max Retries',
+		name: 'maxRetries',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: 10 },
+		default: 5,
+		description:
+			'How often to repeat a request DocSpace refused for being too busy (429) or that a proxy failed (502–504). Only requests that are safe to repeat are retried.',
+	},
+];
+
+/** The operation's Options: its own entries plus the request limits every operation shares. */
+export function optionsProperty(show: Record<string, string[]>, own: INodeProperties[] = []): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [...own, ...requestLimitOptions],
+	};
+}
+
+export const includePasswordOption: INodeProperties = {
+	displayName: 'Include Password',
+	name: 'includePassword',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to put the link password in the output. DocSpace returns it in clear text; it is hidden by default so it does not end up in execution logs.',
+};

@@ -1,0 +1,84 @@
+/**
+ * Bounded concurrency per DocSpace portal and credential. DocSpace rejects the 16th parallel
+ * write (and the 51st parallel read) of a user at once with 429 (docspace-api.md §8), and n8n's
+ * declarative engine starts every item's request at the same time, so requests wait here for a
+ * slot instead.
+ *
+ * The registry only holds limiters with requests in flight or waiting: an idle one is dropped,
+ * so nothing outlives an execution, whatever happened in it.
+ */
+class Semaphore {
+	inFlight = 0;
+
+	private readonly waiting: Array<{ limit: number; grant: () => void }> = [];
+
+	acquire(limit: number, signal?: AbortSignal): Promise<void> {
+		if (this.inFlight < limit && this.waiting.length === 0) {
+			this.inFlight++;
+			return Promise.resolve();
+		}
+		return new Promise<void>((resolve, reject) => {
+			const entry = {
+				limit,
+				grant: () => {
+					signal?.removeEventListener('abort', onAbort);
+					this.inFlight++;
+					resolve();
+				},
+			};
+			const onAbort = () => {
+				const index = this.waiting.indexOf(entry);
+				if (index !== -1) this.waiting.splice(index, 1);
+				reject(new Error('The execution was cancelled while waiting for a free DocSpace request slot'));
+			};
+			if (signal?.aborted) return onAbort();
+			signal?.addEventListener('abort', onAbort, { once: true });
+			this.waiting.push(entry);
+		});
+	}
+
+	release(): void {
+		this.inFlight = Math.max(0, this.inFlight - 1);
+		const next = this.waiting[0];
+		if (next && this.inFlight < next.limit) {
+			this.waiting.shift();
+			next.grant();
+		}
+	}
+
+	get idle(): boolean {
+		return this.inFlight === 0 && this.waiting.length === 0;
+	}
+}
+
+const registry = new Map<string, Semaphore>();
+
+/** Runs `task` once a slot of `key` is free; the slot is given back however the task ends. */
+export async function runLimited<T>(
+	key: string,
+	limit: number,
+	task: () => Promise<T>,
+	signal?: AbortSignal,
+): Promise<T> {
+	let semaphore = registry.get(key);
+	if (!semaphore) {
+		semaphore = new Semaphore();
+		registry.set(key, semaphore);
+	}
+	const acquiring = semaphore;
+	await acquiring.acquire(Math.max(1, limit), signal).catch(async (error: Error) => {
+		if (acquiring.idle) registry.delete(key);
+		return await Promise.reject(error);
+	});
+	try {
+		return await task();
+	} finally {
+		semaphore.release();
+		if (semaphore.idle) registry.delete(key);
+	}
+}
+
+/** For tests and diagnostics: limiters currently holding or awaiting slots. */
+export function activeLimiterKeys(): string[] {
+	return [...registry.keys()];
+}

@@ -1,0 +1,51 @@
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	INodePropertyRouting,
+	PostReceiveAction,
+	PreSendAction,
+} from 'n8n-workflow';
+
+import { sendDocSpaceRequest, throwOnDocSpaceError } from './transport';
+
+/**
+ * Routing of one operation. Every request goes through `sendDocSpaceRequest` (concurrency
+ * limits and safe retries; n8n calls it through its `pagination` hook, which is the only hook
+ * wrapping the whole request), and every answer through `throwOnDocSpaceError` first.
+ */
+export function docSpaceRouting(config: {
+	method: IHttpRequestMethods;
+	url: string;
+	preSend?: PreSendAction[];
+	postReceive?: PostReceiveAction[];
+}): INodePropertyRouting {
+	return {
+		request: { method: config.method, url: config.url },
+		send: { paginate: true, preSend: config.preSend ?? [] },
+		output: { postReceive: [throwOnDocSpaceError, ...(config.postReceive ?? [])] },
+		operations: { pagination: sendDocSpaceRequest },
+	};
+}
+
+/** Puts a validated id into the URL template's `{name}` placeholder. */
+export function fillPath(requestOptions: IHttpRequestOptions, name: string, id: string): void {
+	requestOptions.url = String(requestOptions.url).replace(`{${name}}`, encodeURIComponent(id));
+}
+
+export function requestBody(requestOptions: IHttpRequestOptions): IDataObject {
+	if (!requestOptions.body || typeof requestOptions.body !== 'object') requestOptions.body = {};
+	return requestOptions.body as IDataObject;
+}
+
+/** The extracted value of a resource locator (URL modes give the id their regex captured). */
+export function locatorValue(context: IExecuteSingleFunctions, name: string): unknown {
+	return context.getNodeParameter(name, undefined, { extractValue: true });
+}
+
+/** `options.<name>` of the current operation, or its default. */
+export function optionValue<T>(context: IExecuteSingleFunctions, name: string, fallback: T): T {
+	const options = context.getNodeParameter('options', {}) as IDataObject;
+	return (options[name] as T | undefined) ?? fallback;
+}
