@@ -1,0 +1,236 @@
+// Rendering of state records as the DTOs DocSpace returns (docspace-api.md §3.3, §4.2, §5).
+
+import type { EmployeeDto, EmployeeFullDto, FileShareDto, FileShareLinkDto, GroupSummaryDto } from './types';
+import { ROOMS_FOLDER_ID, fileExtension, type FileRecord, type LinkRecord, type PortalState, type RoomRecord, type UserRecord } from './state';
+import type { SeedGroup } from './types';
+
+/** ApiDateTime is written with the .NET "o" format; the emulated portal runs at UTC offset 0 (§1.5). */
+export function formatApiDate(date: Date): string {
+	return date.toISOString().replace(/\.(\d{3})Z$/, '.$10000Z');
+}
+
+/** FolderType of a room → RoomType enum used by FolderDto.roomType (OpenAPI FolderDto.roomType). */
+export const ROOM_TYPE_BY_FOLDER_TYPE: Record<number, number> = { 15: 1, 16: 2, 19: 5, 22: 6, 29: 8, 31: 9 };
+
+export function roomNumericOrStringId(id: string): number | string {
+	return /^\d+$/.test(id) ? Number(id) : id;
+}
+
+export class DtoRenderer {
+	constructor(
+		private readonly state: PortalState,
+		private readonly portalUrl: string,
+		private readonly linkBaseUrl: string,
+	) {}
+
+	employee(user: UserRecord): EmployeeDto {
+		const avatar = `/static/images/default_user_photo_size_82-82.png`;
+		return {
+			id: user.id,
+			displayName: `${user.firstName} ${user.lastName}`,
+			avatar,
+			avatarOriginal: avatar,
+			avatarMax: `/static/images/default_user_photo_size_200-200.png`,
+			avatarMedium: `/static/images/default_user_photo_size_48-48.png`,
+			avatarSmall: `/static/images/default_user_photo_size_32-32.png`,
+			profileUrl: `${this.portalUrl}/accounts/people/filter?email=${encodeURIComponent(user.email)}`,
+			hasAvatar: false,
+			isAnonim: false,
+		};
+	}
+
+	employeeFull(user: UserRecord): EmployeeFullDto {
+		return {
+			...this.employee(user),
+			firstName: user.firstName,
+			lastName: user.lastName,
+			userName: user.email.split('@')[0],
+			email: user.email,
+			status: user.status,
+			activationStatus: 1,
+			groups: this.state.groupsOf(user.id).map((group) => this.groupSummary(group)),
+			isAdmin: user.role === 'owner' || user.role === 'admin',
+			isRoomAdmin: user.role === 'roomAdmin',
+			isLDAP: false,
+			isOwner: user.role === 'owner',
+			isVisitor: user.role === 'guest',
+			isCollaborator: false,
+			isSSO: false,
+			mobilePhoneActivationStatus: 0,
+			terminated: user.status === 2 ? formatApiDate(user.registered) : undefined,
+			registrationDate: formatApiDate(user.registered),
+		};
+	}
+
+	groupSummary(group: SeedGroup): GroupSummaryDto {
+		return { id: group.id, name: group.name, manager: group.managerId ? this.managerUserName(group.managerId) : undefined, isSystem: false };
+	}
+
+	private managerUserName(userId: string): string | undefined {
+		return this.state.users.get(userId)?.email.split('@')[0];
+	}
+
+	group(group: SeedGroup) {
+		const manager = group.managerId ? this.state.users.get(group.managerId) : undefined;
+		return {
+			name: group.name,
+			category: '00000000-0000-0000-0000-000000000000',
+			id: group.id,
+			isLDAP: false,
+			isSystem: false,
+			manager: manager ? this.employeeFull(manager) : undefined,
+			shared: false,
+			membersCount: group.memberIds.length,
+		};
+	}
+
+	shareLink(link: LinkRecord, requestedLinkId?: string): FileShareLinkDto {
+		const isInvitation = link.linkType === 0;
+		return {
+			id: link.id,
+			title: link.title,
+			shareLink: `${this.linkBaseUrl}/s/${link.shortKey}`,
+			expirationDate: link.expirationDate ? formatApiDate(link.expirationDate) : undefined,
+			linkType: link.linkType,
+			password: link.password,
+			denyDownload: isInvitation ? undefined : link.denyDownload,
+			isExpired: link.expirationDate ? link.expirationDate.getTime() < Date.now() : false,
+			primary: link.primary,
+			internal: isInvitation ? undefined : link.internal,
+			// §3.3: requestToken is null when the returned link differs from the requested linkId.
+			requestToken: isInvitation || (requestedLinkId !== undefined && requestedLinkId !== link.id) ? undefined : link.requestToken,
+			maxUseCount: isInvitation ? link.maxUseCount : undefined,
+			currentUseCount: isInvitation ? link.currentUseCount : undefined,
+		};
+	}
+
+	roomLinkShare(room: RoomRecord, link: LinkRecord, requestedLinkId?: string): FileShareDto {
+		const sharedLink = this.shareLink(link, requestedLinkId);
+		const isExternal = link.linkType === 1;
+		const publicPrimary = room.folderType === 22 && link.primary;
+		return {
+			access: link.access,
+			sharedTo: sharedLink,
+			sharedLink,
+			isLocked: false,
+			isOwner: false,
+			canEditAccess: false,
+			canEditInternal: isExternal && room.folderType !== 22 && room.folderType !== 29,
+			canEditDenyDownload: isExternal,
+			canEditExpirationDate: !publicPrimary,
+			canRevoke: true,
+			subjectType: isExternal ? (link.primary ? 4 : 1) : 3,
+		};
+	}
+
+	fileLinkShare(link: LinkRecord, requestedLinkId?: string): FileShareDto {
+		const sharedLink = this.shareLink(link, requestedLinkId);
+		return {
+			access: link.access,
+			sharedTo: sharedLink,
+			sharedLink,
+			isLocked: false,
+			isOwner: false,
+			canEditAccess: false,
+			canEditInternal: true,
+			canEditDenyDownload: true,
+			canEditExpirationDate: true,
+			canRevoke: true,
+			subjectType: link.primary ? 4 : 1,
+		};
+	}
+
+	/** A user or group share of a file (subjectType 0 / 2); undefined if the subject no longer exists. */
+	subjectShare(subjectId: string, access: number, currentUserId: string): FileShareDto | undefined {
+		const flags = {
+			access,
+			isLocked: subjectId === currentUserId,
+			isOwner: false,
+			canEditAccess: true,
+			canEditInternal: false,
+			canEditDenyDownload: false,
+			canEditExpirationDate: false,
+			canRevoke: true,
+		};
+		const user = this.state.users.get(subjectId);
+		if (user) {
+			const sharedToUser = this.employeeFull(user);
+			return { ...flags, sharedTo: sharedToUser, sharedToUser, subjectType: 0 };
+		}
+		const group = this.state.groups.get(subjectId);
+		if (group) {
+			const sharedToGroup = this.groupSummary(group);
+			return { ...flags, sharedTo: sharedToGroup, sharedToGroup, subjectType: 2 };
+		}
+		return undefined;
+	}
+
+	room(room: RoomRecord, currentUserId: string) {
+		const creator = this.state.users.get(room.createdBy);
+		const canManage = this.state.canManageRoom(currentUserId, room);
+		const isThirdParty = !/^\d+$/.test(room.id);
+		return {
+			id: roomNumericOrStringId(room.id),
+			title: room.title,
+			parentId: ROOMS_FOLDER_ID,
+			filesCount: [...this.state.files.values()].filter((file) => file.roomId === room.id).length,
+			foldersCount: 0,
+			new: 0,
+			mute: false,
+			tags: [],
+			pinned: false,
+			roomType: ROOM_TYPE_BY_FOLDER_TYPE[room.folderType],
+			private: false,
+			indexing: false,
+			denyDownload: false,
+			inRoom: true,
+			rootFolderId: ROOMS_FOLDER_ID,
+			canShare: canManage,
+			access: canManage ? 9 : 2,
+			shared: room.links.some((link) => link.linkType === 1),
+			created: formatApiDate(room.created),
+			createdBy: creator ? this.employee(creator) : undefined,
+			updated: formatApiDate(room.created),
+			rootFolderType: 14,
+			updatedBy: creator ? this.employee(creator) : undefined,
+			providerItem: isThirdParty ? true : undefined,
+			providerKey: isThirdParty ? 'Box' : undefined,
+			fileEntryType: 1,
+		};
+	}
+
+	file(file: FileRecord, currentUserId: string) {
+		const creator = this.state.users.get(file.createdBy);
+		const extension = fileExtension(file.title);
+		const owner = this.state.users.get(file.createdBy);
+		const folderId = file.roomId !== undefined ? roomNumericOrStringId(file.roomId) : owner?.myFolderId ?? 0;
+		const isMine = file.createdBy === currentUserId;
+		return {
+			id: Number(file.id),
+			title: file.title,
+			folderId,
+			version: 1,
+			versionGroup: 1,
+			contentLength: `${(file.sizeBytes / 1024).toFixed(1)} KB`,
+			pureContentLength: file.sizeBytes,
+			fileStatus: 0,
+			mute: false,
+			viewUrl: `${this.portalUrl}/filehandler.ashx?action=download&fileid=${file.id}`,
+			webUrl: `${this.portalUrl}/doceditor?fileid=${file.id}&version=1`,
+			fileType: extension === '.pdf' ? 10 : 7,
+			fileExst: extension,
+			isForm: file.isForm ? true : undefined,
+			rootFolderId: file.roomId !== undefined ? ROOMS_FOLDER_ID : folderId,
+			canShare: isMine || this.state.isAdmin(currentUserId),
+			access: isMine ? 1 : 2,
+			shared: file.shares.size > 0 || file.links.length > 0,
+			created: formatApiDate(file.created),
+			createdBy: creator ? this.employee(creator) : undefined,
+			updated: formatApiDate(file.created),
+			rootFolderType: file.roomId !== undefined ? 14 : 5,
+			parentRoomType: file.roomId !== undefined ? this.state.rooms.get(file.roomId)?.folderType : undefined,
+			updatedBy: creator ? this.employee(creator) : undefined,
+			fileEntryType: 2,
+		};
+	}
+}

@@ -1,0 +1,43 @@
+import type { RouteDefinition } from './context';
+import { fileRoutes } from './files';
+import { peopleRoutes } from './people';
+import { roomRoutes } from './rooms';
+
+export const ROUTES: RouteDefinition[] = [...roomRoutes, ...fileRoutes, ...peopleRoutes];
+
+export type RouteMatch =
+	| { found: true; route: RouteDefinition; params: Record<string, string> }
+	| { found: false; pathExists: boolean };
+
+/** Matches `/a/{x}/b` templates segment by segment; literal segments win over parameters. */
+export function matchTemplate(template: string, path: string): Record<string, string> | undefined {
+	const templateSegments = template.split('/');
+	const pathSegments = path.replace(/\/+$/, '').split('/');
+	if (templateSegments.length !== pathSegments.length) return undefined;
+	const params: Record<string, string> = {};
+	for (let index = 0; index < templateSegments.length; index++) {
+		const expected = templateSegments[index];
+		const actual = pathSegments[index];
+		const parameter = /^\{(\w+)\}$/.exec(expected);
+		if (parameter) {
+			if (actual === '') return undefined;
+			params[parameter[1]] = decodeURIComponent(actual);
+		} else if (expected.toLowerCase() !== actual.toLowerCase()) {
+			return undefined;
+		}
+	}
+	return params;
+}
+
+export function findRoute(method: string, path: string): RouteMatch {
+	let pathExists = false;
+	for (const route of ROUTES) {
+		const params = matchTemplate(route.template, path);
+		if (!params) continue;
+		// a literal route such as people/@self must not be captured by a templated one
+		if (Object.values(params).some((value) => value.startsWith('@')) && route.template.includes('{')) continue;
+		pathExists = true;
+		if (route.method === method) return { found: true, route, params };
+	}
+	return { found: false, pathExists };
+}

@@ -1,0 +1,211 @@
+// In-memory portal state, loaded from a PortalSeed.
+
+import { randomBytes, randomUUID } from 'node:crypto';
+import type {
+	Notification,
+	PasswordPolicy,
+	PortalSeed,
+	RoomFolderType,
+	SeedApiKey,
+	SeedFile,
+	SeedGroup,
+	SeedJwt,
+	SeedLink,
+	SeedUser,
+	UserRole,
+} from './types';
+
+export interface UserRecord {
+	id: string;
+	firstName: string;
+	lastName: string;
+	email: string;
+	role: UserRole;
+	status: 1 | 2;
+	password?: string;
+	myFolderId: number;
+	registered: Date;
+}
+
+export interface LinkRecord {
+	id: string;
+	linkType: 0 | 1;
+	primary: boolean;
+	access: number;
+	title: string;
+	password?: string;
+	expirationDate?: Date;
+	denyDownload: boolean;
+	internal: boolean;
+	maxUseCount?: number;
+	currentUseCount: number;
+	shortKey: string;
+	requestToken: string;
+}
+
+export interface RoomRecord {
+	id: string;
+	title: string;
+	folderType: RoomFolderType;
+	managerIds: Set<string>;
+	links: LinkRecord[];
+	createdBy: string;
+	created: Date;
+}
+
+export interface FileRecord {
+	id: string;
+	title: string;
+	roomId?: string;
+	createdBy: string;
+	isForm: boolean;
+	sizeBytes: number;
+	/** subject id (user or group) → access */
+	shares: Map<string, number>;
+	links: LinkRecord[];
+	created: Date;
+}
+
+const SHORT_KEY_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+export function randomShortKey(): string {
+	const bytes = randomBytes(8);
+	return Array.from(bytes, (byte) => SHORT_KEY_ALPHABET[byte % SHORT_KEY_ALPHABET.length]).join('');
+}
+
+export function newLink(fields: Omit<LinkRecord, 'shortKey' | 'requestToken' | 'currentUseCount'> & { currentUseCount?: number }): LinkRecord {
+	return {
+		currentUseCount: 0,
+		...fields,
+		shortKey: randomShortKey(),
+		requestToken: randomBytes(24).toString('base64url'),
+	};
+}
+
+function linkFromSeed(seed: SeedLink): LinkRecord {
+	return newLink({
+		id: seed.id,
+		linkType: seed.linkType,
+		primary: seed.primary ?? false,
+		access: seed.access,
+		title: seed.title ?? (seed.linkType === 0 ? 'Invitation link' : 'Shared link'),
+		password: seed.password,
+		expirationDate: seed.expirationDate ? new Date(seed.expirationDate) : undefined,
+		denyDownload: seed.denyDownload ?? false,
+		internal: seed.internal ?? false,
+		maxUseCount: seed.maxUseCount,
+		currentUseCount: seed.currentUseCount ?? 0,
+	});
+}
+
+export const DEFAULT_PASSWORD_POLICY: PasswordPolicy = { minLength: 8, upperCase: false, digits: false, specSymbols: false };
+export const PORTAL_CREATED = new Date('2025-01-15T09:00:00.000Z');
+/** Id of the VirtualRooms root folder ("Rooms", FolderType 14). */
+export const ROOMS_FOLDER_ID = 2;
+
+export class PortalState {
+	readonly users = new Map<string, UserRecord>();
+	readonly groups = new Map<string, SeedGroup>();
+	readonly rooms = new Map<string, RoomRecord>();
+	readonly files = new Map<string, FileRecord>();
+	readonly apiKeys = new Map<string, SeedApiKey>();
+	readonly sessionTokens = new Map<string, string>();
+	readonly jwts = new Map<string, SeedJwt>();
+	readonly notifications: Notification[] = [];
+	readonly passwordPolicy: PasswordPolicy;
+	readonly ownerId: string;
+
+	constructor(seed: PortalSeed, passwordMinLength?: number) {
+		seed.users.forEach((user, index) => this.users.set(user.id, userFromSeed(user, 10 + index)));
+		seed.groups.forEach((group) => this.groups.set(group.id, { ...group, memberIds: [...group.memberIds] }));
+		const owner = seed.users.find((user) => user.role === 'owner') ?? seed.users[0];
+		this.ownerId = owner?.id ?? '';
+		for (const room of seed.rooms) {
+			this.rooms.set(room.id, {
+				id: room.id,
+				title: room.title,
+				folderType: room.folderType,
+				managerIds: new Set(room.managerIds ?? []),
+				links: (room.links ?? []).map(linkFromSeed),
+				createdBy: room.createdBy ?? this.ownerId,
+				created: PORTAL_CREATED,
+			});
+		}
+		seed.files.forEach((file) => this.files.set(file.id, fileFromSeed(file)));
+		seed.apiKeys.forEach((key) => this.apiKeys.set(key.key, key));
+		seed.sessionTokens.forEach((session) => this.sessionTokens.set(session.token, session.userId));
+		seed.jwts.forEach((jwt) => this.jwts.set(jwt.token, jwt));
+		this.passwordPolicy = { ...DEFAULT_PASSWORD_POLICY, ...seed.passwordPolicy };
+		if (passwordMinLength !== undefined) this.passwordPolicy.minLength = passwordMinLength;
+	}
+
+	isAdmin(userId: string): boolean {
+		const role = this.users.get(userId)?.role;
+		return role === 'owner' || role === 'admin';
+	}
+
+	canManageRoom(userId: string, room: RoomRecord): boolean {
+		return this.isAdmin(userId) || room.createdBy === userId || room.managerIds.has(userId);
+	}
+
+	/** Rooms visible to the user: admins see all, others the rooms they manage. */
+	visibleRooms(userId: string): RoomRecord[] {
+		return [...this.rooms.values()].filter((room) => this.canManageRoom(userId, room));
+	}
+
+	findUserByEmail(email: string): UserRecord | undefined {
+		const lower = email.toLowerCase();
+		return [...this.users.values()].find((user) => user.email.toLowerCase() === lower);
+	}
+
+	groupsOf(userId: string): SeedGroup[] {
+		return [...this.groups.values()].filter((group) => group.memberIds.includes(userId));
+	}
+
+	canReadFile(userId: string, file: FileRecord): boolean {
+		if (this.isAdmin(userId) || file.createdBy === userId) return true;
+		if (file.roomId !== undefined) {
+			const room = this.rooms.get(file.roomId);
+			return room !== undefined && this.canManageRoom(userId, room);
+		}
+		if (file.shares.has(userId)) return true;
+		return this.groupsOf(userId).some((group) => file.shares.has(group.id));
+	}
+
+	newLinkId(requested: string | undefined): string {
+		return requested ?? randomUUID();
+	}
+}
+
+function userFromSeed(user: SeedUser, myFolderId: number): UserRecord {
+	return {
+		id: user.id,
+		firstName: user.firstName,
+		lastName: user.lastName,
+		email: user.email,
+		role: user.role,
+		status: user.status ?? 1,
+		password: user.password,
+		myFolderId,
+		registered: PORTAL_CREATED,
+	};
+}
+
+function fileFromSeed(file: SeedFile): FileRecord {
+	return {
+		id: file.id,
+		title: file.title,
+		roomId: file.location === 'my' ? undefined : file.location.roomId,
+		createdBy: file.createdBy,
+		isForm: file.isForm ?? false,
+		sizeBytes: file.sizeBytes ?? 24_576,
+		shares: new Map((file.shares ?? []).map((share) => [share.subjectId, share.access])),
+		links: (file.links ?? []).map(linkFromSeed),
+		created: PORTAL_CREATED,
+	};
+}
+
+export function fileExtension(title: string): string {
+	const dot = title.lastIndexOf('.');
+	return dot >= 0 ? title.slice(dot).toLowerCase() : '';
+}
