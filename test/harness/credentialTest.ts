@@ -1,0 +1,42 @@
+/**
+ * Presses the credential's "Test" button the way n8n does (packages/cli credentials-tester):
+ * the credential's `test.request` becomes the requestDefaults of a throwaway declarative node,
+ * run on the engine with the credential's `authenticate`; a failure is matched against the
+ * `responseCode` rules to pick the message the user sees.
+ */
+import type { INodeType } from 'n8n-workflow';
+
+import { DocSpaceApi } from '../../credentials/DocSpaceApi.credentials';
+import { type DocSpaceCredentialData, runDocSpaceNode } from './engine';
+
+const credentialType = new DocSpaceApi();
+
+function credentialTestNodeType(): INodeType {
+	return {
+		description: {
+			displayName: 'Credential test',
+			name: 'credentialTest',
+			group: ['transform'],
+			version: 1,
+			description: '',
+			defaults: { name: 'Credential test' },
+			inputs: ['main'],
+			outputs: ['main'],
+			credentials: [{ name: 'docSpaceApi', required: true }],
+			requestDefaults: credentialType.test.request,
+			properties: [],
+		},
+	} as INodeType;
+}
+
+export async function testCredential(
+	credentials: DocSpaceCredentialData,
+): Promise<{ status: 'OK' | 'Error'; message: string }> {
+	const { error } = await runDocSpaceNode({ parameters: {}, credentials, nodeType: credentialTestNodeType });
+	if (!error) return { status: 'OK', message: 'Connection tested successfully' };
+	const httpCode = Number((error as { httpCode?: string }).httpCode);
+	const rule = credentialType.test.rules?.find(
+		(candidate) => candidate.type === 'responseCode' && candidate.properties.value === httpCode,
+	);
+	return { status: 'Error', message: rule ? rule.properties.message : error.message };
+}

@@ -1,0 +1,199 @@
+/**
+ * Runs the real DocSpace node class on n8n's own engine (n8n-core WorkflowExecute + RoutingNode),
+ * with the credential's real `authenticate`, the way n8n runs a declarative node.
+ * n8n's NodeTestHarness is not published; this mirrors it with public pieces
+ * (n8n-guide.md §3, n8n-io/n8n packages/cli/src/credentials-helper.ts).
+ */
+import { DirectoryLoader, ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import {
+	type ICredentialDataDecryptedObject,
+	type ICredentials,
+	ICredentialsHelper,
+	type IDataObject,
+	type IHttpRequestOptions,
+	type INode,
+	type INodeCredentialsDetails,
+	type INodeExecutionData,
+	type INodeParameters,
+	type INodeType,
+	type INodeTypes,
+	type IRun,
+	type IWorkflowExecuteAdditionalData,
+	NodeHelpers,
+	Workflow,
+	createRunExecutionData,
+} from 'n8n-workflow';
+
+import { DocSpaceApi } from '../../credentials/DocSpaceApi.credentials';
+import { DocSpace } from '../../nodes/DocSpace/DocSpace.node';
+
+export const NODE_NAME = 'DocSpace';
+export const NODE_TYPE = 'n8n-nodes-docspace.docSpace';
+
+export interface DocSpaceCredentialData extends ICredentialDataDecryptedObject {
+	baseUrl: string;
+	authKey: string;
+}
+
+const credentialType = new DocSpaceApi();
+
+class TestCredentialsHelper extends ICredentialsHelper {
+	constructor(private readonly data: () => DocSpaceCredentialData) {
+		super();
+	}
+	getParentTypes(): string[] {
+		return [];
+	}
+	isCredentialUsableByNode(): boolean {
+		return true;
+	}
+	async authenticate(credentials: ICredentialDataDecryptedObject, typeName: string, requestOptions: IHttpRequestOptions) {
+		if (typeName !== credentialType.name || typeof credentialType.authenticate !== 'function') {
+			throw new Error(`Unexpected credential type ${typeName}`);
+		}
+		return await credentialType.authenticate(credentials, requestOptions);
+	}
+	async preAuthentication() {
+		return undefined;
+	}
+	async runPreAuthentication() {
+		return undefined;
+	}
+	async getCredentials(): Promise<ICredentials> {
+		throw new Error('not used');
+	}
+	async getDecrypted(): Promise<ICredentialDataDecryptedObject> {
+		return { ...this.data() };
+	}
+	async updateCredentials() {}
+	async updateCredentialsOauthTokenData() {}
+	getCredentialsProperties() {
+		return credentialType.properties;
+	}
+}
+
+/** The node type as n8n loads it: with the Request Options collection n8n adds to declarative nodes. */
+export function loadNodeType(): INodeType {
+	const nodeType = new DocSpace();
+	DirectoryLoader.applyDeclarativeNodeOptionParameters(nodeType);
+	return nodeType;
+}
+
+function nodeTypesOf(load: () => INodeType): INodeTypes {
+	return {
+		getByName: () => load(),
+		getByNameAndVersion: (_type: string, version?: number) => NodeHelpers.getVersionedNodeType(load(), version),
+		getKnownTypes: () => ({}),
+	} as unknown as INodeTypes;
+}
+
+export interface RunOptions {
+	parameters: INodeParameters;
+	/** Another node type to run instead of the DocSpace node (the credential test uses one). */
+	nodeType?: () => INodeType;
+	credentials: DocSpaceCredentialData;
+	items?: Array<IDataObject | INodeExecutionData>;
+	continueOnFail?: boolean;
+	executionId?: string;
+	timezone?: string;
+}
+
+export interface RunResult {
+	/** Output items of the DocSpace node (empty when the run failed). */
+	items: INodeExecutionData[];
+	/** The error that stopped the run, if any. */
+	error?: Error & { description?: string; message: string; context?: IDataObject };
+	run: IRun;
+}
+
+function asItem(item: IDataObject | INodeExecutionData): INodeExecutionData {
+	return 'json' in item && typeof item.json === 'object' ? (item as INodeExecutionData) : { json: item as IDataObject };
+}
+
+export async function runDocSpaceNode(options: RunOptions): Promise<RunResult> {
+	const credentialsDetails: INodeCredentialsDetails = { id: 'docspace-test', name: 'DocSpace test' };
+	const node: INode = {
+		id: 'b6c1e6a4-5f65-4d5e-9a0c-docspace0001',
+		name: NODE_NAME,
+		type: NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: options.parameters,
+		credentials: { docSpaceApi: credentialsDetails },
+		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+	};
+	const workflow = new Workflow({
+		id: 'wf-docspace-test',
+		name: 'DocSpace test',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: nodeTypesOf(options.nodeType ?? loadNodeType),
+		settings: { timezone: options.timezone ?? 'UTC' },
+	});
+	const executionId = options.executionId ?? `exec-${Math.random().toString(36).slice(2)}`;
+	const hooks = new ExecutionLifecycleHooks('manual', executionId, {
+		id: workflow.id,
+		name: workflow.name,
+		nodes: [node],
+		connections: {},
+		active: false,
+		settings: {},
+		createdAt: new Date(),
+		updatedAt: new Date(),
+		activeVersionId: null,
+		isArchived: false,
+	} as never);
+	let finish: (run: IRun) => void = () => {};
+	const finished = new Promise<IRun>((resolve) => (finish = resolve));
+	hooks.addHandler('workflowExecuteAfter', async (run) => finish(run));
+
+	const additionalData = {
+		credentialsHelper: new TestCredentialsHelper(() => options.credentials),
+		hooks,
+		executionId,
+		currentNodeExecutionIndex: 0,
+		restApiUrl: 'http://localhost:5678/rest',
+		instanceBaseUrl: 'http://localhost:5678/',
+		formBaseUrl: 'http://localhost:5678/form',
+		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
+		formTestBaseUrl: 'http://localhost:5678/form-test',
+		webhookBaseUrl: 'http://localhost:5678/webhook',
+		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
+		mcpBaseUrl: 'http://localhost:5678/mcp',
+		mcpTestBaseUrl: 'http://localhost:5678/mcp-test',
+		variables: {},
+		userId: 'user-1',
+		executeWorkflow: async () => {
+			throw new Error('not used');
+		},
+		getRunExecutionData: async () => undefined,
+		getRuntimeCredential: async () => undefined,
+		logAiEvent: () => {},
+		startRunnerTask: async () => {
+			throw new Error('not used');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
+
+	const items = (options.items ?? [{}]).map(asItem);
+	const runExecutionData = createRunExecutionData({
+		executionData: {
+			nodeExecutionStack: [{ node, data: { main: [items] }, source: null }],
+		},
+	});
+	const execution = new WorkflowExecute(additionalData, 'manual', runExecutionData);
+	try {
+		await execution.processRunExecutionData(workflow);
+	} catch (error) {
+		// n8n refuses to start a workflow whose parameters have issues (WorkflowHasIssuesError), as the editor does.
+		return { items: [], error: error as RunResult['error'], run: undefined as unknown as IRun };
+	}
+	const run = await finished;
+	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
+	return {
+		items: taskData?.data?.main?.[0] ?? [],
+		error: (run.data.resultData.error ?? taskData?.error) as RunResult['error'],
+		run,
+	};
+}
