@@ -1,0 +1,201 @@
+/**
+ * The packed package inside a real n8n 2.41.1: installed the way n8n installs community
+ * packages, the credential and the example workflows imported with the n8n CLI, each run with
+ * `n8n execute` against the DocSpace emulator on loopback.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { DocSpaceEmulator, SEED_IDS } from '../emulator';
+import { log } from '../../scripts/e2e/runtime';
+import {
+	createN8nHome,
+	parseRunOutput,
+	plain,
+	PACKAGE_NAME,
+	type CliResult,
+	type N8nHome,
+} from '../../scripts/e2e/n8n';
+import { freePort } from '../../scripts/e2e/ports';
+import {
+	credentialFor,
+	docSpaceNode,
+	loadExampleWorkflows,
+	variant,
+	type ExampleWorkflow,
+} from '../../scripts/e2e/workflows';
+
+const MISSING_ROOM = '999999';
+
+let emu: DocSpaceEmulator;
+let home: N8nHome;
+let examples: ExampleWorkflow[];
+let continueOnFail: any;
+let stopOnFail: any;
+
+function byKey(key: string): ExampleWorkflow {
+	const found = examples.find((e) => e.key === key);
+	if (!found) throw new Error(`example ${key}.json not found (have: ${examples.map((e) => e.key)})`);
+	return found;
+}
+
+function describeResult(result: CliResult): string {
+	return `exit ${result.code}\n--- stdout ---\n${plain(result.stdout).slice(-6000)}\n--- stderr ---\n${plain(result.stderr).slice(-3000)}`;
+}
+
+async function execute(workflowId: string): Promise<CliResult> {
+	emu.reset();
+	const started = Date.now();
+	const result = await home.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
+	log(`n8n execute --id=${workflowId}: exit ${result.code} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+	return result;
+}
+
+/** Runs a workflow that must succeed and returns the DocSpace node's output items. */
+async function executeOk(workflow: any): Promise<any[]> {
+	const result = await execute(workflow.id);
+	if (result.code !== 0) throw new Error(`workflow "${workflow.name}" failed: ${describeResult(result)}`);
+	const run = parseRunOutput(result.stdout);
+	const nodeName = docSpaceNode(workflow).name;
+	const nodeRuns = run.data.resultData.runData[nodeName];
+	expect(nodeRuns).toHaveLength(1);
+	expect(nodeRuns[0].executionStatus).toBe('success');
+	return nodeRuns[0].data.main[0];
+}
+
+function writes() {
+	return emu.requests.filter((r) => r.method !== 'GET');
+}
+
+beforeAll(async () => {
+	emu = await DocSpaceEmulator.start();
+	log(`DocSpace emulator on ${emu.baseUrl}`);
+	home = await createN8nHome({
+		env: {
+			// Free ports, so a running `npm run n8n` (5678/5679) does not get in the way.
+			N8N_PORT: String(await freePort()),
+			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+		},
+	});
+	examples = loadExampleWorkflows();
+	log(`Example workflows: ${examples.map((e) => e.file).join(', ')}`);
+
+	const roomLinkSet = byKey('room-link-set').workflow;
+	const setMissingRoom = (node: any) => {
+		const room = node.parameters.room;
+		node.parameters.room =
+			room && typeof room === 'object' ? { ...room, value: MISSING_ROOM } : MISSING_ROOM;
+	};
+	continueOnFail = variant(roomLinkSet, 'e2eContinueOnFail', 'e2e: missing room, continue on fail', (node) => {
+		setMissingRoom(node);
+		node.onError = 'continueRegularOutput';
+	});
+	stopOnFail = variant(roomLinkSet, 'e2eStopOnFail', 'e2e: missing room, stop on fail', (node) => {
+		setMissingRoom(node);
+		delete node.onError;
+		delete node.continueOnFail;
+	});
+
+	const credentials = home.writeJson('credentials.json', credentialFor(emu.baseUrl, SEED_IDS.apiKey));
+	const workflows = home.writeJson('workflows.json', [
+		...examples.map((e) => e.workflow),
+		continueOnFail,
+		stopOnFail,
+	]);
+	for (const args of [
+		['import:credentials', `--input=${credentials}`],
+		['import:workflow', `--input=${workflows}`],
+	]) {
+		const result = await home.cli(args);
+		if (result.code !== 0) throw new Error(`n8n ${args[0]} failed: ${describeResult(result)}`);
+		log(`n8n ${args[0]}: ${plain(result.stdout).trim().split('\n').pop()}`);
+	}
+});
+
+afterAll(async () => {
+	await emu?.stop();
+	home?.cleanup();
+});
+
+test('the tarball is installed where n8n installs community packages', () => {
+	const dir = join(home.userFolder, '.n8n', 'nodes');
+	const pkg = JSON.parse(readFileSync(join(dir, 'node_modules', PACKAGE_NAME, 'package.json'), 'utf8'));
+	expect(pkg.name).toBe(PACKAGE_NAME);
+	for (const file of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) {
+		expect(existsSync(join(dir, 'node_modules', PACKAGE_NAME, file))).toBe(true);
+	}
+	expect(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).dependencies).toEqual({
+		[PACKAGE_NAME]: pkg.version,
+	});
+});
+
+test('room-link-set: the example creates an external link on the room', async () => {
+	const { workflow } = byKey('room-link-set');
+	const node = docSpaceNode(workflow);
+	const items = await executeOk(workflow);
+
+	expect(items.length).toBeGreaterThanOrEqual(1);
+	for (const item of items) {
+		expect(item.error).toBeUndefined();
+		expect(item.json.error).toBeUndefined();
+	}
+	const roomId = String(node.parameters.room?.value ?? node.parameters.room);
+	const puts = writes();
+	expect(puts.map((r) => `${r.method} ${r.path}`)).toContain(`PUT /api/2.0/files/rooms/${roomId}/links`);
+	const put = puts.find((r) => r.path === `/api/2.0/files/rooms/${roomId}/links`)!;
+	expect(put.status).toBe(200);
+	expect(put.headers.authorization ?? put.headers.Authorization).toContain(SEED_IDS.apiKey);
+	const body = typeof put.body === 'object' && put.body ? put.body : JSON.parse(put.rawBody);
+	expect(body.linkType).toBe(node.parameters.linkType === 'invitation' ? 0 : 1);
+	// The link the node returned is the one the emulator now has on the room.
+	const links = emu.roomLinks(roomId).map((l: any) => l.sharedTo?.shareLink ?? l.sharedLink?.shareLink);
+	const returned = JSON.stringify(items[0].json);
+	expect(links.some((link: string | undefined) => link && returned.includes(link))).toBe(true);
+	expect(emu.openApiViolations()).toEqual([]);
+});
+
+test('file-share: the example shares the file', async () => {
+	const { workflow } = byKey('file-share');
+	const node = docSpaceNode(workflow);
+	const items = await executeOk(workflow);
+
+	expect(items.length).toBeGreaterThanOrEqual(1);
+	for (const item of items) {
+		expect(item.error).toBeUndefined();
+		expect(item.json.error).toBeUndefined();
+	}
+	const fileId = String(node.parameters.file?.value ?? node.parameters.file ?? SEED_IDS.myDocxId);
+	const put = writes().find((r) => r.method === 'PUT' && r.path === `/api/2.0/files/file/${fileId}/share`);
+	expect(put).toBeDefined();
+	expect(put!.status).toBe(200);
+	const body = typeof put!.body === 'object' && put!.body ? (put!.body as any) : JSON.parse(put!.rawBody);
+	const rows = node.parameters.recipients?.recipient ?? [];
+	for (const row of rows) {
+		expect(body.share).toContainEqual({ shareTo: row.id, access: row.access });
+		// The emulator now lists the recipient on the file.
+		expect(JSON.stringify(emu.fileShares(fileId))).toContain(row.id);
+	}
+	expect(emu.openApiViolations()).toEqual([]);
+});
+
+test('continue on fail: a room that does not exist gives an error item', async () => {
+	const items = await executeOk(continueOnFail);
+	expect(items).toHaveLength(1);
+	const message = String(items[0].json.error ?? items[0].error?.message ?? '');
+	log(`continue on fail → error item: ${JSON.stringify(items[0].json)}`);
+	expect(message).toContain(MISSING_ROOM);
+	expect(writes().filter((r) => r.status < 400)).toHaveLength(0);
+});
+
+test('stop on fail: a room that does not exist fails the run with a clear error', async () => {
+	const result = await execute(stopOnFail.id);
+	expect(result.code).not.toBe(0);
+	const output = plain(result.stdout + result.stderr);
+	expect(output).toContain('Execution was NOT successful');
+	const run = parseRunOutput(result.stdout);
+	const error = run.data.resultData.error;
+	expect(error).toBeDefined();
+	log(`stop on fail → exit ${result.code}, error: ${error.message} (${error.description ?? 'no description'})`);
+	expect(`${error.message} ${error.description ?? ''}`).toContain(MISSING_ROOM);
+	expect(run.data.resultData.lastNodeExecuted).toBe(docSpaceNode(stopOnFail).name);
+});
