@@ -1,0 +1,152 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { SEED_IDS, byId, run, useEmulator, writes } from '../../../../harness/docspace';
+
+const ctx = useEmulator();
+
+function share(overrides: IDataObject = {}): IDataObject {
+	return {
+		resource: 'file',
+		operation: 'share',
+		file: byId('id', SEED_IDS.myDocxId),
+		recipientsFrom: 'rows',
+		recipients: { recipient: [{ id: SEED_IDS.bobId, access: 10 }] },
+		notify: false,
+		...overrides,
+	};
+}
+
+describe('File: Share — what DocSpace receives', () => {
+	it('sends share rows with integer access, notify and no advancedSettings', async () => {
+		const { emulator } = ctx;
+		const result = await run(
+			emulator,
+			share({
+				recipients: { recipient: [{ id: SEED_IDS.bobId, access: 10 }, { id: SEED_IDS.legalGroupId, access: 5 }] },
+				notify: true,
+				sharingMessage: 'Please review the draft',
+			}),
+		);
+		expect(result.error).toBeUndefined();
+		const [request] = writes(emulator);
+		expect(request.path).toBe('/api/2.0/files/file/201/share');
+		expect(request.body).toEqual({
+			share: [
+				{ shareTo: SEED_IDS.bobId, access: 10 },
+				{ shareTo: SEED_IDS.legalGroupId, access: 5 },
+			],
+			notify: true,
+			sharingMessage: 'Please review the draft',
+		});
+		expect(result.items.map((item) => item.json)).toEqual([
+			expect.objectContaining({ applied: true, subjectType: 'user', id: SEED_IDS.bobId, name: 'Bob Stone', email: 'bob@example.com', access: 10, accessName: 'Editor' }),
+			expect.objectContaining({ applied: true, subjectType: 'group', id: SEED_IDS.legalGroupId, name: 'Legal', email: null, access: 5, accessName: 'Reviewer' }),
+		]);
+		expect(result.items.every((item) => (item.pairedItem as IDataObject).item === 0)).toBe(true);
+	});
+
+	it('leaves the message out without notification', async () => {
+		const { emulator } = ctx;
+		await run(emulator, share({ notify: false, sharingMessage: 'not sent' }));
+		expect(writes(emulator)[0].body).toEqual({ share: [{ shareTo: SEED_IDS.bobId, access: 10 }], notify: false });
+	});
+
+	it('shares with a list of IDs from a previous node, one access for all', async () => {
+		const { emulator } = ctx;
+		const result = await run(
+			emulator,
+			share({ recipientsFrom: 'list', recipientIds: '={{ $json.team }}', accessForAll: 5 }),
+			{ items: [{ team: [SEED_IDS.janeId, SEED_IDS.bobId, SEED_IDS.legalGroupId] }] },
+		);
+		expect(result.error).toBeUndefined();
+		expect((writes(emulator)[0].body as IDataObject).share).toEqual([
+			{ shareTo: SEED_IDS.janeId, access: 5 },
+			{ shareTo: SEED_IDS.bobId, access: 5 },
+			{ shareTo: SEED_IDS.legalGroupId, access: 5 },
+		]);
+		expect(result.items).toHaveLength(3);
+	});
+
+	it('accepts a comma-separated ID list', async () => {
+		const { emulator } = ctx;
+		await run(emulator, share({ recipientsFrom: 'list', recipientIds: `${SEED_IDS.janeId}, ${SEED_IDS.bobId}`, accessForAll: 2 }));
+		expect((writes(emulator)[0].body as IDataObject).share).toEqual([
+			{ shareTo: SEED_IDS.janeId, access: 2 },
+			{ shareTo: SEED_IDS.bobId, access: 2 },
+		]);
+	});
+
+	it('reports recipients DocSpace silently dropped, never losing them', async () => {
+		const { emulator } = ctx;
+		const unknown = '11111111-2222-4333-8444-555555555555';
+		const result = await run(
+			emulator,
+			share({
+				recipients: {
+					recipient: [
+						{ id: SEED_IDS.bobId, access: 2 },
+						{ id: SEED_IDS.guestId, access: 2 },
+						{ id: SEED_IDS.disabledUserId, access: 2 },
+						{ id: unknown, access: 2 },
+					],
+				},
+			}),
+		);
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((item) => [item.json.id, item.json.applied])).toEqual([
+			[SEED_IDS.bobId, true],
+			[SEED_IDS.guestId, false],
+			[SEED_IDS.disabledUserId, false],
+			[unknown, false],
+		]);
+		expect(result.items[1].json.reason).toMatch(/did not apply this share/);
+		expect(result.items[1].json).toMatchObject({ requestedAccess: 2, requestedAccessName: 'Viewer' });
+	});
+
+	it('takes the file from its editor URL', async () => {
+		const { emulator } = ctx;
+		await run(emulator, share({ file: byId('url', `${emulator.baseUrl}/doceditor?fileId=202&action=view`), recipients: { recipient: [{ id: SEED_IDS.bobId, access: 7 }] } }));
+		expect(writes(emulator).map((request) => [request.path, request.status])).toEqual([['/api/2.0/files/file/202/share', 200]]);
+	});
+
+	it('returns the full entry with Simplify off', async () => {
+		const { emulator } = ctx;
+		const result = await run(emulator, share({ simplify: false }));
+		expect(result.items[0].json).toMatchObject({ applied: true, access: 10, subjectType: 0, sharedToUser: { id: SEED_IDS.bobId, email: 'bob@example.com' } });
+	});
+});
+
+describe('File: Share — refusals', () => {
+	it('explains that files inside rooms take no user shares', async () => {
+		const { emulator } = ctx;
+		const result = await run(emulator, share({ file: byId('id', SEED_IDS.roomFileId) }));
+		expect(result.error?.message).toBe('DocSpace does not allow this access level for file 301 [item 0]');
+		expect(result.error?.description).toMatch(/only in My Documents.*add the people to the room or create a file link/);
+	});
+
+	it('explains an access level the file format does not take', async () => {
+		const { emulator } = ctx;
+		const result = await run(emulator, share({ file: byId('id', SEED_IDS.myTxtId) }));
+		expect(result.error?.description).toMatch(/must also suit the file format/);
+	});
+
+	it('explains an unknown file', async () => {
+		const { emulator } = ctx;
+		const result = await run(emulator, share({ file: byId('id', '777') }));
+		expect(result.error?.message).toBe('File 777 was not found in DocSpace [item 0]');
+	});
+
+	it('continue-on-fail keeps one output per input item', async () => {
+		const { emulator } = ctx;
+		const result = await run(emulator, share({ file: byId('id', '={{ $json.file }}') }), {
+			items: [{ file: SEED_IDS.myDocxId }, { file: SEED_IDS.roomFileId }, { file: SEED_IDS.myPdfFormId }],
+			continueOnFail: true,
+		});
+		expect(result.items.map((item) => [item.pairedItem, item.json.applied ?? 'error'])).toEqual([
+			[{ item: 0 }, true],
+			[{ item: 1 }, 'error'],
+			[{ item: 2 }, true],
+		]);
+		expect(result.items[1].json.error).toMatch(/file 301 \[item 1\]/);
+	});
+});
