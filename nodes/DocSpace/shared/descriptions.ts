@@ -94,6 +94,29 @@ export function simplifyProperty(show: Record<string, string[]>): INodePropertie
 	};
 }
 
+/** Return All / Limit of list operations (read by `sendDocSpaceListRequest`). */
+export function returnAllProperties(show: Record<string, string[]>): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			displayOptions: { show },
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { ...show, returnAll: [false] } },
+		},
+	];
+}
+
 const requestLimitOptions: INodeProperties[] = [
 	{
 		displayName: 'Max Parallel Writes',

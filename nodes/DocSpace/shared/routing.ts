@@ -8,7 +8,7 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 
-import { sendDocSpaceRequest, throwOnDocSpaceError } from './transport';
+import { sendDocSpaceListRequest, sendDocSpaceRequest, throwOnDocSpaceError } from './transport';
 
 /**
  * Routing of one operation. Every request goes through `sendDocSpaceRequest` (concurrency
@@ -20,12 +20,14 @@ export function docSpaceRouting(config: {
 	url: string;
 	preSend?: PreSendAction[];
 	postReceive?: PostReceiveAction[];
+	/** A paged list (startIndex/count): honours the operation's Return All and Limit. */
+	list?: boolean;
 }): INodePropertyRouting {
 	return {
 		request: { method: config.method, url: config.url },
 		send: { paginate: true, preSend: config.preSend ?? [] },
 		output: { postReceive: [throwOnDocSpaceError, ...(config.postReceive ?? [])] },
-		operations: { pagination: sendDocSpaceRequest },
+		operations: { pagination: config.list ? sendDocSpaceListRequest : sendDocSpaceRequest },
 	};
 }
 

@@ -208,6 +208,34 @@ export async function sendDocSpaceRequest(
 	);
 }
 
+/** DocSpace's largest page (`count` is limited to 1–100, docspace-api.md §7). */
+export const MAX_PAGE_SIZE = 100;
+
+/**
+ * Routing hook of list operations: pages through `startIndex`/`count` until Return All is done
+ * or Limit is reached, each page sent like any other request. The operation's post-receive must
+ * turn a page into one item per entry.
+ */
+export async function sendDocSpaceListRequest(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
+	const limit = returnAll ? Infinity : Math.max(1, Number(this.getNodeParameter('limit', 50)) || 50);
+	const results: INodeExecutionData[] = [];
+	for (let startIndex = 0; results.length < limit; ) {
+		const count = Math.min(MAX_PAGE_SIZE, limit - results.length);
+		const page = await sendDocSpaceRequest.call(this, {
+			...requestData,
+			options: { ...requestData.options, qs: { ...requestData.options.qs, startIndex, count } },
+		});
+		results.push(...page);
+		if (page.length < count) break;
+		startIndex += count;
+	}
+	return results.slice(0, limit);
+}
+
 /** For code outside the routing (pickers, lookups): one request, same limits, unwrapped envelope. */
 export async function docSpaceApiRequest(
 	this: IExecuteSingleFunctions | ILoadOptionsFunctions,
