@@ -1,7 +1,7 @@
 /**
  * The example workflows and the credential, prepared for import into a throwaway n8n.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
 import { REPO_ROOT } from './n8n';
@@ -21,11 +21,9 @@ export interface ExampleWorkflow {
 	workflow: any;
 }
 
-/** Where the examples live: examples/ once it exists, the e2e fixtures until then. */
+/** The example workflows users import (examples/*.json). */
 export function examplesDir(): string {
-	const examples = join(REPO_ROOT, 'examples');
-	if (existsSync(examples) && readdirSync(examples).some((f) => f.endsWith('.json'))) return examples;
-	return join(REPO_ROOT, 'test', 'e2e', 'fixtures');
+	return join(REPO_ROOT, 'examples');
 }
 
 /** n8n workflow ids are at most 21 characters; derive a stable one from the file name. */

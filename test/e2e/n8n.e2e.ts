@@ -129,34 +129,47 @@ test('the tarball is installed where n8n installs community packages', () => {
 	});
 });
 
-test('room-link-set: the example creates an external link on the room', async () => {
+/** The body the emulator received for a request. */
+function bodyOf(request: { body: unknown; rawBody: string }): any {
+	return typeof request.body === 'object' && request.body ? request.body : JSON.parse(request.rawBody);
+}
+
+test('room-link-set: the example creates an expiring, password-protected external link', async () => {
 	const { workflow } = byKey('room-link-set');
-	const node = docSpaceNode(workflow);
 	const items = await executeOk(workflow);
 
-	expect(items.length).toBeGreaterThanOrEqual(1);
-	for (const item of items) {
-		expect(item.error).toBeUndefined();
-		expect(item.json.error).toBeUndefined();
-	}
-	const roomId = String(node.parameters.room?.value ?? node.parameters.room);
-	const puts = writes();
-	expect(puts.map((r) => `${r.method} ${r.path}`)).toContain(`PUT /api/2.0/files/rooms/${roomId}/links`);
-	const put = puts.find((r) => r.path === `/api/2.0/files/rooms/${roomId}/links`)!;
-	expect(put.status).toBe(200);
-	expect(put.headers.authorization ?? put.headers.Authorization).toContain(SEED_IDS.apiKey);
-	const body = typeof put.body === 'object' && put.body ? put.body : JSON.parse(put.rawBody);
-	expect(body.linkType).toBe(node.parameters.linkType === 'invitation' ? 0 : 1);
+	expect(items).toHaveLength(1);
+	expect(items[0].error).toBeUndefined();
+	expect(items[0].json.error).toBeUndefined();
+
+	// The example's "Deal closed" step gives room 101, "Acme Corp", a password and 30 days.
+	const roomId = SEED_IDS.customRoomId;
+	const put = writes().find((r) => r.method === 'PUT' && r.path === `/api/2.0/files/rooms/${roomId}/links`);
+	expect(writes().map((r) => `${r.method} ${r.path} → ${r.status}`)).toEqual([
+		`PUT /api/2.0/files/rooms/${roomId}/links → 200`,
+	]);
+	expect(put!.headers.authorization).toContain(SEED_IDS.apiKey);
+	const body = bodyOf(put!);
+	expect(body).toMatchObject({
+		linkType: 1,
+		access: 2,
+		title: 'Client: Acme Corp',
+		password: 'Welcome#2027',
+		denyDownload: true,
+	});
+	const days = (Date.parse(body.expirationDate) - Date.now()) / 86_400_000;
+	expect(days).toBeGreaterThan(29);
+	expect(days).toBeLessThan(31);
+
 	// The link the node returned is the one the emulator now has on the room.
-	const links = emu.roomLinks(roomId).map((l: any) => l.sharedTo?.shareLink ?? l.sharedLink?.shareLink);
-	const returned = JSON.stringify(items[0].json);
-	expect(links.some((link: string | undefined) => link && returned.includes(link))).toBe(true);
+	const stored = emu.roomLinks(roomId).find((l: any) => l.sharedTo?.title === 'Client: Acme Corp') as any;
+	expect(stored).toBeDefined();
+	expect(JSON.stringify(items[0].json)).toContain(stored.sharedTo.shareLink);
 	expect(emu.openApiViolations()).toEqual([]);
 });
 
-test('file-share: the example shares the file', async () => {
+test('file-share: the example shares the contract with both reviewers and notifies them', async () => {
 	const { workflow } = byKey('file-share');
-	const node = docSpaceNode(workflow);
 	const items = await executeOk(workflow);
 
 	expect(items.length).toBeGreaterThanOrEqual(1);
@@ -164,16 +177,24 @@ test('file-share: the example shares the file', async () => {
 		expect(item.error).toBeUndefined();
 		expect(item.json.error).toBeUndefined();
 	}
-	const fileId = String(node.parameters.file?.value ?? node.parameters.file ?? SEED_IDS.myDocxId);
-	const put = writes().find((r) => r.method === 'PUT' && r.path === `/api/2.0/files/file/${fileId}/share`);
-	expect(put).toBeDefined();
-	expect(put!.status).toBe(200);
-	const body = typeof put!.body === 'object' && put!.body ? (put!.body as any) : JSON.parse(put!.rawBody);
-	const rows = node.parameters.recipients?.recipient ?? [];
-	for (const row of rows) {
-		expect(body.share).toContainEqual({ shareTo: row.id, access: row.access });
-		// The emulator now lists the recipient on the file.
-		expect(JSON.stringify(emu.fileShares(fileId))).toContain(row.id);
+	// The example's "Contract drafted" step gives file 201 and Jane's and Bob's IDs.
+	const fileId = SEED_IDS.myDocxId;
+	const reviewers = [SEED_IDS.janeId, SEED_IDS.bobId];
+	const shares = writes().filter((r) => r.method === 'PUT' && r.path === `/api/2.0/files/file/${fileId}/share`);
+	expect(shares.length).toBeGreaterThanOrEqual(1);
+	for (const share of shares) expect(share.status).toBe(200);
+	const sent = shares.flatMap((r) => bodyOf(r).share);
+	for (const id of reviewers) expect(sent).toContainEqual({ shareTo: id, access: 5 });
+	expect(bodyOf(shares[0])).toMatchObject({
+		notify: true,
+		sharingMessage: 'A new contract draft is ready for your review.',
+	});
+	// The emulator now lists both reviewers on the file, and the output names them.
+	const stored = JSON.stringify(emu.fileShares(fileId));
+	const output = JSON.stringify(items.map((i) => i.json));
+	for (const id of reviewers) {
+		expect(stored).toContain(id);
+		expect(output).toContain(id);
 	}
 	expect(emu.openApiViolations()).toEqual([]);
 });
