@@ -27,7 +27,7 @@ export const DEFAULT_LIMITS = { maxParallelWrites: 15, maxParallelReads: 50, max
 /** A retry never waits longer than this; DocSpace's daily write cap asks for up to a day. */
 const MAX_RETRY_WAIT_MS = 60_000;
 const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
-const RETRYABLE_NETWORK = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED_BY_PEER', 'socket hang up']);
+const RETRYABLE_NETWORK = new Set(['ECONNRESET', 'EPIPE']);
 
 /** Thrown inside a request attempt; the retry loop decides whether to try again. */
 export class DocSpaceFailureError extends Error {
