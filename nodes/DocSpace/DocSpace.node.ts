@@ -2,7 +2,10 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { searchFiles } from './listSearch/searchFiles';
+import { searchGroups } from './listSearch/searchGroups';
+import { searchRecipients } from './listSearch/searchRecipients';
 import { searchRooms } from './listSearch/searchRooms';
+import { searchUsers } from './listSearch/searchUsers';
 import { fileDescription } from './resources/file';
 import { roomLinkDescription } from './resources/roomLink';
 
@@ -44,6 +47,6 @@ export class DocSpace implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchRooms, searchFiles },
+		listSearch: { searchRooms, searchFiles, searchRecipients, searchUsers, searchGroups },
 	};
 }

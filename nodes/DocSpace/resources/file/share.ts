@@ -11,7 +11,8 @@ import { FILE_SHARE_ACCESS, accessName, accessOptions, parseAccess } from '../..
 import { fileLocator, optionsProperty, simplifyProperty } from '../../shared/descriptions';
 import { type FileShareDto, subjectOf, simplifySubject } from '../../shared/output';
 import { fillPath, locatorValue, requestBody } from '../../shared/routing';
-import { booleanValue, describeValue, entryId, invalidField, optionalText, uuid } from '../../shared/validation';
+import { checkedRecipient, listOf, recipientLocator, resolveRecipient } from '../../shared/recipients';
+import { booleanValue, describeValue, entryId, invalidField, optionalText } from '../../shared/validation';
 
 const show = { resource: ['file'], operation: ['share'] };
 const accessChoices = accessOptions(FILE_SHARE_ACCESS);
@@ -51,14 +52,7 @@ export const fileShareDescription: INodeProperties[] = [
 				displayName: 'Recipient',
 				name: 'recipient',
 				values: [
-					{
-						displayName: 'User or Group ID',
-						name: 'id',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. 0f2c3a4b-1111-2222-3333-444455556666',
-						description: 'The ID of a DocSpace user or group',
-					},
+					recipientLocator,
 					{
 						displayName: 'Access',
 						name: 'access',
@@ -84,8 +78,8 @@ export const fileShareDescription: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
-		placeholder: 'e.g. {{ $json.userIds }} or id1, id2',
-		description: 'IDs separated by commas, or an expression that gives a list of IDs',
+		placeholder: 'e.g. {{ $json.userIds }} or id1, jane@example.com',
+		description: 'User or group IDs, or user emails, separated by commas, or an expression that gives a list of them',
 		displayOptions: { show: { ...show, recipientsFrom: ['list'] } },
 	},
 	{
@@ -128,18 +122,12 @@ interface Recipient {
 /** The recipients each request carried, kept for the output (preSend and postReceive share the item's context). */
 const requestedRecipients = new WeakMap<object, Recipient[]>();
 
-function idsFromList(value: unknown): unknown[] {
-	if (Array.isArray(value)) return value.flat();
-	if (typeof value === 'string') return value.split(/[\s,;]+/).filter((id) => id !== '');
-	return [value];
-}
-
-function validatedRecipients(context: IExecuteSingleFunctions, rows: unknown): Recipient[] {
-	const byId = new Map<string, Recipient>();
-	const entries = Array.isArray(rows) ? rows : [];
-	entries.forEach((row: IDataObject, index) => {
+async function validatedRecipients(context: IExecuteSingleFunctions, rows: unknown): Promise<Recipient[]> {
+	const entries = Array.isArray(rows) ? (rows as IDataObject[]) : [];
+	// Every row is checked before anything is sent; only then are emails looked up.
+	const checked = entries.map((row, index) => {
 		const label = `Recipient ${index + 1}`;
-		const shareTo = uuid(context, `${label} (User or Group ID)`, row?.shareTo, 'user or group');
+		const recipient = checkedRecipient(context, label, row?.shareTo);
 		const access = parseAccess(row?.access);
 		if (access === undefined || !FILE_SHARE_ACCESS.includes(access)) {
 			throw invalidField(
@@ -149,12 +137,17 @@ function validatedRecipients(context: IExecuteSingleFunctions, rows: unknown): R
 				`Use one of: ${FILE_SHARE_ACCESS.map((value) => `${accessName(value)} (${value})`).join(', ')}.`,
 			);
 		}
+		return { label, recipient, access };
+	});
+	const byId = new Map<string, Recipient>();
+	for (const { label, recipient, access } of checked) {
+		const shareTo = await resolveRecipient(context, recipient);
 		const earlier = byId.get(shareTo);
 		if (earlier && earlier.access !== access) {
 			throw invalidField(context, `${label} (User or Group ID)`, `${shareTo} is listed twice with different access`, 'Keep one row per recipient.');
 		}
 		byId.set(shareTo, { shareTo, access });
-	});
+	}
 	if (byId.size === 0) {
 		throw invalidField(context, 'Recipients', 'no user or group to share with', 'Add at least one recipient ID.');
 	}
@@ -171,12 +164,12 @@ export async function prepareFileShare(
 
 	const rows =
 		this.getNodeParameter('recipientsFrom', 'rows') === 'list'
-			? idsFromList(this.getNodeParameter('recipientIds', '')).map((shareTo) => ({
+			? listOf(this.getNodeParameter('recipientIds', '')).map((shareTo) => ({
 					shareTo,
 					access: this.getNodeParameter('accessForAll', 2),
 				}))
 			: body.share;
-	const share = validatedRecipients(this, rows);
+	const share = await validatedRecipients(this, rows);
 	body.share = share;
 	requestedRecipients.set(this, share);
 

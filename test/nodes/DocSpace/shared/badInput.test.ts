@@ -83,7 +83,7 @@ const cases: Array<[string, IDataObject, RegExp]> = [
 	['no recipients', fileShare({ recipients: {} }), /^Recipients: no user or group to share with/],
 	['empty ID list', fileShare({ recipientsFrom: 'list', recipientIds: '={{ [] }}' }), /^Recipients: no user or group to share with/],
 	['recipient not a uuid', fileShare(rows({ id: 'bob', access: 2 })), /^Recipient 1 \(User or Group ID\): "bob" is not a user or group ID/],
-	['recipient email instead of id', fileShare(rows({ id: 'bob@example.com', access: 2 })), /is not a user or group ID/],
+	['recipient email that is not an address', fileShare(rows({ id: { __rl: true, mode: 'email', value: '={{ "bob@example" }}' }, access: 2 })), /^Recipient 1 \(Email\): "bob@example" is not an email address/],
 	['recipient id object in list', fileShare({ recipientsFrom: 'list', recipientIds: '={{ [{ id: 1 }] }}' }), /^Recipient 1 \(User or Group ID\): an object/],
 	['recipient access None', fileShare(rows({ id: SEED_IDS.bobId, access: '={{ 0 }}' })), /^Recipient 1 \(Access\): None removes access/],
 	['recipient access unknown', fileShare(rows({ id: SEED_IDS.bobId, access: '={{ "Owner" }}' })), /^Recipient 1 \(Access\): "Owner" is not an access level for files/],

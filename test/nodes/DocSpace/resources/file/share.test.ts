@@ -150,3 +150,75 @@ describe('File: Share — refusals', () => {
 		expect(result.items[1].json.error).toMatch(/file 301 \[item 1\]/);
 	});
 });
+
+describe('File: Share — recipient picker (From List, By ID, By Email)', () => {
+	it('sends the ids of picked, typed and emailed recipients; emails are looked up first', async () => {
+		const { emulator } = ctx;
+		const result = await run(
+			emulator,
+			share({
+				recipients: {
+					recipient: [
+						{ id: byId('list', SEED_IDS.legalGroupId), access: 5 },
+						{ id: byId('id', SEED_IDS.bobId.toUpperCase()), access: 10 },
+						{ id: { __rl: true, mode: 'email', value: ' Jane@Example.com ' }, access: 2 },
+					],
+				},
+			}),
+		);
+		expect(result.error).toBeUndefined();
+		expect(emulator.requests.map((request) => [request.method, request.path, request.query.email])).toEqual([
+			['GET', '/api/2.0/people/email', 'jane@example.com'],
+			['PUT', '/api/2.0/files/file/201/share', undefined],
+		]);
+		expect((writes(emulator)[0].body as IDataObject).share).toEqual([
+			{ shareTo: SEED_IDS.legalGroupId, access: 5 },
+			{ shareTo: SEED_IDS.bobId, access: 10 },
+			{ shareTo: SEED_IDS.janeId, access: 2 },
+		]);
+		expect(result.items.map((item) => [item.json.id, item.json.applied])).toEqual([
+			[SEED_IDS.legalGroupId, true],
+			[SEED_IDS.bobId, true],
+			[SEED_IDS.janeId, true],
+		]);
+	});
+
+	it('refuses an unknown email naming the row and the address, and shares nothing', async () => {
+		const { emulator } = ctx;
+		const result = await run(
+			emulator,
+			share({
+				recipients: {
+					recipient: [
+						{ id: byId('id', SEED_IDS.bobId), access: 10 },
+						{ id: { __rl: true, mode: 'email', value: 'nobody@example.com' }, access: 2 },
+					],
+				},
+			}),
+		);
+		expect(result.error?.message).toBe('Recipient 2 (Email): no DocSpace user has the email nobody@example.com [item 0]');
+		expect(result.error?.description).toMatch(/Nothing was shared/);
+		expect(writes(emulator)).toEqual([]);
+	});
+
+	it('takes emails in the ID list too, looking each address up once', async () => {
+		const { emulator } = ctx;
+		const result = await run(
+			emulator,
+			share({ recipientsFrom: 'list', recipientIds: `bob@example.com, ${SEED_IDS.legalGroupId}; BOB@example.com`, accessForAll: 2 }),
+		);
+		expect(result.error).toBeUndefined();
+		expect(emulator.requests.filter((request) => request.path === '/api/2.0/people/email')).toHaveLength(1);
+		expect((writes(emulator)[0].body as IDataObject).share).toEqual([
+			{ shareTo: SEED_IDS.bobId, access: 2 },
+			{ shareTo: SEED_IDS.legalGroupId, access: 2 },
+		]);
+	});
+
+	it('still runs rows saved before the picker existed (a plain ID string)', async () => {
+		const { emulator } = ctx;
+		const result = await run(emulator, share({ recipients: { recipient: [{ id: SEED_IDS.bobId, access: 10 }] } }));
+		expect(result.error).toBeUndefined();
+		expect((writes(emulator)[0].body as IDataObject).share).toEqual([{ shareTo: SEED_IDS.bobId, access: 10 }]);
+	});
+});
