@@ -1,6 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { docSpaceRouting } from '../../shared/routing';
+import { fileGetSharingDescription, fileSharingOutput, prepareFileRequest } from './getSharing';
+import { fileRemoveSharingDescription, fileRemoveSharingOutput, prepareFileRemoveSharing } from './removeSharing';
 import { fileShareDescription, fileShareOutput, prepareFileShare } from './share';
 
 const showOnlyForFiles = { resource: ['file'] };
@@ -13,6 +15,31 @@ export const fileDescription: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: showOnlyForFiles },
 		options: [
+			{
+				name: 'Get Sharing',
+				value: 'getSharing',
+				action: 'Get who a file is shared with',
+				description: 'List the users and groups that have access to a file, with their access level',
+				routing: docSpaceRouting({
+					method: 'GET',
+					url: '/api/2.0/files/file/{fileId}/share',
+					preSend: [prepareFileRequest],
+					postReceive: [fileSharingOutput],
+					list: true,
+				}),
+			},
+			{
+				name: 'Remove Sharing',
+				value: 'removeSharing',
+				action: 'Remove users or groups from a file',
+				description: 'Take access to a My Documents file away from given users or groups, or from everyone it is shared with',
+				routing: docSpaceRouting({
+					method: 'PUT',
+					url: '/api/2.0/files/file/{fileId}/share',
+					preSend: [prepareFileRemoveSharing],
+					postReceive: [fileRemoveSharingOutput],
+				}),
+			},
 			{
 				name: 'Share',
 				value: 'share',
@@ -29,4 +56,6 @@ export const fileDescription: INodeProperties[] = [
 		default: 'share',
 	},
 	...fileShareDescription,
+	...fileGetSharingDescription,
+	...fileRemoveSharingDescription,
 ];
