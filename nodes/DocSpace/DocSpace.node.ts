@@ -1,12 +1,14 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { getRoomLinkAccessLevels } from './loadOptions/getRoomLinkAccessLevels';
 import { searchFiles } from './listSearch/searchFiles';
 import { searchGroups } from './listSearch/searchGroups';
 import { searchRecipients } from './listSearch/searchRecipients';
 import { searchRooms } from './listSearch/searchRooms';
 import { searchUsers } from './listSearch/searchUsers';
 import { fileDescription } from './resources/file';
+import { roomDescription } from './resources/room';
 import { roomLinkDescription } from './resources/roomLink';
 
 export class DocSpace implements INodeType {
@@ -37,16 +39,19 @@ export class DocSpace implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'File', value: 'file' },
+					{ name: 'Room', value: 'room' },
 					{ name: 'Room Link', value: 'roomLink' },
 				],
 				default: 'roomLink',
 			},
 			...roomLinkDescription,
+			...roomDescription,
 			...fileDescription,
 		],
 	};
 
 	methods = {
 		listSearch: { searchRooms, searchFiles, searchRecipients, searchUsers, searchGroups },
+		loadOptions: { getRoomLinkAccessLevels },
 	};
 }

@@ -6,10 +6,7 @@
  */
 import type { INodeType } from 'n8n-workflow';
 
-import { DocSpaceApi } from '../../credentials/DocSpaceApi.credentials';
-import { type DocSpaceCredentialData, runDocSpaceNode } from './engine';
-
-const credentialType = new DocSpaceApi();
+import { type DocSpaceCredentialData, credentialType, runDocSpaceNode } from './engine';
 
 function credentialTestNodeType(): INodeType {
 	return {

@@ -24,8 +24,21 @@ import {
 	createRunExecutionData,
 } from 'n8n-workflow';
 
-import { DocSpaceApi } from '../../credentials/DocSpaceApi.credentials';
-import { DocSpace } from '../../nodes/DocSpace/DocSpace.node';
+import path from 'path';
+
+import type { DocSpaceApi as DocSpaceApiClass } from '../../credentials/DocSpaceApi.credentials';
+import type { DocSpace as DocSpaceClass } from '../../nodes/DocSpace/DocSpace.node';
+
+// Tests load the TypeScript sources; scripts (demo, bench) set DOCSPACE_PACKAGE_ROOT=dist to run
+// the compiled package as users get it. (Loaded by path: under tsx, `DocSpace.node` would
+// otherwise resolve to the codex file DocSpace.node.json.)
+const packageRoot = path.resolve(__dirname, '../..', process.env.DOCSPACE_PACKAGE_ROOT ?? '.');
+/* eslint-disable @typescript-eslint/no-require-imports */
+const { DocSpace } = require(path.join(packageRoot, 'nodes/DocSpace/DocSpace.node')) as { DocSpace: typeof DocSpaceClass };
+const { DocSpaceApi } = require(path.join(packageRoot, 'credentials/DocSpaceApi.credentials')) as {
+	DocSpaceApi: typeof DocSpaceApiClass;
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 export const NODE_NAME = 'DocSpace';
 export const NODE_TYPE = 'n8n-nodes-docspace.docSpace';
@@ -35,7 +48,7 @@ export interface DocSpaceCredentialData extends ICredentialDataDecryptedObject {
 	authKey: string;
 }
 
-const credentialType = new DocSpaceApi();
+export const credentialType = new DocSpaceApi();
 
 class TestCredentialsHelper extends ICredentialsHelper {
 	constructor(private readonly data: () => DocSpaceCredentialData) {

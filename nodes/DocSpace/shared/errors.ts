@@ -102,10 +102,16 @@ const ERROR_TABLE: ErrorRule[] = [
 			`DocSpace refused the request because the key lacks the "${c.requiredScope}" permission. Create a key with that permission (Settings → Developer Tools → API keys) or use a key with full access. Nothing was changed.`,
 	},
 	{
+		// Reading a room (Room: Get / Get Many) needs membership, not the right to share it.
 		matches: (f, text) => f.statusCode === 403 && /access denied/i.test(text),
-		message: (c) => `You are not allowed to manage sharing of ${c.target}`,
+		message: (c) =>
+			c.operation.startsWith('Room: ') ? `You are not allowed to open ${c.target}` : `You are not allowed to manage sharing of ${c.target}`,
 		description: (c) =>
-			`DocSpace answered "Access denied": the account behind the credential cannot change access to ${c.target}. Ask a room admin or the portal owner to do it, or use their key. Nothing was changed.`,
+			c.operation.startsWith('Room: ')
+				? `DocSpace answered "Access denied": the account behind the credential is not a member of ${c.target}. Ask a room admin to add it, or use another key.`
+				: `DocSpace answered "Access denied": the account behind the credential cannot change access to ${c.target}.${
+						c.operation === 'Room Link: Get Primary' ? ' Collaboration, virtual data and AI rooms have no external links, and DocSpace answers the same for them.' : ''
+					} Ask a room admin or the portal owner to do it, or use their key. Nothing was changed.`,
 	},
 	{
 		matches: (f, text) => f.statusCode === 403 && /role is not available/i.test(text),
@@ -122,6 +128,12 @@ const ERROR_TABLE: ErrorRule[] = [
 		matches: (f) => f.statusCode === 403,
 		message: (c, _f, text) => `DocSpace refused the request for ${c.target}: ${text}`,
 		description: () => 'DocSpace did not allow this change. Nothing was changed.',
+	},
+	{
+		matches: (f, text) => f.statusCode === 404 && /link was not found/i.test(text),
+		message: (c) => `DocSpace found no such link in ${c.target}`,
+		description: (c) =>
+			`${capitalize(c.target)} exists but has no matching link (for Get Primary: no primary external link; it may have been revoked). Room Link: Get Many lists the room's links.`,
 	},
 	{
 		matches: (f) => f.statusCode === 404,

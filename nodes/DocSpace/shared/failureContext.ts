@@ -36,6 +36,13 @@ function safeParameter(context: IExecuteSingleFunctions | ILoadOptionsFunctions,
 	}
 }
 
+/** The operation as the editor names it: getAll → Get Many, getPrimary → Get Primary. */
+function operationLabel(operation: string): string {
+	if (!operation) return 'Request';
+	if (operation === 'getAll') return 'Get Many';
+	return operation.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (first) => first.toUpperCase());
+}
+
 /** Names the operation, the DocSpace object and the permission of the request that failed. */
 export function failureContextFor(
 	context: IExecuteSingleFunctions | ILoadOptionsFunctions,
@@ -48,7 +55,7 @@ export function failureContextFor(
 	const isWrite = method.toUpperCase() !== 'GET';
 	const id = meta.parameter ? safeParameter(context, meta.parameter) : undefined;
 	const target = id !== undefined && id !== '' ? `${meta.target} ${String(id)}` : meta.target;
-	const opName = operation ? `${operation.charAt(0).toUpperCase()}${operation.slice(1)}` : 'Request';
+	const opName = operationLabel(operation);
 	return {
 		operation: `${meta.label}: ${opName}`,
 		target,

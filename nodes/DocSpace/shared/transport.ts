@@ -1,4 +1,3 @@
-import { createHash } from 'crypto';
 import type {
 	DeclarativeRestApiSettings,
 	IDataObject,
@@ -14,7 +13,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { docSpaceCredentialValues } from './credentialValues';
+import { normalizeBaseUrl } from './credentialValues';
 import { type DocSpaceFailure, type FailureContext, docSpaceNodeError, retryAfterMs } from './errors';
 import { failureContextFor } from './failureContext';
 import { runLimited } from './limiter';
@@ -123,7 +122,7 @@ export interface RequestSettings {
 /** Runs one DocSpace request with a concurrency slot, retrying what is safe to retry. */
 export async function withDocSpaceLimits<T>(
 	settings: RequestSettings,
-	context: FailureContext,
+	context: () => FailureContext,
 	node: INode,
 	attempt: () => Promise<T>,
 ): Promise<T> {
@@ -135,44 +134,44 @@ export async function withDocSpaceLimits<T>(
 			if (error instanceof DocSpaceFailureError) failure = error.failure;
 			else {
 				const networkCode = networkCodeOf(error);
-				if (!networkCode) throw unexpectedError(node, error, context);
+				if (!networkCode) throw unexpectedError(node, error, context());
 				failure = { networkCode };
 			}
 		}
 		const wait = backoffMs(tries, failure);
 		if (!isRetryable(failure, settings.method) || tries > settings.maxRetries || wait > MAX_RETRY_WAIT_MS) {
-			throw docSpaceNodeError(node, failure, { ...context, attempts: tries });
+			throw docSpaceNodeError(node, failure, { ...context(), attempts: tries });
 		}
 		await sleep(wait);
 	}
 }
 
-function optionNumber(context: IExecuteSingleFunctions | ILoadOptionsFunctions, name: keyof typeof DEFAULT_LIMITS): number {
+function limitOptions(context: IExecuteSingleFunctions | ILoadOptionsFunctions, isWrite: boolean) {
 	let options: IDataObject = {};
 	try {
-		options = ('getItemIndex' in context
-			? context.getNodeParameter('options', {})
-			: context.getNodeParameter('options', {})) as IDataObject;
+		options = (context.getNodeParameter('options', {}) ?? {}) as IDataObject;
 	} catch {
 		options = {};
 	}
-	const value = Number(options?.[name]);
-	return Number.isFinite(value) && value >= (name === 'maxRetries' ? 0 : 1) ? Math.floor(value) : DEFAULT_LIMITS[name];
+	const read = (name: keyof typeof DEFAULT_LIMITS, min: number) => {
+		const value = Number(options[name]);
+		return Number.isFinite(value) && value >= min ? Math.floor(value) : DEFAULT_LIMITS[name];
+	};
+	return {
+		limit: read(isWrite ? 'maxParallelWrites' : 'maxParallelReads', 1),
+		maxRetries: read('maxRetries', 0),
+	};
 }
 
-function limiterKey(baseUrl: string, authKey: string, isWrite: boolean): string {
-	const keyHash = createHash('sha256').update(authKey).digest('hex').slice(0, 16);
-	return `${baseUrl}|${keyHash}|${isWrite ? 'write' : 'read'}`;
-}
-
-async function requestSettings(
+function requestSettings(
 	context: IExecuteSingleFunctions | ILoadOptionsFunctions,
 	method: string,
+	rawBaseUrl: unknown,
 	itemIndex: number,
-) {
-	let values;
+): { settings: RequestSettings; baseUrl: string } {
+	let baseUrl: string;
 	try {
-		values = docSpaceCredentialValues(await context.getCredentials(CREDENTIAL_TYPE));
+		baseUrl = normalizeBaseUrl(rawBaseUrl);
 	} catch (error) {
 		throw new NodeOperationError(context.getNode(), (error as Error).message, {
 			itemIndex,
@@ -180,14 +179,15 @@ async function requestSettings(
 		});
 	}
 	const isWrite = method !== 'GET';
+	// One limiter per portal and credential (DocSpace counts per user), separately for writes and reads.
+	const credentialId = context.getNode().credentials?.[CREDENTIAL_TYPE]?.id ?? 'default';
 	const settings: RequestSettings = {
-		key: limiterKey(values.baseUrl, values.authKey, isWrite),
+		key: `${baseUrl}|${credentialId}|${isWrite ? 'write' : 'read'}`,
 		method,
-		limit: optionNumber(context, isWrite ? 'maxParallelWrites' : 'maxParallelReads'),
-		maxRetries: optionNumber(context, 'maxRetries'),
+		...limitOptions(context, isWrite),
 		signal: 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal?.() : undefined,
 	};
-	return { settings, baseUrl: values.baseUrl };
+	return { settings, baseUrl };
 }
 
 /**
@@ -201,9 +201,10 @@ export async function sendDocSpaceRequest(
 ): Promise<INodeExecutionData[]> {
 	const method = String(requestData.options.method ?? 'GET').toUpperCase();
 	const itemIndex = this.getItemIndex();
-	const { settings, baseUrl } = await requestSettings(this, method, itemIndex);
+	// The base URL n8n resolved from the credential (requestDefaults), checked and normalised here.
+	const { settings, baseUrl } = requestSettings(this, method, requestData.options.baseURL, itemIndex);
 	requestData.options.baseURL = baseUrl;
-	return await withDocSpaceLimits(settings, failureContextFor(this, method, itemIndex), this.getNode(), async () =>
+	return await withDocSpaceLimits(settings, () => failureContextFor(this, method, itemIndex), this.getNode(), async () =>
 		await this.makeRoutingRequest(requestData),
 	);
 }
@@ -245,7 +246,8 @@ export async function docSpaceApiRequest(
 	body?: IDataObject,
 ): Promise<{ response: unknown; total?: number; count?: number }> {
 	const itemIndex = 'getItemIndex' in this ? this.getItemIndex() : 0;
-	const { settings, baseUrl } = await requestSettings(this, method, itemIndex);
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	const { settings, baseUrl } = requestSettings(this, method, credentials.baseUrl, itemIndex);
 	const options: IHttpRequestOptions = {
 		method,
 		baseURL: baseUrl,
@@ -257,7 +259,7 @@ export async function docSpaceApiRequest(
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 	};
-	return await withDocSpaceLimits(settings, failureContextFor(this, method, itemIndex), this.getNode(), async () => {
+	return await withDocSpaceLimits(settings, () => failureContextFor(this, method, itemIndex), this.getNode(), async () => {
 		const full = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options)) as IN8nHttpFullResponse;
 		const failure = failureOf(full);
 		if (failure) throw new DocSpaceFailureError(failure);

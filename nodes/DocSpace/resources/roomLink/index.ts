@@ -1,6 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { docSpaceRouting } from '../../shared/routing';
+import { prepareRoomRequest } from '../room/get';
+import { prepareRoomLinkGetMany, roomLinkGetManyDescription, roomLinkGetManyOutput } from './getMany';
+import { roomLinkGetPrimaryDescription, roomLinkGetPrimaryOutput } from './getPrimary';
+import { prepareRoomLinkRevoke, roomLinkRevokeDescription, roomLinkRevokeOutput } from './revoke';
 import { prepareRoomLinkSet, roomLinkOutput, roomLinkSetDescription } from './set';
 
 const showOnlyForRoomLinks = { resource: ['roomLink'] };
@@ -13,6 +17,43 @@ export const roomLinkDescription: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: showOnlyForRoomLinks },
 		options: [
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many room links',
+				description:
+					"List a room's links (external links, the primary one included, and the invitation link) with their IDs, addresses and settings",
+				routing: docSpaceRouting({
+					method: 'GET',
+					url: '/api/2.0/files/rooms/{roomId}/links',
+					preSend: [prepareRoomLinkGetMany],
+					postReceive: [roomLinkGetManyOutput],
+				}),
+			},
+			{
+				name: 'Get Primary',
+				value: 'getPrimary',
+				action: 'Get the primary link of a room',
+				description: "Read the room's primary external link, the one DocSpace shows as the room's shared link",
+				routing: docSpaceRouting({
+					method: 'GET',
+					url: '/api/2.0/files/rooms/{roomId}/link',
+					preSend: [prepareRoomRequest],
+					postReceive: [roomLinkGetPrimaryOutput],
+				}),
+			},
+			{
+				name: 'Revoke',
+				value: 'revoke',
+				action: 'Revoke a room link',
+				description: 'Delete a room link by its ID so that its address stops working',
+				routing: docSpaceRouting({
+					method: 'PUT',
+					url: '/api/2.0/files/rooms/{roomId}/links',
+					preSend: [prepareRoomLinkRevoke],
+					postReceive: [roomLinkRevokeOutput],
+				}),
+			},
 			{
 				name: 'Set',
 				value: 'set',
@@ -30,4 +71,7 @@ export const roomLinkDescription: INodeProperties[] = [
 		default: 'set',
 	},
 	...roomLinkSetDescription,
+	...roomLinkGetManyDescription,
+	...roomLinkGetPrimaryDescription,
+	...roomLinkRevokeDescription,
 ];

@@ -30,8 +30,25 @@ const showInvitation = { ...show, linkType: ['invitation'] };
 
 const LINK_TYPE = { invitation: 0, external: 1 } as const;
 
+
 export const roomLinkSetDescription: INodeProperties[] = [
 	{ ...roomLocator, displayOptions: { show }, description: 'The room whose link to create or update' },
+	{
+		displayName:
+			'Collaboration, virtual data and AI rooms take no external links. A custom or public room has one primary external link and at most 5 more; a form filling room only its primary one. Password, Deny Download and Internal Only apply to external links; a public room\'s primary link never expires.',
+		name: 'externalLinkNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: showExternal },
+	},
+	{
+		displayName:
+			'A room has only one invitation link: to change it, choose "Update an Existing Link" with its ID (Room Link: Get Many lists it). Invitation links take no password; their expiry and Max Uses limit who can still join.',
+		name: 'invitationLinkNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: showInvitation },
+	},
 	{
 		displayName: 'Link Type',
 		name: 'linkType',
@@ -78,25 +95,27 @@ export const roomLinkSetDescription: INodeProperties[] = [
 		routing: { send: { type: 'body', property: 'linkId' } },
 	},
 	{
-		displayName: 'Access',
+		displayName: 'Access Name or ID',
 		name: 'access',
 		type: 'options',
 		displayOptions: { show: showExternal },
 		options: accessOptions(allRoomLinkAccess('external')),
+		typeOptions: { loadOptionsMethod: 'getRoomLinkAccessLevels', loadOptionsDependsOn: ['room.value', 'linkType'] },
 		default: 2,
 		description:
-			'What people who open the link may do. Custom and public rooms take all of these; form filling rooms only Form filler and Viewer. Collaboration, virtual data and AI rooms have no external links.',
+			'What people who open the link may do; the list shows what the chosen room allows (by name, or its number, in an expression). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		routing: { send: { type: 'body', property: 'access' } },
 	},
 	{
-		displayName: 'Access',
+		displayName: 'Access Name or ID',
 		name: 'access',
 		type: 'options',
 		displayOptions: { show: showInvitation },
 		options: accessOptions(allRoomLinkAccess('invitation')),
+		typeOptions: { loadOptionsMethod: 'getRoomLinkAccessLevels', loadOptionsDependsOn: ['room.value', 'linkType'] },
 		default: 2,
 		description:
-			'The role people get when they join through the link. Which roles a room offers depends on its type (e.g. public rooms: Content creator or Viewer).',
+			'The role people get when they join through the link; the list shows the roles the chosen room offers (by name, or its number, in an expression). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		routing: { send: { type: 'body', property: 'access' } },
 	},
 	{

@@ -1,0 +1,70 @@
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { includePasswordOption, optionsProperty, roomLocator, simplifyProperty } from '../../shared/descriptions';
+import { type FileShareDto, redactPasswords, simplifyLink } from '../../shared/output';
+import { fillPath, locatorValue, optionValue } from '../../shared/routing';
+import { entryId } from '../../shared/validation';
+
+const show = { resource: ['roomLink'], operation: ['getAll'] };
+
+/** Link Type filter → DocSpace's `type` query (LinkType: 0 invitation, 1 external). */
+const LINK_TYPE_QUERY: Record<string, number | undefined> = { all: undefined, external: 1, invitation: 0 };
+
+export const roomLinkGetManyDescription: INodeProperties[] = [
+	{ ...roomLocator, displayOptions: { show }, description: 'The room whose links to list' },
+	{
+		displayName: 'Link Type',
+		name: 'linkTypeFilter',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show },
+		options: [
+			{ name: 'All Links', value: 'all', description: 'External links (the primary one included) and the invitation link' },
+			{ name: 'External Links', value: 'external', description: 'Links that open the room with an access level' },
+			{ name: 'Invitation Link', value: 'invitation', description: 'The link that makes people members of the room (one per room)' },
+		],
+		default: 'all',
+		description: 'Which kind of links to return',
+	},
+	simplifyProperty(show),
+	optionsProperty(show, [includePasswordOption]),
+];
+
+/** Room id into the URL, link type into the query; throws before anything is sent. */
+export async function prepareRoomLinkGetMany(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	fillPath(requestOptions, 'roomId', entryId(this, 'Room', locatorValue(this, 'room'), 'room'));
+	const type = LINK_TYPE_QUERY[String(this.getNodeParameter('linkTypeFilter', 'all'))];
+	if (type !== undefined) requestOptions.qs = { ...(requestOptions.qs ?? {}), type };
+	return requestOptions;
+}
+
+/** Links as items: flat unless Simplify is off, passwords hidden unless asked for. */
+export function roomLinkItems(context: IExecuteSingleFunctions, dtos: FileShareDto[]): INodeExecutionData[] {
+	const includePassword = optionValue(context, 'includePassword', false);
+	const simplify = context.getNodeParameter('simplify', true) as boolean;
+	const item = context.getItemIndex();
+	return dtos.map((dto) => ({
+		json: simplify ? simplifyLink(dto, includePassword) : redactPasswords(dto, includePassword),
+		pairedItem: { item },
+	}));
+}
+
+/** One item per link (GET rooms/{id}/links has no paging: DocSpace returns them all). */
+export async function roomLinkGetManyOutput(
+	this: IExecuteSingleFunctions,
+	_items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	const links = (response.body as IDataObject)?.response;
+	return roomLinkItems(this, (Array.isArray(links) ? links : []) as FileShareDto[]);
+}
