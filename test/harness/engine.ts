@@ -29,13 +29,15 @@ import path from 'path';
 import type { DocSpaceApi as DocSpaceApiClass } from '../../credentials/DocSpaceApi.credentials';
 import type { DocSpace as DocSpaceClass } from '../../nodes/DocSpace/DocSpace.node';
 
-// Tests load the TypeScript sources; scripts (demo, bench) set DOCSPACE_PACKAGE_ROOT=dist to run
-// the compiled package as users get it. (Loaded by path: under tsx, `DocSpace.node` would
-// otherwise resolve to the codex file DocSpace.node.json.)
-const packageRoot = path.resolve(__dirname, '../..', process.env.DOCSPACE_PACKAGE_ROOT ?? '.');
+// The TypeScript sources by default; DOCSPACE_PACKAGE_ROOT=dist runs the compiled package as users
+// get it (the benchmark does). Loaded with an explicit extension: without one, tsx resolves
+// `DocSpace.node` to the codex file DocSpace.node.json.
+const compiledRoot = process.env.DOCSPACE_PACKAGE_ROOT;
+const packageRoot = path.resolve(__dirname, '../..', compiledRoot ?? '.');
+const extension = compiledRoot ? '.js' : '.ts';
 /* eslint-disable @typescript-eslint/no-require-imports */
-const { DocSpace } = require(path.join(packageRoot, 'nodes/DocSpace/DocSpace.node')) as { DocSpace: typeof DocSpaceClass };
-const { DocSpaceApi } = require(path.join(packageRoot, 'credentials/DocSpaceApi.credentials')) as {
+const { DocSpace } = require(path.join(packageRoot, `nodes/DocSpace/DocSpace.node${extension}`)) as { DocSpace: typeof DocSpaceClass };
+const { DocSpaceApi } = require(path.join(packageRoot, `credentials/DocSpaceApi.credentials${extension}`)) as {
 	DocSpaceApi: typeof DocSpaceApiClass;
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
