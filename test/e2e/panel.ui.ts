@@ -1,0 +1,235 @@
+/**
+ * The DocSpace node's panel in a real browser: Debian's chromium driven by playwright-core
+ * against the real n8n editor of `npm run n8n` (scripts/e2e/editor.ts).
+ *
+ * For each example workflow it opens the DocSpace node and checks that every parameter the node
+ * description displays for those values is rendered with its label (and that hidden ones are
+ * not); on Room Link: Set it switches Link Type and checks the external-only fields come and go;
+ * it checks the credential's connection test against the emulator with the right and a wrong
+ * key. Screenshots of each panel go to docs/screenshots/.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { NodeHelpers, type INodeProperties, type INodeTypeDescription } from 'n8n-workflow';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+import { ensureChromium } from '../../scripts/e2e/chromium';
+import { startEditor, OWNER, type Editor } from '../../scripts/e2e/editor';
+import { REPO_ROOT } from '../../scripts/e2e/n8n';
+import { freePort } from '../../scripts/e2e/ports';
+import { log } from '../../scripts/e2e/runtime';
+import { docSpaceNode, NODE_TYPE, type ExampleWorkflow } from '../../scripts/e2e/workflows';
+
+export const SCREENSHOTS = join(REPO_ROOT, 'docs', 'screenshots');
+
+let editor: Editor;
+let browser: Browser;
+let context: BrowserContext;
+let description: INodeTypeDescription;
+
+function example(key: string): ExampleWorkflow {
+	const found = editor.examples.find((e) => e.key === key);
+	if (!found) throw new Error(`example ${key}.json not found`);
+	return found;
+}
+
+/** The top-level parameters n8n displays for these values, computed from the built node. */
+function displayedParameters(parameters: Record<string, unknown>): INodeProperties[] {
+	const node = { typeVersion: 1 };
+	const values =
+		NodeHelpers.getNodeParameters(description.properties, parameters as any, true, false, node, description) ?? {};
+	return description.properties.filter((p) =>
+		NodeHelpers.displayParameter(values, p, node, description, values),
+	);
+}
+
+async function openNode(workflow: any): Promise<Page> {
+	const page = await context.newPage();
+	await page.goto(`${editor.url}/workflow/${workflow.id}`);
+	const name = docSpaceNode(workflow).name;
+	await page.locator(`[data-test-id="canvas-node"][data-node-name="${name}"]`).dblclick();
+	await page.locator('[data-test-id="node-parameters"]').waitFor();
+	// Let the panel settle (resource locators and options load asynchronously).
+	await page.waitForLoadState('networkidle');
+	return page;
+}
+
+/** Labels visible in the Parameters tab: `for` → text. */
+async function visibleLabels(page: Page): Promise<Map<string, string>> {
+	const pairs = await page.$$eval('[data-test-id="node-parameters"] label[for]', (labels) =>
+		labels
+			.filter((l) => (l as HTMLElement).offsetParent !== null)
+			.map((l) => [l.getAttribute('for') ?? '', (l.textContent ?? '').replace(/\s+/g, ' ').trim()]),
+	);
+	const map = new Map<string, string>();
+	for (const [key, text] of pairs) if (!map.has(key)) map.set(key, text);
+	return map;
+}
+
+/** Checks that exactly the parameters the description displays are rendered, each with its label. */
+async function expectPanelMatches(page: Page, parameters: Record<string, unknown>): Promise<string[]> {
+	// n8n adds "Request Options" to declarative nodes and shows it in the Settings tab.
+	const shown = displayedParameters(parameters).filter((p) => p.name !== 'requestOptions');
+	const labels = await visibleLabels(page);
+	const panelText = (await page.locator('[data-test-id="node-parameters"]').innerText()).replace(/\s+/g, ' ');
+	// Every field renders: none shows n8n's "Error fetching options" in place of its choices.
+	expect(panelText).not.toMatch(/Error fetching options/);
+	for (const parameter of shown) {
+		if (parameter.type === 'notice') {
+			expect(panelText).toContain(parameter.displayName.replace(/\s+/g, ' ').trim());
+		} else {
+			// The label reads as the displayName, followed at most by n8n's Fixed/Expression toggle.
+			expect({ name: parameter.name, label: labels.get(parameter.name) }).toEqual({
+				name: parameter.name,
+				label: expect.stringMatching(new RegExp(`^${escape(parameter.displayName)}( Fixed ?Expression)?$`)),
+			});
+		}
+	}
+	const shownNames = new Set(shown.map((p) => p.name));
+	for (const parameter of description.properties) {
+		if (shownNames.has(parameter.name) || parameter.type === 'notice') continue;
+		if (parameter.name === 'requestOptions') continue;
+		expect({ hidden: parameter.name, label: labels.get(parameter.name) }).toEqual({
+			hidden: parameter.name,
+			label: undefined,
+		});
+	}
+	return shown.map((p) => p.name);
+}
+
+function escape(text: string): string {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The text shown in an options parameter's select. */
+async function selectedOption(page: Page, name: string): Promise<string> {
+	return await page.locator(`[data-test-id="parameter-input-${name}"] input`).first().inputValue();
+}
+
+async function choose(page: Page, name: string, option: string): Promise<void> {
+	await page.locator(`[data-test-id="parameter-input-${name}"]`).click();
+	await page.locator('.el-select-dropdown__item:visible', { hasText: option }).first().click();
+	await expect(selectedOption(page, name)).resolves.toBe(option);
+}
+
+async function screenshot(page: Page, file: string): Promise<void> {
+	const path = join(SCREENSHOTS, file);
+	await page.locator('[data-test-id="ndv"]').first().screenshot({ path });
+	log(`screenshot: ${path.slice(REPO_ROOT.length + 1)}`);
+}
+
+beforeAll(async () => {
+	const executablePath = await ensureChromium();
+	mkdirSync(SCREENSHOTS, { recursive: true });
+	log(`Screenshots go to ${SCREENSHOTS}`);
+	editor = await startEditor({ port: await freePort() });
+	browser = await chromium.launch({
+		executablePath,
+		args: [
+			'--headless',
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--no-first-run',
+		],
+	});
+	// Tall enough for the whole panel to be in one screenshot.
+	context = await browser.newContext({ viewport: { width: 1440, height: 1500 } });
+	const page = await context.newPage();
+	await page.goto(`${editor.url}/signin`);
+	await page.fill('input[name="emailOrLdapLoginId"]', OWNER.email);
+	await page.fill('input[name="password"]', OWNER.password);
+	await page.click('[data-test-id="form-submit-button"]');
+	await page.waitForURL((url) => !url.pathname.includes('signin'));
+	// The node description exactly as this n8n serves it to its editor.
+	const types = (await (await context.request.get(`${editor.url}/types/nodes.json`)).json()) as INodeTypeDescription[];
+	const found = types.find((t) => t.name === NODE_TYPE);
+	if (!found) throw new Error(`n8n does not list ${NODE_TYPE} in /types/nodes.json`);
+	description = found;
+	await page.close();
+});
+
+afterAll(async () => {
+	await browser?.close();
+	await editor?.stop();
+});
+
+test.each([
+	['room-link-set', 'Room Link', 'Set'],
+	['file-share', 'File', 'Share'],
+])('%s: the DocSpace panel shows Resource, Operation and every field with its label', async (key, resource, operation) => {
+	const { workflow } = example(key);
+	const page = await openNode(workflow);
+	await expect(selectedOption(page, 'resource')).resolves.toBe(resource);
+	await expect(selectedOption(page, 'operation')).resolves.toBe(operation);
+	const shown = await expectPanelMatches(page, docSpaceNode(workflow).parameters);
+	log(`${key}: ${shown.join(', ')}`);
+	await screenshot(page, `${key}.png`);
+	await page.close();
+});
+
+test('credential: the connection test succeeds against the emulator and fails clearly for a wrong key', async () => {
+	// A workflow no other test edits: n8n opens a workflow read-only while another tab holds
+	// unsaved edits to it.
+	const page = await openNode(example('file-share').workflow);
+	await page.locator('[data-test-id="credential-edit-button"]').click();
+	const modal = page.locator('[data-test-id="editCredential-modal"]');
+	await modal.waitFor();
+	const dialog = page.locator('.el-dialog').filter({ has: page.locator('[data-test-id="credential-edit-dialog"]') }).first();
+	// n8n tests a saved credential when its dialog opens.
+	await modal.locator('[data-test-id="credentials-config-container-test-success"]').waitFor({ timeout: 30_000 });
+	await expect(modal.innerText()).resolves.toContain('Connection tested successfully');
+	await modal.locator('[data-test-id="credentials-config-container-test-success"]').getByText('Retry').waitFor();
+	await page.waitForTimeout(300); // let the banner's fade-in finish before the screenshot
+	const path = join(SCREENSHOTS, 'credential-success.png');
+	await dialog.screenshot({ path });
+	log(`screenshot: ${path.slice(REPO_ROOT.length + 1)}`);
+	const testsBefore = editor.emu.requests.length;
+
+	const key = modal.locator('[data-test-id="parameter-input-authKey"] input');
+	await key.fill('sk-not-a-valid-key-000000');
+	await modal.locator('[data-test-id="credential-save-button"]').click();
+	// n8n writes "Couldn’t" with a typographic apostrophe.
+	await modal.getByText(/Couldn.t connect with these settings/).waitFor({ timeout: 30_000 });
+	// The credential's own message is behind "More details".
+	await modal.getByText('More details').click();
+	await modal.getByText(/DocSpace did not accept the Auth Key/).waitFor();
+	const text = (await modal.innerText()).replace(/\s+/g, ' ');
+	log(`wrong key → ${text.match(/Couldn.t connect.*?DocSpace did not accept the Auth Key[^.]*\./)?.[0]}`);
+	expect(text).toContain('DocSpace did not accept the Auth Key');
+	// The test really reached the emulator, and the emulator said 401.
+	const calls = editor.emu.requests.slice(testsBefore);
+	expect(calls.some((r) => r.path === '/api/2.0/keys/@self' && r.status === 401)).toBe(true);
+	const wrongPath = join(SCREENSHOTS, 'credential-wrong-key.png');
+	await dialog.screenshot({ path: wrongPath });
+	log(`screenshot: ${wrongPath.slice(REPO_ROOT.length + 1)}`);
+	await page.close();
+});
+
+test('room-link-set: switching Link Type shows and hides the external-only fields', async () => {
+	const { workflow } = example('room-link-set');
+	const parameters = { ...docSpaceNode(workflow).parameters };
+	const page = await openNode(workflow);
+	const external = await expectPanelMatches(page, { ...parameters, linkType: 'external' });
+
+	await choose(page, 'linkType', 'Invitation Link');
+	const invitation = await expectPanelMatches(page, { ...parameters, linkType: 'invitation' });
+	const externalOnly = external.filter((name) => !invitation.includes(name));
+	const invitationOnly = invitation.filter((name) => !external.includes(name));
+	log(`external-only: ${externalOnly.join(', ')}; invitation-only: ${invitationOnly.join(', ')}`);
+	expect(externalOnly).toEqual(expect.arrayContaining(['password', 'denyDownload', 'internal']));
+	// Fields have labels; notices (checked by text in expectPanelMatches) have none.
+	const externalOnlyFields = externalOnly.filter((name) => !name.endsWith('Notice'));
+	const labels = await visibleLabels(page);
+	for (const name of externalOnlyFields) expect(labels.has(name)).toBe(false);
+	await screenshot(page, 'room-link-set-invitation.png');
+
+	await choose(page, 'linkType', 'External Link');
+	await expectPanelMatches(page, { ...parameters, linkType: 'external' });
+	const back = await visibleLabels(page);
+	for (const name of externalOnlyFields) expect(back.has(name)).toBe(true);
+	await page.close();
+});
