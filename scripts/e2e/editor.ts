@@ -7,12 +7,12 @@
  * `startEditor()` is also what the browser test (test:ui) runs against.
  */
 import type { ChildProcess } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { DocSpaceEmulator, SEED_IDS } from '../../test/emulator';
 import { createN8nHome, plain, type N8nHome } from './n8n';
-import { freePort } from './ports';
+import { freePort, portIsFree } from './ports';
 import { log } from './runtime';
 import { credentialFor, loadExampleWorkflows, type ExampleWorkflow } from './workflows';
 
@@ -80,6 +80,9 @@ function stopChild(child: ChildProcess): Promise<void> {
 
 export async function startEditor(options: EditorOptions = {}): Promise<Editor> {
 	const port = options.port ?? 5678;
+	if (!(await portIsFree(port))) {
+		throw new Error(`port ${port} on 127.0.0.1 is in use: stop what listens there, or choose another with N8N_PORT=<port>`);
+	}
 	const emu = await DocSpaceEmulator.start();
 	log(`DocSpace emulator listening on ${emu.baseUrl}`);
 	let home: N8nHome | undefined;
@@ -126,7 +129,13 @@ export async function startEditor(options: EditorOptions = {}): Promise<Editor> 
 			stream.pipe(logStream, { end: false });
 			if (options.echoLog) stream.on('data', (d) => process.stderr.write(d));
 		}
-		await waitForHealth(url, child, 180_000);
+		try {
+			await waitForHealth(url, child, 180_000);
+		} catch (error) {
+			await new Promise((r) => setTimeout(r, 200));
+			const tail = plain(readFileSync(logFile, 'utf8')).trim().split('\n').slice(-30).join('\n');
+			throw new Error(`${(error as Error).message}\n--- last lines of n8n's log ---\n${tail}`);
+		}
 
 		const response = await fetch(`${url}/rest/owner/setup`, {
 			method: 'POST',

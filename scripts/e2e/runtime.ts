@@ -12,9 +12,9 @@
  * Usage as a script: `npx tsx scripts/e2e/runtime.ts` prepares the cache and prints the paths.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, homedir } from 'node:os';
+import { dirname, join } from 'node:path';
 
 /**
  * n8n is pinned to 2.41.1: 2.41.3 cannot be installed from the npm registry this project uses
@@ -72,16 +72,64 @@ export function run(
 	});
 }
 
+function alive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * Holds `<dir>.lock` while preparing `dir`, so two runs (say test:e2e and npm run n8n started
+ * together) do not install into the same folder; a lock whose process is gone is taken over.
+ */
+async function withLock<T>(dir: string, work: () => Promise<T>): Promise<T> {
+	const lock = `${dir}.lock`;
+	mkdirSync(dirname(lock), { recursive: true });
+	let told = false;
+	for (;;) {
+		try {
+			mkdirSync(lock);
+			writeFileSync(join(lock, 'pid'), String(process.pid));
+			break;
+		} catch {
+			let owner = NaN;
+			try {
+				owner = Number(readFileSync(join(lock, 'pid'), 'utf8'));
+			} catch {
+				// the owner is just creating it
+			}
+			if (Number.isInteger(owner) && owner > 0 && !alive(owner)) {
+				rmSync(lock, { recursive: true, force: true });
+				continue;
+			}
+			if (!told) log(`Waiting for another run (pid ${owner}) that is preparing ${dir}…`);
+			told = true;
+			await new Promise((r) => setTimeout(r, 2000));
+		}
+	}
+	try {
+		return await work();
+	} finally {
+		rmSync(lock, { recursive: true, force: true });
+	}
+}
+
 /** Runs `prepare` in a fresh `dir` unless `dir` already carries the completion marker. */
 async function cached(dir: string, prepare: () => Promise<void>): Promise<void> {
 	if (existsSync(join(dir, MARKER))) return;
-	if (existsSync(dir)) {
-		log(`${dir} is incomplete (an earlier download was interrupted): starting it again`);
-		rmSync(dir, { recursive: true, force: true });
-	}
-	mkdirSync(dir, { recursive: true });
-	await prepare();
-	writeFileSync(join(dir, MARKER), new Date().toISOString() + '\n');
+	await withLock(dir, async () => {
+		if (existsSync(join(dir, MARKER))) return; // another run finished it while we waited
+		if (existsSync(dir)) {
+			log(`${dir} is incomplete (an earlier download was interrupted): starting it again`);
+			rmSync(dir, { recursive: true, force: true });
+		}
+		mkdirSync(dir, { recursive: true });
+		await prepare();
+		writeFileSync(join(dir, MARKER), new Date().toISOString() + '\n');
+	});
 }
 
 /** npm, as the machine has it, installing into `dir` with no lifecycle scripts. */
@@ -157,7 +205,7 @@ export async function ensureN8n(): Promise<N8nRuntime> {
 		log(`Building sqlite3 from source with Node ${NODE_VERSION} (first run only, ~1.5 min)…`);
 		const sqliteDir = join(n8nDir, 'node_modules', 'sqlite3');
 		const nodeGyp = findNodeGyp(n8nDir);
-		await run(nodeBin, [nodeGyp, 'rebuild', '--release', `--jobs=${Math.max(2, 2)}`], {
+		await run(nodeBin, [nodeGyp, 'rebuild', '--release', `--jobs=${availableParallelism()}`], {
 			cwd: sqliteDir,
 			quiet: true,
 			env: {

@@ -59,7 +59,7 @@ async function openNode(workflow: any): Promise<Page> {
 async function visibleLabels(page: Page): Promise<Map<string, string>> {
 	const pairs = await page.$$eval('[data-test-id="node-parameters"] label[for]', (labels) =>
 		labels
-			.filter((l) => (l as HTMLElement).offsetParent !== null)
+			.filter((l) => (l as { offsetParent: unknown }).offsetParent !== null)
 			.map((l) => [l.getAttribute('for') ?? '', (l.textContent ?? '').replace(/\s+/g, ' ').trim()]),
 	);
 	const map = new Map<string, string>();
