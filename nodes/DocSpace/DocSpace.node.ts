@@ -8,8 +8,11 @@ import { searchRecipients } from './listSearch/searchRecipients';
 import { searchRooms } from './listSearch/searchRooms';
 import { searchUsers } from './listSearch/searchUsers';
 import { fileDescription } from './resources/file';
+import { fileLinkDescription } from './resources/fileLink';
+import { groupDescription } from './resources/group';
 import { roomDescription } from './resources/room';
 import { roomLinkDescription } from './resources/roomLink';
+import { userDescription } from './resources/user';
 
 export class DocSpace implements INodeType {
 	description: INodeTypeDescription = {
@@ -39,14 +42,20 @@ export class DocSpace implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'File', value: 'file' },
+					{ name: 'File Link', value: 'fileLink' },
+					{ name: 'Group', value: 'group' },
 					{ name: 'Room', value: 'room' },
 					{ name: 'Room Link', value: 'roomLink' },
+					{ name: 'User', value: 'user' },
 				],
 				default: 'roomLink',
 			},
 			...roomLinkDescription,
 			...roomDescription,
 			...fileDescription,
+			...fileLinkDescription,
+			...userDescription,
+			...groupDescription,
 		],
 	};
 

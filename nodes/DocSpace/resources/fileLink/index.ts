@@ -1,0 +1,47 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { docSpaceRouting } from '../../shared/routing';
+import { prepareFileRequest } from '../file/getSharing';
+import { fileLinkGetManyDescription } from './getMany';
+import { fileLinkOutput, fileLinkSetDescription, prepareFileLinkSet } from './set';
+
+export const fileLinkDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['fileLink'] } },
+		options: [
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				action: 'Get many file links',
+				description: "List a file's external links (URL, access, expiry, password protection)",
+				routing: docSpaceRouting({
+					method: 'GET',
+					url: '/api/2.0/files/file/{fileId}/links',
+					preSend: [prepareFileRequest],
+					postReceive: [fileLinkOutput],
+					list: true,
+				}),
+			},
+			{
+				name: 'Set',
+				value: 'set',
+				action: 'Create or update a file link',
+				description:
+					"Create a file's external link, or update one by its ID (access, title, expiry, password, deny download, internal only)",
+				routing: docSpaceRouting({
+					method: 'PUT',
+					url: '/api/2.0/files/file/{fileId}/links',
+					preSend: [prepareFileLinkSet],
+					postReceive: [fileLinkOutput],
+				}),
+			},
+		],
+		default: 'set',
+	},
+	...fileLinkSetDescription,
+	...fileLinkGetManyDescription,
+];
