@@ -1,9 +1,11 @@
 import type { RouteDefinition } from './context';
 import { fileRoutes } from './files';
+import { folderRoutes } from './folders';
 import { peopleRoutes } from './people';
 import { roomRoutes } from './rooms';
 
-export const ROUTES: RouteDefinition[] = [...roomRoutes, ...fileRoutes, ...peopleRoutes];
+// folderRoutes last: its {folderId} template must not capture literal routes such as files/rooms.
+export const ROUTES: RouteDefinition[] = [...roomRoutes, ...fileRoutes, ...peopleRoutes, ...folderRoutes];
 
 export type RouteMatch =
 	| { found: true; route: RouteDefinition; params: Record<string, string> }
