@@ -9,6 +9,7 @@ import type {
 } from 'n8n-workflow';
 
 import { sendDocSpaceListRequest, sendDocSpaceRequest, throwOnDocSpaceError } from './transport';
+import { entryId } from './validation';
 
 /**
  * Routing of one operation. Every request goes through `sendDocSpaceRequest` (concurrency
@@ -44,6 +45,21 @@ export function requestBody(requestOptions: IHttpRequestOptions): IDataObject {
 /** The extracted value of a resource locator (URL modes give the id their regex captured). */
 export function locatorValue(context: IExecuteSingleFunctions, name: string): unknown {
 	return context.getNodeParameter(name, undefined, { extractValue: true });
+}
+
+const LOCATORS = { room: { label: 'Room', placeholder: 'roomId' }, file: { label: 'File', placeholder: 'fileId' } } as const;
+
+/** The validated id of the Room or File locator (a refusal names the field and the item). */
+export function locatorId(context: IExecuteSingleFunctions, name: keyof typeof LOCATORS): string {
+	return entryId(context, LOCATORS[name].label, locatorValue(context, name), name);
+}
+
+/** Pre-send of operations whose only input is the room or file: its id into the URL. */
+export function fillLocatorPath(name: keyof typeof LOCATORS): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+		fillPath(requestOptions, LOCATORS[name].placeholder, locatorId(this, name));
+		return requestOptions;
+	};
 }
 
 /** `options.<name>` of the current operation, or its default. */

@@ -1,7 +1,6 @@
 import type {
 	IDataObject,
 	IExecuteSingleFunctions,
-	IHttpRequestOptions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
 	INodeProperties,
@@ -9,8 +8,6 @@ import type {
 
 import { fileLocator, optionsProperty, returnAllProperties, simplifyProperty } from '../../shared/descriptions';
 import { type FileShareDto, simplifySubject } from '../../shared/output';
-import { fillPath, locatorValue } from '../../shared/routing';
-import { entryId } from '../../shared/validation';
 
 const show = { resource: ['file'], operation: ['getSharing'] };
 
@@ -20,15 +17,6 @@ export const fileGetSharingDescription: INodeProperties[] = [
 	simplifyProperty(show),
 	optionsProperty(show),
 ];
-
-/** Validates the file and puts its id into the URL (any read or write on one file). */
-export async function prepareFileRequest(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	fillPath(requestOptions, 'fileId', entryId(this, 'File', locatorValue(this, 'file'), 'file'));
-	return requestOptions;
-}
 
 /** One item per user or group with access (a page of GET files/file/{id}/share). */
 export async function fileSharingOutput(

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { docSpaceRouting } from '../../shared/routing';
-import { fileGetSharingDescription, fileSharingOutput, prepareFileRequest } from './getSharing';
+import { docSpaceRouting, fillLocatorPath } from '../../shared/routing';
+import { fileGetSharingDescription, fileSharingOutput } from './getSharing';
 import { fileRemoveSharingDescription, fileRemoveSharingOutput, prepareFileRemoveSharing } from './removeSharing';
 import { fileShareDescription, fileShareOutput, prepareFileShare } from './share';
 
@@ -23,7 +23,7 @@ export const fileDescription: INodeProperties[] = [
 				routing: docSpaceRouting({
 					method: 'GET',
 					url: '/api/2.0/files/file/{fileId}/share',
-					preSend: [prepareFileRequest],
+					preSend: [fillLocatorPath('file')],
 					postReceive: [fileSharingOutput],
 					list: true,
 				}),

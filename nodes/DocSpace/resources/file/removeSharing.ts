@@ -10,8 +10,8 @@ import { fileLocator, optionsProperty } from '../../shared/descriptions';
 import { MAX_PAGE_SIZE, docSpaceApiRequest } from '../../shared/transport';
 import { type FileShareDto, simplifySubject } from '../../shared/output';
 import { checkedRecipient, listOf, resolveRecipient } from '../../shared/recipients';
-import { fillPath, locatorValue, requestBody } from '../../shared/routing';
-import { entryId, invalidField } from '../../shared/validation';
+import { fillPath, locatorId, locatorValue, requestBody } from '../../shared/routing';
+import { invalidField } from '../../shared/validation';
 
 const show = { resource: ['file'], operation: ['removeSharing'] };
 
@@ -78,7 +78,7 @@ export async function prepareFileRemoveSharing(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const fileId = entryId(this, 'File', locatorValue(this, 'file'), 'file');
+	const fileId = locatorId(this, 'file');
 	fillPath(requestOptions, 'fileId', fileId);
 	let removals: Removal[];
 	if (this.getNodeParameter('removeFrom', 'given') === 'everyone') {

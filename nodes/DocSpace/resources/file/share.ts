@@ -10,9 +10,9 @@ import type {
 import { FILE_SHARE_ACCESS, accessName, accessOptions, parseAccess } from '../../shared/accessLevels';
 import { fileLocator, optionsProperty, simplifyProperty } from '../../shared/descriptions';
 import { type FileShareDto, subjectOf, simplifySubject } from '../../shared/output';
-import { fillPath, locatorValue, requestBody } from '../../shared/routing';
+import { fillPath, locatorId, requestBody } from '../../shared/routing';
 import { checkedRecipient, listOf, recipientLocator, resolveRecipient } from '../../shared/recipients';
-import { booleanValue, describeValue, entryId, invalidField, optionalText } from '../../shared/validation';
+import { booleanValue, describeValue, invalidField, optionalText } from '../../shared/validation';
 
 const show = { resource: ['file'], operation: ['share'] };
 const accessChoices = accessOptions(FILE_SHARE_ACCESS);
@@ -158,7 +158,7 @@ export async function prepareFileShare(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const fileId = entryId(this, 'File', locatorValue(this, 'file'), 'file');
+	const fileId = locatorId(this, 'file');
 	fillPath(requestOptions, 'fileId', fileId);
 	const body = requestBody(requestOptions);
 

@@ -1,9 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { docSpaceRouting } from '../../shared/routing';
-import { prepareFileRequest } from '../file/getSharing';
+import { linkOutput } from '../../shared/linkSettings';
+import { docSpaceRouting, fillLocatorPath } from '../../shared/routing';
 import { fileLinkGetManyDescription } from './getMany';
-import { fileLinkOutput, fileLinkSetDescription, prepareFileLinkSet } from './set';
+import { fileLinkSetDescription, prepareFileLinkSet } from './set';
 
 export const fileLinkDescription: INodeProperties[] = [
 	{
@@ -21,8 +21,8 @@ export const fileLinkDescription: INodeProperties[] = [
 				routing: docSpaceRouting({
 					method: 'GET',
 					url: '/api/2.0/files/file/{fileId}/links',
-					preSend: [prepareFileRequest],
-					postReceive: [fileLinkOutput],
+					preSend: [fillLocatorPath('file')],
+					postReceive: [linkOutput],
 					list: true,
 				}),
 			},
@@ -36,7 +36,7 @@ export const fileLinkDescription: INodeProperties[] = [
 					method: 'PUT',
 					url: '/api/2.0/files/file/{fileId}/links',
 					preSend: [prepareFileLinkSet],
-					postReceive: [fileLinkOutput],
+					postReceive: [linkOutput],
 				}),
 			},
 		],

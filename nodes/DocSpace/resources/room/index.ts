@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { docSpaceRouting } from '../../shared/routing';
-import { prepareRoomRequest, roomGetDescription, roomGetOutput } from './get';
+import { docSpaceRouting, fillLocatorPath } from '../../shared/routing';
+import { roomGetDescription, roomGetOutput } from './get';
 import { prepareRoomGetMany, roomGetManyDescription, roomGetManyOutput } from './getMany';
 
 const showOnlyForRooms = { resource: ['room'] };
@@ -22,7 +22,7 @@ export const roomDescription: INodeProperties[] = [
 				routing: docSpaceRouting({
 					method: 'GET',
 					url: '/api/2.0/files/rooms/{roomId}',
-					preSend: [prepareRoomRequest],
+					preSend: [fillLocatorPath('room')],
 					postReceive: [roomGetOutput],
 				}),
 			},

@@ -1,16 +1,7 @@
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	IN8nHttpFullResponse,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import { includePasswordOption, optionsProperty, roomLocator, simplifyProperty } from '../../shared/descriptions';
-import { type FileShareDto, redactPasswords, simplifyLink } from '../../shared/output';
-import { fillPath, locatorValue, optionValue } from '../../shared/routing';
-import { entryId } from '../../shared/validation';
+import { fillPath, locatorId } from '../../shared/routing';
 
 const show = { resource: ['roomLink'], operation: ['getAll'] };
 
@@ -42,29 +33,8 @@ export async function prepareRoomLinkGetMany(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	fillPath(requestOptions, 'roomId', entryId(this, 'Room', locatorValue(this, 'room'), 'room'));
+	fillPath(requestOptions, 'roomId', locatorId(this, 'room'));
 	const type = LINK_TYPE_QUERY[String(this.getNodeParameter('linkTypeFilter', 'all'))];
 	if (type !== undefined) requestOptions.qs = { ...(requestOptions.qs ?? {}), type };
 	return requestOptions;
-}
-
-/** Links as items: flat unless Simplify is off, passwords hidden unless asked for. */
-export function roomLinkItems(context: IExecuteSingleFunctions, dtos: FileShareDto[]): INodeExecutionData[] {
-	const includePassword = optionValue(context, 'includePassword', false);
-	const simplify = context.getNodeParameter('simplify', true) as boolean;
-	const item = context.getItemIndex();
-	return dtos.map((dto) => ({
-		json: simplify ? simplifyLink(dto, includePassword) : redactPasswords(dto, includePassword),
-		pairedItem: { item },
-	}));
-}
-
-/** One item per link (GET rooms/{id}/links has no paging: DocSpace returns them all). */
-export async function roomLinkGetManyOutput(
-	this: IExecuteSingleFunctions,
-	_items: INodeExecutionData[],
-	response: IN8nHttpFullResponse,
-): Promise<INodeExecutionData[]> {
-	const links = (response.body as IDataObject)?.response;
-	return roomLinkItems(this, (Array.isArray(links) ? links : []) as FileShareDto[]);
 }

@@ -1,14 +1,6 @@
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	IN8nHttpFullResponse,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { includePasswordOption, optionsProperty, roomLocator, simplifyProperty } from '../../shared/descriptions';
-import type { FileShareDto } from '../../shared/output';
-import { roomLinkItems } from './getMany';
 
 const show = { resource: ['roomLink'], operation: ['getPrimary'] };
 
@@ -25,12 +17,3 @@ export const roomLinkGetPrimaryDescription: INodeProperties[] = [
 	simplifyProperty(show),
 	optionsProperty(show, [includePasswordOption]),
 ];
-
-/** One item: the room's primary external link. */
-export async function roomLinkGetPrimaryOutput(
-	this: IExecuteSingleFunctions,
-	_items: INodeExecutionData[],
-	response: IN8nHttpFullResponse,
-): Promise<INodeExecutionData[]> {
-	return roomLinkItems(this, [((response.body as IDataObject)?.response ?? {}) as FileShareDto]);
-}

@@ -1,11 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { docSpaceRouting } from '../../shared/routing';
-import { prepareRoomRequest } from '../room/get';
-import { prepareRoomLinkGetMany, roomLinkGetManyDescription, roomLinkGetManyOutput } from './getMany';
-import { roomLinkGetPrimaryDescription, roomLinkGetPrimaryOutput } from './getPrimary';
+import { linkOutput } from '../../shared/linkSettings';
+import { docSpaceRouting, fillLocatorPath } from '../../shared/routing';
+import { prepareRoomLinkGetMany, roomLinkGetManyDescription } from './getMany';
+import { roomLinkGetPrimaryDescription } from './getPrimary';
 import { prepareRoomLinkRevoke, roomLinkRevokeDescription, roomLinkRevokeOutput } from './revoke';
-import { prepareRoomLinkSet, roomLinkOutput, roomLinkSetDescription } from './set';
+import { prepareRoomLinkSet, roomLinkSetDescription } from './set';
 
 const showOnlyForRoomLinks = { resource: ['roomLink'] };
 
@@ -27,7 +27,7 @@ export const roomLinkDescription: INodeProperties[] = [
 					method: 'GET',
 					url: '/api/2.0/files/rooms/{roomId}/links',
 					preSend: [prepareRoomLinkGetMany],
-					postReceive: [roomLinkGetManyOutput],
+					postReceive: [linkOutput],
 				}),
 			},
 			{
@@ -38,8 +38,8 @@ export const roomLinkDescription: INodeProperties[] = [
 				routing: docSpaceRouting({
 					method: 'GET',
 					url: '/api/2.0/files/rooms/{roomId}/link',
-					preSend: [prepareRoomRequest],
-					postReceive: [roomLinkGetPrimaryOutput],
+					preSend: [fillLocatorPath('room')],
+					postReceive: [linkOutput],
 				}),
 			},
 			{
@@ -64,7 +64,7 @@ export const roomLinkDescription: INodeProperties[] = [
 					method: 'PUT',
 					url: '/api/2.0/files/rooms/{roomId}/links',
 					preSend: [prepareRoomLinkSet],
-					postReceive: [roomLinkOutput],
+					postReceive: [linkOutput],
 				}),
 			},
 		],

@@ -8,10 +8,11 @@ import type {
 } from 'n8n-workflow';
 
 import { includePasswordOption, optionsProperty, roomLocator, simplifyProperty } from '../../shared/descriptions';
-import { type FileShareDto, linkOf, redactPasswords, simplifyLink } from '../../shared/output';
-import { fillPath, locatorValue, optionValue, requestBody } from '../../shared/routing';
+import { linkItems } from '../../shared/linkSettings';
+import { type FileShareDto, linkOf } from '../../shared/output';
+import { fillPath, locatorId, requestBody } from '../../shared/routing';
 import { docSpaceApiRequest } from '../../shared/transport';
-import { entryId, invalidField, uuid } from '../../shared/validation';
+import { invalidField, uuid } from '../../shared/validation';
 
 const show = { resource: ['roomLink'], operation: ['revoke'] };
 const LINK_TYPES: Record<string, 0 | 1> = { invitation: 0, external: 1 };
@@ -62,7 +63,7 @@ export async function prepareRoomLinkRevoke(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const roomId = entryId(this, 'Room', locatorValue(this, 'room'), 'room');
+	const roomId = locatorId(this, 'room');
 	const linkType = LINK_TYPES[String(this.getNodeParameter('linkType', 'external'))];
 	if (linkType === undefined) {
 		throw invalidField(this, 'Link Type', 'is not a link type', 'Choose External Link or Invitation Link.');
@@ -109,10 +110,7 @@ export async function roomLinkRevokeOutput(
 	const dto = (response.body as IDataObject)?.response as FileShareDto | undefined;
 	const replacement = dto && typeof dto === 'object' ? linkOf(dto) : undefined;
 	if (dto && replacement?.id && String(replacement.id).toLowerCase() !== linkId) {
-		const includePassword = optionValue(this, 'includePassword', false);
-		json.replacedBy = this.getNodeParameter('simplify', true)
-			? simplifyLink(dto, includePassword)
-			: redactPasswords(dto, includePassword);
+		json.replacedBy = linkItems(this, dto)[0].json;
 	}
 	return [{ json, pairedItem: { item: this.getItemIndex() } }];
 }

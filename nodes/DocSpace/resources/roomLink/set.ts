@@ -1,28 +1,10 @@
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	IN8nHttpFullResponse,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import { accessName, accessOptions, allRoomLinkAccess, parseAccess } from '../../shared/accessLevels';
-import { expirationToIso } from '../../shared/dates';
 import { includePasswordOption, optionsProperty, roomLocator, simplifyProperty } from '../../shared/descriptions';
-import { newLinkId } from '../../shared/linkIds';
-import { type FileShareDto, redactPasswords, simplifyLink } from '../../shared/output';
-import { fillPath, locatorValue, optionValue, requestBody } from '../../shared/routing';
-import {
-	booleanValue,
-	describeValue,
-	entryId,
-	integerInRange,
-	invalidField,
-	linkPassword,
-	optionalText,
-	uuid,
-} from '../../shared/validation';
+import { applyLinkSettings, linkChoiceProperties, linkIdFor, linkSettingsProperties } from '../../shared/linkSettings';
+import { fillPath, locatorId, requestBody } from '../../shared/routing';
+import { describeValue, integerInRange, invalidField } from '../../shared/validation';
 
 const show = { resource: ['roomLink'], operation: ['set'] };
 const showExternal = { ...show, linkType: ['external'] };
@@ -70,30 +52,7 @@ export const roomLinkSetDescription: INodeProperties[] = [
 		default: 'external',
 		routing: { send: { type: 'body', property: 'linkType', value: '={{ $value === "invitation" ? 0 : 1 }}' } },
 	},
-	{
-		displayName: 'Link',
-		name: 'link',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show },
-		options: [
-			{ name: 'Create a New Link', value: 'create' },
-			{ name: 'Update an Existing Link', value: 'update' },
-		],
-		default: 'create',
-		description: 'Whether to add a link or change one the room already has',
-	},
-	{
-		displayName: 'Link ID',
-		name: 'linkId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 5b1a2c3d-0000-4e5f-8a9b-0c1d2e3f4a5b',
-		description: 'The ID of the link to update (the "linkId" a previous Set or Get returned). Its settings are replaced by the ones below.',
-		displayOptions: { show: { ...show, link: ['update'] } },
-		routing: { send: { type: 'body', property: 'linkId' } },
-	},
+	...linkChoiceProperties(show, 'room', 'Room Link: Set or Get Many'),
 	{
 		displayName: 'Access Name or ID',
 		name: 'access',
@@ -118,54 +77,7 @@ export const roomLinkSetDescription: INodeProperties[] = [
 			'The role people get when they join through the link; the list shows the roles the chosen room offers (by name, or its number, in an expression). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		routing: { send: { type: 'body', property: 'access' } },
 	},
-	{
-		displayName: 'Title',
-		name: 'title',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. Client: read-only',
-		description: 'Name of the link shown in DocSpace (at most 255 characters). Empty: DocSpace names it.',
-		displayOptions: { show },
-		routing: { send: { type: 'body', property: 'title' } },
-	},
-	{
-		displayName: 'Expires At',
-		name: 'expirationDate',
-		type: 'dateTime',
-		default: '',
-		description: "When the link stops working (in the workflow's time zone unless the value carries one). Empty: never.",
-		displayOptions: { show },
-		routing: { send: { type: 'body', property: 'expirationDate' } },
-	},
-	{
-		displayName: 'Password',
-		name: 'password',
-		type: 'string',
-		typeOptions: { password: true },
-		default: '',
-		description: 'Password people must enter to open the link: 8–30 Latin letters, digits and symbols, no spaces. Empty: no password.',
-		displayOptions: { show: showExternal },
-		routing: { send: { type: 'body', property: 'password' } },
-	},
-	{
-		displayName: 'Deny Download',
-		name: 'denyDownload',
-		type: 'boolean',
-		default: false,
-		description: 'Whether people opening the link are prevented from downloading files',
-		displayOptions: { show: showExternal },
-		routing: { send: { type: 'body', property: 'denyDownload' } },
-	},
-	{
-		displayName: 'Internal Only',
-		name: 'internal',
-		type: 'boolean',
-		default: false,
-		description:
-			'Whether only people signed in to this portal can use the link. DocSpace forces it on in virtual data rooms and off in public rooms.',
-		displayOptions: { show: showExternal },
-		routing: { send: { type: 'body', property: 'internal' } },
-	},
+	...linkSettingsProperties(show, showExternal, 'files'),
 	{
 		displayName: 'Max Uses',
 		name: 'maxUseCount',
@@ -193,7 +105,7 @@ export async function prepareRoomLinkSet(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const roomId = entryId(this, 'Room', locatorValue(this, 'room'), 'room');
+	const roomId = locatorId(this, 'room');
 	fillPath(requestOptions, 'roomId', roomId);
 	const body = requestBody(requestOptions);
 
@@ -218,37 +130,12 @@ export async function prepareRoomLinkSet(
 	}
 	body.access = access;
 
-	body.linkId =
-		this.getNodeParameter('link', 'create') === 'update'
-			? uuid(this, 'Link ID', body.linkId, 'link')
-			: newLinkId(this, `room:${roomId}:${kind}`);
-
-	const normalised: IDataObject = {
-		title: optionalText(this, 'Title', body.title, 255),
-		expirationDate: expirationToIso(this, 'Expires At', body.expirationDate),
-	};
-	if (kind === 'external') {
-		normalised.password = linkPassword(this, body.password);
-		normalised.denyDownload = booleanValue(this, 'Deny Download', body.denyDownload ?? false);
-		normalised.internal = booleanValue(this, 'Internal Only', body.internal ?? false);
-	} else if (body.maxUseCount !== undefined && body.maxUseCount !== null && body.maxUseCount !== '' && body.maxUseCount !== 0) {
-		normalised.maxUseCount = integerInRange(this, 'Max Uses', body.maxUseCount, 1, 1000);
-	}
-	for (const key of ['title', 'expirationDate', 'password', 'denyDownload', 'internal', 'maxUseCount']) {
-		if (normalised[key] === undefined) delete body[key];
-		else body[key] = normalised[key];
+	body.linkId = linkIdFor(this, body, `room:${roomId}:${kind}`);
+	applyLinkSettings(this, body, kind === 'external');
+	if (kind === 'invitation' && body.maxUseCount !== undefined && body.maxUseCount !== null && body.maxUseCount !== '' && body.maxUseCount !== 0) {
+		body.maxUseCount = integerInRange(this, 'Max Uses', body.maxUseCount, 1, 1000);
+	} else {
+		delete body.maxUseCount;
 	}
 	return requestOptions;
-}
-
-/** One item: the link DocSpace answers with, flat unless Simplify is off; password hidden. */
-export async function roomLinkOutput(
-	this: IExecuteSingleFunctions,
-	_items: INodeExecutionData[],
-	response: IN8nHttpFullResponse,
-): Promise<INodeExecutionData[]> {
-	const dto = ((response.body as IDataObject)?.response ?? {}) as FileShareDto;
-	const includePassword = optionValue(this, 'includePassword', false);
-	const json = this.getNodeParameter('simplify', true) ? simplifyLink(dto, includePassword) : redactPasswords(dto, includePassword);
-	return [{ json, pairedItem: { item: this.getItemIndex() } }];
 }
