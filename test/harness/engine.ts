@@ -52,7 +52,8 @@ export interface DocSpaceCredentialData extends ICredentialDataDecryptedObject {
 
 export const credentialType = new DocSpaceApi();
 
-class TestCredentialsHelper extends ICredentialsHelper {
+/** Hands the test credential to n8n-core and applies the credential's own `authenticate`. */
+export class TestCredentialsHelper extends ICredentialsHelper {
 	constructor(private readonly data: () => DocSpaceCredentialData) {
 		super();
 	}
@@ -94,7 +95,7 @@ export function loadNodeType(): INodeType {
 	return nodeType;
 }
 
-function nodeTypesOf(load: () => INodeType): INodeTypes {
+export function nodeTypesOf(load: () => INodeType): INodeTypes {
 	return {
 		getByName: () => load(),
 		getByNameAndVersion: (_type: string, version?: number) => NodeHelpers.getVersionedNodeType(load(), version),

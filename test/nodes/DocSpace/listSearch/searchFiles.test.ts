@@ -1,6 +1,6 @@
 import { SEED_IDS, seedMany, type PortalSeed } from '../../../emulator';
 import { credentialsFor, useEmulator } from '../../../harness/docspace';
-import { listSearch } from '../../../harness/loadOptions';
+import { listSearch } from '../../../harness/loadOptionsContext';
 
 const ctx = useEmulator();
 
