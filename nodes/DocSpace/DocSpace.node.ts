@@ -22,7 +22,7 @@ export class DocSpace implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["resource"] + ": " + $parameter["operation"] }}',
-		description: 'Share ONLYOFFICE DocSpace rooms and files: room links, file sharing',
+		description: 'Automate sharing in ONLYOFFICE DocSpace: room and file links, file sharing, rooms, users and groups',
 		defaults: { name: 'DocSpace' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
