@@ -1,4 +1,4 @@
-import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { INodeType, INodeTypeDescription, NodeConnectionType } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { getRoomLinkAccessLevels } from './loadOptions/getRoomLinkAccessLevels';
@@ -14,6 +14,9 @@ import { roomDescription } from './resources/room';
 import { roomLinkDescription } from './resources/roomLink';
 import { userDescription } from './resources/user';
 
+// NodeConnectionTypes arrived in n8n-workflow 1.82; older n8n 1.x releases take the plain 'main'.
+const MAIN = (NodeConnectionTypes?.Main ?? 'main') as NodeConnectionType;
+
 export class DocSpace implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'ONLYOFFICE DocSpace',
@@ -25,8 +28,8 @@ export class DocSpace implements INodeType {
 		description: 'Automate sharing in ONLYOFFICE DocSpace: room and file links, file sharing, rooms, users and groups',
 		defaults: { name: 'DocSpace' },
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+		inputs: [MAIN],
+		outputs: [MAIN],
 		credentials: [{ name: 'docSpaceApi', required: true }],
 		requestDefaults: {
 			baseURL: '={{ String($credentials.baseUrl).trim().replace(/\\/+$/, "").replace(/\\/api\\/2\\.0$/i, "") }}',
