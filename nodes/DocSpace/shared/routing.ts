@@ -3,6 +3,8 @@ import type {
 	IExecuteSingleFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
 	INodePropertyRouting,
 	PostReceiveAction,
 	PreSendAction,
@@ -59,6 +61,19 @@ export function fillLocatorPath(name: keyof typeof LOCATORS): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 		fillPath(requestOptions, LOCATORS[name].placeholder, locatorId(this, name));
 		return requestOptions;
+	};
+}
+
+/**
+ * Post-receive of list operations answering with a plain array: one item per entry, simplified
+ * with `simplifyEntry` unless Simplify is off.
+ */
+export function entriesOutput<T extends IDataObject>(simplifyEntry: (entry: T) => IDataObject): PostReceiveAction {
+	return async function (this: IExecuteSingleFunctions, _items: INodeExecutionData[], response: IN8nHttpFullResponse) {
+		const entries = (((response.body as IDataObject)?.response ?? []) as T[]).filter(Boolean);
+		const simplify = this.getNodeParameter('simplify', true) as boolean;
+		const pairedItem = { item: this.getItemIndex() };
+		return entries.map((entry) => ({ json: simplify ? simplifyEntry(entry) : entry, pairedItem }));
 	};
 }
 

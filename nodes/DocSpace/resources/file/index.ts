@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { docSpaceRouting, fillLocatorPath } from '../../shared/routing';
-import { fileGetSharingDescription, fileSharingOutput } from './getSharing';
+import { docSpaceRouting, entriesOutput, fillLocatorPath } from '../../shared/routing';
+import { simplifySubject } from '../../shared/output';
+import { fileGetSharingDescription } from './getSharing';
 import { fileRemoveSharingDescription, fileRemoveSharingOutput, prepareFileRemoveSharing } from './removeSharing';
 import { fileShareDescription, fileShareOutput, prepareFileShare } from './share';
 
@@ -24,7 +25,7 @@ export const fileDescription: INodeProperties[] = [
 					method: 'GET',
 					url: '/api/2.0/files/file/{fileId}/share',
 					preSend: [fillLocatorPath('file')],
-					postReceive: [fileSharingOutput],
+					postReceive: [entriesOutput(simplifySubject)],
 					list: true,
 				}),
 			},

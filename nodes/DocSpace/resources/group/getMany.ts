@@ -2,8 +2,6 @@ import type {
 	IDataObject,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
-	IN8nHttpFullResponse,
-	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
 
@@ -49,16 +47,4 @@ export function simplifyGroup(group: IDataObject): IDataObject {
 		managerId: manager?.id ?? null,
 		membersCount: group.membersCount ?? null,
 	};
-}
-
-/** One item per group of the page (GET group). */
-export async function groupListOutput(
-	this: IExecuteSingleFunctions,
-	_items: INodeExecutionData[],
-	response: IN8nHttpFullResponse,
-): Promise<INodeExecutionData[]> {
-	const groups = (((response.body as IDataObject)?.response ?? []) as IDataObject[]).filter(Boolean);
-	const simplify = this.getNodeParameter('simplify', true) as boolean;
-	const pairedItem = { item: this.getItemIndex() };
-	return groups.map((group) => ({ json: simplify ? simplifyGroup(group) : group, pairedItem }));
 }

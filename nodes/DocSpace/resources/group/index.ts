@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { docSpaceRouting } from '../../shared/routing';
-import { groupGetManyDescription, groupListOutput, prepareGroupGetMany } from './getMany';
+import { docSpaceRouting, entriesOutput } from '../../shared/routing';
+import { groupGetManyDescription, prepareGroupGetMany, simplifyGroup } from './getMany';
 
 export const groupDescription: INodeProperties[] = [
 	{
@@ -20,7 +20,7 @@ export const groupDescription: INodeProperties[] = [
 					method: 'GET',
 					url: '/api/2.0/group',
 					preSend: [prepareGroupGetMany],
-					postReceive: [groupListOutput],
+					postReceive: [entriesOutput(simplifyGroup)],
 					list: true,
 				}),
 			},

@@ -2,8 +2,6 @@ import type {
 	IDataObject,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
-	IN8nHttpFullResponse,
-	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
 
@@ -76,16 +74,4 @@ export function simplifyUser(user: IDataObject): IDataObject {
 		status: Number(user.status) === STATUS.disabled ? 'disabled' : Number(user.activationStatus) === 2 ? 'pending' : 'active',
 		groups: Array.isArray(user.groups) ? (user.groups as IDataObject[]).map((group) => group.name) : [],
 	};
-}
-
-/** One item per user of the page. */
-export async function userListOutput(
-	this: IExecuteSingleFunctions,
-	_items: INodeExecutionData[],
-	response: IN8nHttpFullResponse,
-): Promise<INodeExecutionData[]> {
-	const users = (((response.body as IDataObject)?.response ?? []) as IDataObject[]).filter(Boolean);
-	const simplify = this.getNodeParameter('simplify', true) as boolean;
-	const pairedItem = { item: this.getItemIndex() };
-	return users.map((user) => ({ json: simplify ? simplifyUser(user) : user, pairedItem }));
 }

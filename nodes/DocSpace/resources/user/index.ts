@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { docSpaceRouting } from '../../shared/routing';
-import { prepareUserGetMany, userGetManyDescription, userListOutput } from './getMany';
+import { docSpaceRouting, entriesOutput } from '../../shared/routing';
+import { prepareUserGetMany, simplifyUser, userGetManyDescription } from './getMany';
 
 export const userDescription: INodeProperties[] = [
 	{
@@ -20,7 +20,7 @@ export const userDescription: INodeProperties[] = [
 					method: 'GET',
 					url: '/api/2.0/people/filter',
 					preSend: [prepareUserGetMany],
-					postReceive: [userListOutput],
+					postReceive: [entriesOutput(simplifyUser)],
 					list: true,
 				}),
 			},
