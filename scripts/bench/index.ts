@@ -6,7 +6,7 @@
 import { fork, execFileSync } from 'child_process';
 import os from 'os';
 import path from 'path';
-import type { IDataObject, INodeProperties, INodeType } from 'n8n-workflow';
+import type { IDataObject, INodeParameters, INodeProperties, INodeType } from 'n8n-workflow';
 
 import { SEED_IDS } from '../../test/emulator/seed';
 import { loadNodeType, runDocSpaceNode } from '../../test/harness/engine';
@@ -36,7 +36,7 @@ function emulator<T>(command: IDataObject): Promise<T> {
 const limits = (extra: IDataObject = {}) => ({ latencyMs: LATENCY_MS, rateLimits: { concurrentWrites: WRITE_LIMIT, concurrentReads: 50, perMinute: 1500, dailyWrites: 10_000, ...extra } });
 
 // ---- workloads --------------------------------------------------------------------------------
-const shareParameters = {
+const shareParameters: INodeParameters = {
 	resource: 'file',
 	operation: 'share',
 	file: { __rl: true, mode: 'id', value: SEED_IDS.myDocxId },
@@ -47,7 +47,7 @@ const shareParameters = {
 const shareItems = (count: number) =>
 	Array.from({ length: count }, (_, n) => ({ user: n % 2 ? SEED_IDS.bobId : SEED_IDS.janeId, access: n % 3 ? 2 : 10 }));
 const roomIds = Array.from({ length: ITEMS }, (_, n) => String(1001 + n));
-const linkParameters = {
+const linkParameters: INodeParameters = {
 	resource: 'roomLink',
 	operation: 'set',
 	room: { __rl: true, mode: 'id', value: '={{ $json.room }}' },
@@ -91,7 +91,7 @@ async function measure(label: string, count: number, task: () => Promise<number>
 	return { label, items: count, failed, wallMs, cpuMsPerItem: (used.user + used.system) / 1000 / count };
 }
 
-async function viaNode(baseUrl: string, parameters: IDataObject, items: IDataObject[], nodeType?: () => INodeType): Promise<number> {
+async function viaNode(baseUrl: string, parameters: INodeParameters, items: IDataObject[], nodeType?: () => INodeType): Promise<number> {
 	const result = await runDocSpaceNode({
 		parameters,
 		items,
@@ -123,7 +123,7 @@ async function viaRawClient(baseUrl: string, requests: Array<{ url: string; body
 	return failed;
 }
 
-async function phase(baseUrl: string, label: string, setup: IDataObject, count: number, task: () => Promise<number>) {
+async function phase(label: string, setup: IDataObject, count: number, task: () => Promise<number>) {
 	await emulator({ type: 'reset', ...setup });
 	const result = await measure(label, count, task);
 	const stats = await emulator<{ statuses: Record<string, number>; emulatorCpuMs: number }>({ type: 'stats' });
@@ -143,20 +143,20 @@ async function main() {
 	const rows: Measure[] = [];
 
 	const shareRequests = shareItems(ITEMS).map((item) => ({ url: `/api/2.0/files/file/${SEED_IDS.myDocxId}/share`, body: { share: [{ shareTo: item.user, access: item.access }], notify: false } }));
-	const shareFloor = await phase(baseUrl, 'File: Share — ideal raw client (floor)', { options: limits() }, ITEMS, () => viaRawClient(baseUrl, shareRequests));
-	const shareNode = await phase(baseUrl, 'File: Share — this node on n8n’s engine', { options: limits() }, ITEMS, () => viaNode(baseUrl, shareParameters, shareItems(ITEMS)));
-	const sharePlain = await phase(baseUrl, 'File: Share — plain declarative (no limiter)', { options: limits() }, ITEMS, () => viaNode(baseUrl, shareParameters, shareItems(ITEMS), plainDeclarativeNode));
+	const shareFloor = await phase('File: Share — ideal raw client (floor)', { options: limits() }, ITEMS, () => viaRawClient(baseUrl, shareRequests));
+	const shareNode = await phase('File: Share — this node on n8n’s engine', { options: limits() }, ITEMS, () => viaNode(baseUrl, shareParameters, shareItems(ITEMS)));
+	const sharePlain = await phase('File: Share — plain declarative (no limiter)', { options: limits() }, ITEMS, () => viaNode(baseUrl, shareParameters, shareItems(ITEMS), plainDeclarativeNode));
 	rows.push(shareFloor, shareNode, sharePlain);
 
 	const linkRequests = roomIds.map((room) => ({ url: `/api/2.0/files/rooms/${room}/links`, body: { linkType: 1, access: 2, title: `Client ${room}` } }));
-	const linkFloor = await phase(baseUrl, 'Room Link: Set — ideal raw client (floor)', { rooms: ITEMS, options: limits() }, ITEMS, () => viaRawClient(baseUrl, linkRequests));
-	const linkNode = await phase(baseUrl, 'Room Link: Set — this node on n8n’s engine', { rooms: ITEMS, options: limits() }, ITEMS, () => viaNode(baseUrl, linkParameters, linkItems));
+	const linkFloor = await phase('Room Link: Set — ideal raw client (floor)', { rooms: ITEMS, options: limits() }, ITEMS, () => viaRawClient(baseUrl, linkRequests));
+	const linkNode = await phase('Room Link: Set — this node on n8n’s engine', { rooms: ITEMS, options: limits() }, ITEMS, () => viaNode(baseUrl, linkParameters, linkItems));
 	linkNode.duplicates = (await emulator<number>({ type: 'countLinks', roomIds })) - (ITEMS - linkNode.failed);
-	const linkPlain = await phase(baseUrl, 'Room Link: Set — plain declarative (no limiter)', { rooms: ITEMS, options: limits() }, ITEMS, () => viaNode(baseUrl, linkParameters, linkItems, plainDeclarativeNode));
+	const linkPlain = await phase('Room Link: Set — plain declarative (no limiter)', { rooms: ITEMS, options: limits() }, ITEMS, () => viaNode(baseUrl, linkParameters, linkItems, plainDeclarativeNode));
 	rows.push(linkFloor, linkNode, linkPlain);
 
 	// Faults: 3% of answers lost after DocSpace applied the change, 2% 503s; retries must not duplicate.
-	const faulty = await phase(baseUrl, 'Room Link: Set — node, 5% lost answers / 503s', { rooms: ITEMS, options: limits() }, ITEMS, async () => {
+	const faulty = await phase('Room Link: Set — node, 5% lost answers / 503s', { rooms: ITEMS, options: limits() }, ITEMS, async () => {
 		await emulator({ type: 'inject', fault: { path: '^/api/2.0/files/rooms/\\d+/links$', kind: 'reset', afterProcessing: true, times: Math.round(ITEMS * 0.03) } });
 		await emulator({ type: 'inject', fault: { path: '^/api/2.0/files/rooms/\\d+/links$', kind: 'status', status: 503, times: Math.round(ITEMS * 0.02) } });
 		return await viaNode(baseUrl, linkParameters, linkItems);

@@ -1,5 +1,5 @@
 /** Shared set-up for engine tests: one emulator per test file, fresh state per test. */
-import type { INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { DocSpaceEmulator, SEED_IDS } from '../emulator';
 import type { EmulatorOptions, RecordedRequest } from '../emulator';
@@ -28,10 +28,10 @@ export function credentialsFor(emulator: DocSpaceEmulator, authKey: string = SEE
 /** Runs the node against the emulator with the owner's API key unless told otherwise. */
 export async function run(
 	emulator: DocSpaceEmulator,
-	parameters: INodeParameters,
+	parameters: IDataObject | INodeParameters,
 	options: Partial<RunOptions> = {},
 ) {
-	return await runDocSpaceNode({ credentials: credentialsFor(emulator), ...options, parameters });
+	return await runDocSpaceNode({ credentials: credentialsFor(emulator), ...options, parameters: parameters as INodeParameters });
 }
 
 export function writes(emulator: DocSpaceEmulator): RecordedRequest[] {

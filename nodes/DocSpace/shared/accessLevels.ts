@@ -44,6 +44,10 @@ export function parseAccess(input: unknown): number | undefined {
 	return level?.[1].value;
 }
 
+/** DocSpace's LinkType enum (docspace-api.md §1.4); always sent as these integers. */
+export const LINK_TYPES = { invitation: 0, external: 1 } as const;
+export type LinkTypeName = keyof typeof LINK_TYPES;
+
 export type RoomTypeName = 'custom' | 'public' | 'formFilling' | 'collaboration' | 'virtualDataRoom' | 'ai';
 
 const { contentCreator, editor, reviewer, commenter, viewer, formFiller } = ACCESS_LEVELS;

@@ -11,7 +11,7 @@ import type {
 } from 'n8n-workflow';
 
 import { sendDocSpaceListRequest, sendDocSpaceRequest, throwOnDocSpaceError } from './transport';
-import { entryId } from './validation';
+import { entryId, optionalText } from './validation';
 
 /**
  * Routing of one operation. Every request goes through `sendDocSpaceRequest` (concurrency
@@ -75,6 +75,16 @@ export function entriesOutput<T extends IDataObject>(simplifyEntry: (entry: T) =
 		const pairedItem = { item: this.getItemIndex() };
 		return entries.map((entry) => ({ json: simplify ? simplifyEntry(entry) : entry, pairedItem }));
 	};
+}
+
+/** The Search text a list operation put into the query as `filterValue`: trimmed, ≤ 255, left out when empty. */
+export function checkSearchQuery(context: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): IDataObject {
+	const qs = (requestOptions.qs ?? {}) as IDataObject;
+	const search = optionalText(context, 'Search', qs.filterValue, 255);
+	if (search === undefined) delete qs.filterValue;
+	else qs.filterValue = search;
+	requestOptions.qs = qs;
+	return qs;
 }
 
 /** `options.<name>` of the current operation, or its default. */

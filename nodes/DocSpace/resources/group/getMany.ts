@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { optionsProperty, returnAllProperties, simplifyProperty } from '../../shared/descriptions';
-import { optionalText } from '../../shared/validation';
+import { checkSearchQuery } from '../../shared/routing';
 
 const show = { resource: ['group'], operation: ['getMany'] };
 
@@ -30,11 +30,7 @@ export async function prepareGroupGetMany(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const qs = (requestOptions.qs ?? {}) as IDataObject;
-	const search = optionalText(this, 'Search', qs.filterValue, 255);
-	if (search === undefined) delete qs.filterValue;
-	else qs.filterValue = search;
-	requestOptions.qs = qs;
+	checkSearchQuery(this, requestOptions);
 	return requestOptions;
 }
 

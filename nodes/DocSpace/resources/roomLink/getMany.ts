@@ -1,12 +1,12 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
+import { LINK_TYPES, type LinkTypeName } from '../../shared/accessLevels';
 import { includePasswordOption, optionsProperty, roomLocator, simplifyProperty } from '../../shared/descriptions';
 import { fillPath, locatorId } from '../../shared/routing';
 
 const show = { resource: ['roomLink'], operation: ['getAll'] };
 
 /** Link Type filter → DocSpace's `type` query (LinkType: 0 invitation, 1 external). */
-const LINK_TYPE_QUERY: Record<string, number | undefined> = { all: undefined, external: 1, invitation: 0 };
 
 export const roomLinkGetManyDescription: INodeProperties[] = [
 	{ ...roomLocator, displayOptions: { show }, description: 'The room whose links to list' },
@@ -34,7 +34,7 @@ export async function prepareRoomLinkGetMany(
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	fillPath(requestOptions, 'roomId', locatorId(this, 'room'));
-	const type = LINK_TYPE_QUERY[String(this.getNodeParameter('linkTypeFilter', 'all'))];
+	const type = LINK_TYPES[String(this.getNodeParameter('linkTypeFilter', 'all')) as LinkTypeName];
 	if (type !== undefined) requestOptions.qs = { ...(requestOptions.qs ?? {}), type };
 	return requestOptions;
 }

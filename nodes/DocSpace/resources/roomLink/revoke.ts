@@ -7,6 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { LINK_TYPES, type LinkTypeName } from '../../shared/accessLevels';
 import { includePasswordOption, optionsProperty, roomLocator, simplifyProperty } from '../../shared/descriptions';
 import { linkItems } from '../../shared/linkSettings';
 import { type FileShareDto, linkOf } from '../../shared/output';
@@ -15,7 +16,6 @@ import { docSpaceApiRequest } from '../../shared/transport';
 import { invalidField, uuid } from '../../shared/validation';
 
 const show = { resource: ['roomLink'], operation: ['revoke'] };
-const LINK_TYPES: Record<string, 0 | 1> = { invitation: 0, external: 1 };
 const KIND_NAMES = ['invitation', 'external'] as const;
 
 export const roomLinkRevokeDescription: INodeProperties[] = [
@@ -64,7 +64,7 @@ export async function prepareRoomLinkRevoke(
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const roomId = locatorId(this, 'room');
-	const linkType = LINK_TYPES[String(this.getNodeParameter('linkType', 'external'))];
+	const linkType = LINK_TYPES[String(this.getNodeParameter('linkType', 'external')) as LinkTypeName];
 	if (linkType === undefined) {
 		throw invalidField(this, 'Link Type', 'is not a link type', 'Choose External Link or Invitation Link.');
 	}

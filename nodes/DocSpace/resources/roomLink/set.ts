@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { accessName, accessOptions, allRoomLinkAccess, parseAccess } from '../../shared/accessLevels';
+import { LINK_TYPES, accessName, accessOptions, allRoomLinkAccess, parseAccess } from '../../shared/accessLevels';
 import { includePasswordOption, optionsProperty, roomLocator, simplifyProperty } from '../../shared/descriptions';
 import { applyLinkSettings, linkChoiceProperties, linkIdFor, linkSettingsProperties } from '../../shared/linkSettings';
 import { fillPath, locatorId, requestBody } from '../../shared/routing';
@@ -10,7 +10,6 @@ const show = { resource: ['roomLink'], operation: ['set'] };
 const showExternal = { ...show, linkType: ['external'] };
 const showInvitation = { ...show, linkType: ['invitation'] };
 
-const LINK_TYPE = { invitation: 0, external: 1 } as const;
 
 
 export const roomLinkSetDescription: INodeProperties[] = [
@@ -95,8 +94,8 @@ export const roomLinkSetDescription: INodeProperties[] = [
 function linkTypeOf(value: unknown): 0 | 1 | undefined {
 	if (value === 0 || value === 1) return value;
 	const text = String(value).trim().toLowerCase();
-	if (text === '0' || text === 'invitation') return LINK_TYPE.invitation;
-	if (text === '1' || text === 'external') return LINK_TYPE.external;
+	if (text === '0' || text === 'invitation') return LINK_TYPES.invitation;
+	if (text === '1' || text === 'external') return LINK_TYPES.external;
 	return undefined;
 }
 
@@ -114,7 +113,7 @@ export async function prepareRoomLinkSet(
 		throw invalidField(this, 'Link Type', `${describeValue(body.linkType)} is not a link type`, 'Choose External Link or Invitation Link.');
 	}
 	body.linkType = linkType;
-	const kind = linkType === LINK_TYPE.external ? 'external' : 'invitation';
+	const kind = linkType === LINK_TYPES.external ? 'external' : 'invitation';
 
 	const allowed = allRoomLinkAccess(kind);
 	const access = parseAccess(body.access);

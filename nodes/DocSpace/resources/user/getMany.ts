@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { optionsProperty, returnAllProperties, simplifyProperty } from '../../shared/descriptions';
-import { optionalText } from '../../shared/validation';
+import { checkSearchQuery } from '../../shared/routing';
 
 const show = { resource: ['user'], operation: ['getMany'] };
 
@@ -46,13 +46,9 @@ export async function prepareUserGetMany(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const qs = (requestOptions.qs ?? {}) as IDataObject;
-	const search = optionalText(this, 'Search', qs.filterValue, 255);
-	if (search === undefined) delete qs.filterValue;
-	else qs.filterValue = search;
+	const qs = checkSearchQuery(this, requestOptions);
 	const status = this.getNodeParameter('status', 'active') as string;
 	if (status in STATUS) qs.employeeStatus = STATUS[status as keyof typeof STATUS];
-	requestOptions.qs = qs;
 	return requestOptions;
 }
 

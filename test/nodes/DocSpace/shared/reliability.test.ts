@@ -2,7 +2,7 @@
  * DocSpace's limits and faults on n8n's engine: nothing lost, nothing duplicated, nothing leaked.
  * The emulator enforces DocSpace's rate limits (15 parallel writes, 50 reads per user) throughout.
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IPairedItemData } from 'n8n-workflow';
 
 import { activeLimiterKeys } from '../../../../nodes/DocSpace/shared/limiter';
 import { SEED_IDS, byId, credentialsFor, run, useEmulator, writes } from '../../../harness/docspace';
@@ -47,7 +47,7 @@ describe('bounded concurrency', () => {
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(120);
 		expect(result.items.every((item) => item.json.applied === true)).toBe(true);
-		expect(result.items.map((item) => (item.pairedItem as IDataObject).item)).toEqual(items.map((_, n) => n));
+		expect(result.items.map((item) => (item.pairedItem as IPairedItemData).item)).toEqual(items.map((_, n) => n));
 		expect(emulator.stats.rejected429).toBe(0);
 		expect(emulator.stats.maxConcurrentWrites).toBeLessThanOrEqual(15);
 		expect(emulator.stats.maxConcurrentWrites).toBeGreaterThan(1);

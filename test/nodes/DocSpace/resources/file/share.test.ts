@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IPairedItemData } from 'n8n-workflow';
 
 import { SEED_IDS, byId, run, useEmulator, writes } from '../../../../harness/docspace';
 
@@ -42,7 +42,7 @@ describe('File: Share — what DocSpace receives', () => {
 			expect.objectContaining({ applied: true, subjectType: 'user', id: SEED_IDS.bobId, name: 'Bob Stone', email: 'bob@example.com', access: 10, accessName: 'Editor' }),
 			expect.objectContaining({ applied: true, subjectType: 'group', id: SEED_IDS.legalGroupId, name: 'Legal', email: null, access: 5, accessName: 'Reviewer' }),
 		]);
-		expect(result.items.every((item) => (item.pairedItem as IDataObject).item === 0)).toBe(true);
+		expect(result.items.every((item) => (item.pairedItem as IPairedItemData).item === 0)).toBe(true);
 	});
 
 	it('leaves the message out without notification', async () => {

@@ -4,7 +4,6 @@ import { SEED_IDS, byId, credentialsFor, run, useEmulator, writes } from '../../
 
 const ctx = useEmulator();
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-const inAYear = () => new Date(Date.now() + 365 * 24 * 3600 * 1000);
 
 function setLink(overrides: IDataObject = {}): IDataObject {
 	return {
