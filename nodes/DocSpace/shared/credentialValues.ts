@@ -44,10 +44,6 @@ export function authorizationHeaderFor(authKey: string): string {
 	return authKey.startsWith('sk-') || JWT_PATTERN.test(authKey) ? `Bearer ${authKey}` : authKey;
 }
 
-export function isApiKey(authKey: string): boolean {
-	return authKey.startsWith('sk-');
-}
-
 export function docSpaceCredentialValues(credentials: ICredentialDataDecryptedObject) {
 	const authKey = normalizeAuthKey(credentials.authKey);
 	if (!authKey) {

@@ -14,12 +14,6 @@ export interface FileShareDto extends IDataObject {
 	sharedLink?: IDataObject;
 }
 
-const SUBJECT_TYPES = ['user', 'externalLink', 'group', 'invitationLink', 'primaryExternalLink'];
-
-export function subjectTypeName(value: unknown): string {
-	return SUBJECT_TYPES[Number(value)] ?? String(value);
-}
-
 /** The link object of a link entry: `sharedLink` on 3.5+, `sharedTo` before. */
 export function linkOf(dto: FileShareDto): IDataObject {
 	return (dto.sharedLink ?? dto.sharedTo ?? {}) as IDataObject;
