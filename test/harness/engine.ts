@@ -95,10 +95,13 @@ export function loadNodeType(): INodeType {
 	return nodeType;
 }
 
+/** Like n8n's own NodeTypes, hands out one loaded instance rather than constructing one per lookup. */
 export function nodeTypesOf(load: () => INodeType): INodeTypes {
+	let loaded: INodeType | undefined;
+	const instance = () => (loaded ??= load());
 	return {
-		getByName: () => load(),
-		getByNameAndVersion: (_type: string, version?: number) => NodeHelpers.getVersionedNodeType(load(), version),
+		getByName: () => instance(),
+		getByNameAndVersion: (_type: string, version?: number) => NodeHelpers.getVersionedNodeType(instance(), version),
 		getKnownTypes: () => ({}),
 	} as unknown as INodeTypes;
 }
