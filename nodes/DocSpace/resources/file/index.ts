@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { fileLocator } from '../../shared/descriptions';
 import { docSpaceRouting, entriesOutput, fillLocatorPath } from '../../shared/routing';
 import { simplifySubject } from '../../shared/output';
 import { fileGetSharingDescription } from './getSharing';
@@ -56,6 +57,8 @@ export const fileDescription: INodeProperties[] = [
 		],
 		default: 'share',
 	},
+	// One declaration for every File operation (see the Room Link locator).
+	{ ...fileLocator, displayOptions: { show: showOnlyForFiles }, description: 'The file to share, or whose shares to list or remove (a file in My Documents)' },
 	...fileShareDescription,
 	...fileGetSharingDescription,
 	...fileRemoveSharingDescription,

@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { fileLocator, optionsProperty } from '../../shared/descriptions';
+import { optionsProperty } from '../../shared/descriptions';
 import { MAX_PAGE_SIZE, docSpaceApiRequest } from '../../shared/transport';
 import { type FileShareDto, simplifySubject } from '../../shared/output';
 import { checkedRecipient, listOf, resolveRecipient } from '../../shared/recipients';
@@ -24,7 +24,6 @@ export const fileRemoveSharingDescription: INodeProperties[] = [
 		default: '',
 		displayOptions: { show },
 	},
-	{ ...fileLocator, displayOptions: { show }, description: 'The file to stop sharing (a file in My Documents)' },
 	{
 		displayName: 'Remove',
 		name: 'removeFrom',

@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { FILE_SHARE_ACCESS, accessName, accessOptions, parseAccess } from '../../shared/accessLevels';
-import { fileLocator, optionsProperty, simplifyProperty } from '../../shared/descriptions';
+import { optionsProperty, simplifyProperty } from '../../shared/descriptions';
 import { type FileShareDto, subjectOf, simplifySubject } from '../../shared/output';
 import { fillPath, locatorId, requestBody } from '../../shared/routing';
 import { checkedRecipient, listOf, recipientLocator, resolveRecipient } from '../../shared/recipients';
@@ -26,7 +26,6 @@ export const fileShareDescription: INodeProperties[] = [
 		default: '',
 		displayOptions: { show },
 	},
-	{ ...fileLocator, displayOptions: { show }, description: 'The file to share (a file in My Documents)' },
 	{
 		displayName: 'Recipients From',
 		name: 'recipientsFrom',
@@ -64,13 +63,7 @@ export const fileShareDescription: INodeProperties[] = [
 				],
 			},
 		],
-		routing: {
-			send: {
-				type: 'body',
-				property: 'share',
-				value: '={{ ($value.recipient || []).map(row => ({ shareTo: row.id, access: row.access })) }}',
-			},
-		},
+		// No routing: prepareFileShare turns the rows (or the list below) into the body's `share`.
 	},
 	{
 		displayName: 'User or Group IDs',
@@ -168,7 +161,7 @@ export async function prepareFileShare(
 					shareTo,
 					access: this.getNodeParameter('accessForAll', 2),
 				}))
-			: body.share;
+			: (this.getNodeParameter('recipients.recipient', []) as IDataObject[]).map((row) => ({ shareTo: row?.id, access: row?.access }));
 	const share = await validatedRecipients(this, rows);
 	body.share = share;
 	requestedRecipients.set(this, share);

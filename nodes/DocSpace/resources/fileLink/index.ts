@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { fileLocator } from '../../shared/descriptions';
 import { linkOutput } from '../../shared/linkSettings';
 import { docSpaceRouting, fillLocatorPath } from '../../shared/routing';
 import { fileLinkGetManyDescription } from './getMany';
@@ -42,6 +43,8 @@ export const fileLinkDescription: INodeProperties[] = [
 		],
 		default: 'set',
 	},
+	// One declaration for every File Link operation (see the Room Link locator).
+	{ ...fileLocator, displayOptions: { show: { resource: ['fileLink'] } }, description: 'The file whose links to create, update or list' },
 	...fileLinkSetDescription,
 	...fileLinkGetManyDescription,
 ];

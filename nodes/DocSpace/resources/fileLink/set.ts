@@ -1,7 +1,7 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import { ACCESS_LEVELS, accessName, accessOptions, parseAccess } from '../../shared/accessLevels';
-import { fileLocator, includePasswordOption, optionsProperty, simplifyProperty } from '../../shared/descriptions';
+import { includePasswordOption, optionsProperty, simplifyProperty } from '../../shared/descriptions';
 import { applyLinkSettings, linkChoiceProperties, linkIdFor, linkSettingsProperties } from '../../shared/linkSettings';
 import { fillPath, locatorId, requestBody } from '../../shared/routing';
 import { describeValue, invalidField } from '../../shared/validation';
@@ -26,7 +26,6 @@ export const fileLinkSetDescription: INodeProperties[] = [
 		default: '',
 		displayOptions: { show },
 	},
-	{ ...fileLocator, displayOptions: { show }, description: 'The file whose link to create or update' },
 	...linkChoiceProperties(show, 'file', 'File Link: Set or Get Many'),
 	{
 		displayName: 'Access',

@@ -1,7 +1,7 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import { LINK_TYPES, type LinkTypeName } from '../../shared/accessLevels';
-import { includePasswordOption, optionsProperty, roomLocator, simplifyProperty } from '../../shared/descriptions';
+import { includePasswordOption, optionsProperty, simplifyProperty } from '../../shared/descriptions';
 import { fillPath, locatorId } from '../../shared/routing';
 
 const show = { resource: ['roomLink'], operation: ['getAll'] };
@@ -9,7 +9,6 @@ const show = { resource: ['roomLink'], operation: ['getAll'] };
 /** Link Type filter → DocSpace's `type` query (LinkType: 0 invitation, 1 external). */
 
 export const roomLinkGetManyDescription: INodeProperties[] = [
-	{ ...roomLocator, displayOptions: { show }, description: 'The room whose links to list' },
 	{
 		displayName: 'Link Type',
 		name: 'linkTypeFilter',

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { includePasswordOption, optionsProperty, roomLocator, simplifyProperty } from '../../shared/descriptions';
+import { includePasswordOption, optionsProperty, simplifyProperty } from '../../shared/descriptions';
 
 const show = { resource: ['roomLink'], operation: ['getPrimary'] };
 
@@ -13,7 +13,6 @@ export const roomLinkGetPrimaryDescription: INodeProperties[] = [
 		default: '',
 		displayOptions: { show },
 	},
-	{ ...roomLocator, displayOptions: { show }, description: 'The room whose primary external link to read' },
 	simplifyProperty(show),
 	optionsProperty(show, [includePasswordOption]),
 ];

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { roomLocator } from '../../shared/descriptions';
 import { linkOutput } from '../../shared/linkSettings';
 import { docSpaceRouting, fillLocatorPath } from '../../shared/routing';
 import { prepareRoomLinkGetMany, roomLinkGetManyDescription } from './getMany';
@@ -70,6 +71,9 @@ export const roomLinkDescription: INodeProperties[] = [
 		],
 		default: 'set',
 	},
+	// Declared once for every Room Link operation: n8n evaluates each declaration of a parameter
+	// for every item, so repeating it per operation would multiply the cost of a room expression.
+	{ ...roomLocator, displayOptions: { show: showOnlyForRoomLinks }, description: 'The room whose links to create, update, list or revoke' },
 	...roomLinkSetDescription,
 	...roomLinkGetManyDescription,
 	...roomLinkGetPrimaryDescription,

@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { LINK_TYPES, type LinkTypeName } from '../../shared/accessLevels';
-import { includePasswordOption, optionsProperty, roomLocator, simplifyProperty } from '../../shared/descriptions';
+import { includePasswordOption, optionsProperty, simplifyProperty } from '../../shared/descriptions';
 import { linkItems } from '../../shared/linkSettings';
 import { type FileShareDto, linkOf } from '../../shared/output';
 import { fillPath, locatorId, requestBody } from '../../shared/routing';
@@ -27,7 +27,6 @@ export const roomLinkRevokeDescription: INodeProperties[] = [
 		default: '',
 		displayOptions: { show },
 	},
-	{ ...roomLocator, displayOptions: { show }, description: 'The room the link belongs to' },
 	{
 		displayName: 'Link Type',
 		name: 'linkType',

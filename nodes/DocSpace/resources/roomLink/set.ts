@@ -1,7 +1,7 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import { LINK_TYPES, accessName, accessOptions, allRoomLinkAccess, parseAccess } from '../../shared/accessLevels';
-import { includePasswordOption, optionsProperty, roomLocator, simplifyProperty } from '../../shared/descriptions';
+import { includePasswordOption, optionsProperty, simplifyProperty } from '../../shared/descriptions';
 import { applyLinkSettings, linkChoiceProperties, linkIdFor, linkSettingsProperties } from '../../shared/linkSettings';
 import { fillPath, locatorId, requestBody } from '../../shared/routing';
 import { describeValue, integerInRange, invalidField } from '../../shared/validation';
@@ -13,7 +13,6 @@ const showInvitation = { ...show, linkType: ['invitation'] };
 
 
 export const roomLinkSetDescription: INodeProperties[] = [
-	{ ...roomLocator, displayOptions: { show }, description: 'The room whose link to create or update' },
 	{
 		displayName:
 			'Collaboration, virtual data and AI rooms take no external links. A custom or public room has one primary external link and at most 5 more; a form filling room only its primary one. Password, Deny Download and Internal Only apply to external links; a public room\'s primary link never expires.',
@@ -49,7 +48,8 @@ export const roomLinkSetDescription: INodeProperties[] = [
 			},
 		],
 		default: 'external',
-		routing: { send: { type: 'body', property: 'linkType', value: '={{ $value === "invitation" ? 0 : 1 }}' } },
+		// Sent as chosen; prepareRoomLinkSet turns it into DocSpace's integer LinkType.
+		routing: { send: { type: 'body', property: 'linkType' } },
 	},
 	...linkChoiceProperties(show, 'room', 'Room Link: Set or Get Many'),
 	{
