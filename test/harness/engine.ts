@@ -115,6 +115,8 @@ export interface RunOptions {
 	continueOnFail?: boolean;
 	executionId?: string;
 	timezone?: string;
+	/** How many times the node runs in the execution, as inside a loop (items of the first run are returned). */
+	runs?: number;
 }
 
 export interface RunResult {
@@ -198,7 +200,7 @@ export async function runDocSpaceNode(options: RunOptions): Promise<RunResult> {
 	const items = (options.items ?? [{}]).map(asItem);
 	const runExecutionData = createRunExecutionData({
 		executionData: {
-			nodeExecutionStack: [{ node, data: { main: [items] }, source: null }],
+			nodeExecutionStack: Array.from({ length: options.runs ?? 1 }, () => ({ node, data: { main: [items] }, source: null })),
 		},
 	});
 	const execution = new WorkflowExecute(additionalData, 'manual', runExecutionData);

@@ -11,13 +11,7 @@ export function newLinkId(context: IExecuteSingleFunctions, target: string): str
 	const executionId = context.getExecutionId?.();
 	if (!executionId) return randomUUID();
 	const itemIndex = context.getItemIndex();
-	let runIndex = 0;
-	try {
-		runIndex = Number(context.getWorkflowDataProxy(itemIndex).$runIndex) || 0;
-	} catch {
-		runIndex = 0;
-	}
-	const seed = [executionId, context.getNode().id, runIndex, itemIndex, target].join('|');
+	const seed = [executionId, context.getNode().id, runIndexOf(context, itemIndex), itemIndex, target].join('|');
 	const hex = createHash('sha256').update(seed).digest('hex');
 	// Formatted as a version-4 UUID (variant bits set) so DocSpace's Guid parser accepts it.
 	return [
@@ -27,4 +21,22 @@ export function newLinkId(context: IExecuteSingleFunctions, target: string): str
 		`${((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}`,
 		hex.slice(20, 32),
 	].join('-');
+}
+
+// The run index is only exposed through a workflow data proxy, which is costly to build; all items
+// of one run share the same execute data, so it is read once per run.
+const runIndexes = new WeakMap<object, number>();
+
+function runIndexOf(context: IExecuteSingleFunctions, itemIndex: number): number {
+	const executeData = context.getExecuteData();
+	const known = executeData ? runIndexes.get(executeData) : undefined;
+	if (known !== undefined) return known;
+	let runIndex = 0;
+	try {
+		runIndex = Number(context.getWorkflowDataProxy(itemIndex).$runIndex) || 0;
+	} catch {
+		runIndex = 0;
+	}
+	if (executeData) runIndexes.set(executeData, runIndex);
+	return runIndex;
 }

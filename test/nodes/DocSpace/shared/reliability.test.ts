@@ -124,6 +124,17 @@ describe('retries only where safe', () => {
 		expect(ids[2]).not.toBe(ids[0]);
 	});
 
+	it('creates a link per run when the node runs again in the same execution (a loop)', async () => {
+		const { emulator } = ctx;
+		const before = emulator.roomLinks(SEED_IDS.customRoomId).length;
+		const result = await run(emulator, newExternalLink(), { runs: 2 });
+		expect(result.run.data.resultData.runData.DocSpace).toHaveLength(2);
+		const ids = writes(emulator).map((request) => (request.body as IDataObject).linkId);
+		expect(ids).toHaveLength(2);
+		expect(ids[1]).not.toBe(ids[0]);
+		expect(emulator.roomLinks(SEED_IDS.customRoomId)).toHaveLength(before + 2);
+	});
+
 	it('gives up after Max Retries with a message saying what to do', async () => {
 		const { emulator } = ctx;
 		emulator.inject({ path: LINKS_PATH, kind: 'status', status: 429, headers: { 'Retry-After': '0' }, times: Infinity });
