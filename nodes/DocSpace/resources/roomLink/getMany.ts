@@ -6,8 +6,6 @@ import { fillPath, locatorId } from '../../shared/routing';
 
 const show = { resource: ['roomLink'], operation: ['getAll'] };
 
-/** Link Type filter → DocSpace's `type` query (LinkType: 0 invitation, 1 external). */
-
 export const roomLinkGetManyDescription: INodeProperties[] = [
 	{
 		displayName: 'Link Type',
@@ -27,7 +25,7 @@ export const roomLinkGetManyDescription: INodeProperties[] = [
 	optionsProperty(show, [includePasswordOption]),
 ];
 
-/** Room id into the URL, link type into the query; throws before anything is sent. */
+/** Room id into the URL, the Link Type filter into DocSpace's `type` query (0 invitation, 1 external). */
 export async function prepareRoomLinkGetMany(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,

@@ -10,8 +10,6 @@ const show = { resource: ['roomLink'], operation: ['set'] };
 const showExternal = { ...show, linkType: ['external'] };
 const showInvitation = { ...show, linkType: ['invitation'] };
 
-
-
 export const roomLinkSetDescription: INodeProperties[] = [
 	{
 		displayName:
