@@ -38,6 +38,8 @@ export interface EditorOptions {
 	port?: number;
 	/** Echo n8n's log lines to stderr. */
 	echoLog?: boolean;
+	/** More workflows to import next to the examples (variants made by the tests). */
+	workflows?: object[];
 }
 
 async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
@@ -107,7 +109,7 @@ export async function startEditor(options: EditorOptions = {}): Promise<Editor> 
 		});
 		const examples = loadExampleWorkflows();
 		const credentials = home.writeJson('credentials.json', credentialFor(emu.baseUrl, SEED_IDS.apiKey));
-		const workflows = home.writeJson('workflows.json', examples.map((e) => e.workflow));
+		const workflows = home.writeJson('workflows.json', [...examples.map((e) => e.workflow), ...(options.workflows ?? [])]);
 		for (const args of [
 			['import:credentials', `--input=${credentials}`],
 			['import:workflow', `--input=${workflows}`],

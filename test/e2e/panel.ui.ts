@@ -6,7 +6,8 @@
  * description displays for those values is rendered with its label (and that hidden ones are
  * not); on Room Link: Set it switches Link Type and checks the external-only fields come and go;
  * it checks the credential's connection test against the emulator with the right and a wrong
- * key. Screenshots of each panel go to docs/screenshots/.
+ * key, and that the Room list and the room-dependent Access list work. Screenshots of each panel
+ * go to docs/screenshots/.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,7 +20,9 @@ import { startEditor, OWNER, type Editor } from '../../scripts/e2e/editor';
 import { REPO_ROOT } from '../../scripts/e2e/n8n';
 import { freePort } from '../../scripts/e2e/ports';
 import { log } from '../../scripts/e2e/runtime';
-import { docSpaceNode, NODE_TYPE, type ExampleWorkflow } from '../../scripts/e2e/workflows';
+import { docSpaceNode, loadExampleWorkflows, NODE_TYPE, variant, type ExampleWorkflow } from '../../scripts/e2e/workflows';
+import { ROOM_LINK_ACCESS, accessName, allRoomLinkAccess } from '../../nodes/DocSpace/shared/accessLevels';
+import { SEED_IDS } from '../emulator';
 
 export const SCREENSHOTS = join(REPO_ROOT, 'docs', 'screenshots');
 
@@ -27,6 +30,24 @@ let editor: Editor;
 let browser: Browser;
 let context: BrowserContext;
 let description: INodeTypeDescription;
+
+// Room Link: Set with the room picked from the list and no expressions: n8n's editor reloads a
+// list that depends on other fields only when it can resolve all of the node's expressions,
+// which those of the example cannot before its earlier nodes have run.
+const pickers = variant(
+	loadExampleWorkflows().find((e) => e.key === 'room-link-set')!.workflow,
+	'DocSpaceUiPickers',
+	'ui: pickers',
+	(node) => {
+		Object.assign(node.parameters, {
+			room: { __rl: true, mode: 'list', value: '' },
+			linkType: 'external',
+			title: 'Client',
+			password: 'Welcome#2027',
+			expirationDate: '2027-01-01T00:00:00',
+		});
+	},
+);
 
 function example(key: string): ExampleWorkflow {
 	const found = editor.examples.find((e) => e.key === key);
@@ -123,7 +144,7 @@ beforeAll(async () => {
 	const executablePath = await ensureChromium();
 	mkdirSync(SCREENSHOTS, { recursive: true });
 	log(`Screenshots go to ${SCREENSHOTS}`);
-	editor = await startEditor({ port: await freePort() });
+	editor = await startEditor({ port: await freePort(), workflows: [pickers] });
 	browser = await chromium.launch({
 		executablePath,
 		args: [
@@ -206,6 +227,11 @@ test('credential: the connection test succeeds against the emulator and fails cl
 	const wrongPath = join(SCREENSHOTS, 'credential-wrong-key.png');
 	await dialog.screenshot({ path: wrongPath });
 	log(`screenshot: ${wrongPath.slice(REPO_ROOT.length + 1)}`);
+
+	// Put the right key back: the other tests use this credential.
+	await key.fill(SEED_IDS.apiKey);
+	await modal.locator('[data-test-id="credential-save-button"]').click();
+	await modal.locator('[data-test-id="credentials-config-container-test-success"]').waitFor({ timeout: 30_000 });
 	await page.close();
 });
 
@@ -231,5 +257,41 @@ test('room-link-set: switching Link Type shows and hides the external-only field
 	await expectPanelMatches(page, { ...parameters, linkType: 'external' });
 	const back = await visibleLabels(page);
 	for (const name of externalOnlyFields) expect(back.has(name)).toBe(true);
+	await page.close();
+});
+
+test('room-link-set: the Room list shows the portal\'s rooms, and Access offers what the chosen room allows', async () => {
+	const page = await openNode(pickers);
+	const roomInput = page.locator('[data-test-id="parameter-input-room"] [data-test-id="rlc-input"]');
+	const rooms = page.locator('[data-test-id="rlc-item"]');
+	const openRoomList = async () => {
+		if (await rooms.first().isVisible()) return;
+		await roomInput.click();
+		await rooms.first().waitFor();
+	};
+	await openRoomList();
+	const listed = await rooms.allInnerTexts();
+	log(`Room list: ${listed.join(', ')}`);
+	expect(listed).toEqual(
+		expect.arrayContaining(['Client Projects (Custom room)', 'Press Kit (Public room)', 'Applications (Form filling room)', 'Team Drafts (Collaboration room)']),
+	);
+
+	for (const [room, type] of [['Applications', 'formFilling'], ['Press Kit', 'public']] as const) {
+		await openRoomList();
+		const reloaded = page.waitForResponse((response) => response.url().includes('/rest/dynamic-node-parameters/options'));
+		await rooms.filter({ hasText: room }).first().click();
+		await reloaded;
+		await page.locator('[data-test-id="parameter-input-access"]').click();
+		const options = page.locator('.el-select-dropdown__item:visible');
+		await options.first().waitFor();
+		const offered = (await options.allInnerTexts()).map((text) => text.split('\n')[0].trim());
+		const allowed = allRoomLinkAccess('external').filter((value) => ROOM_LINK_ACCESS[type].external.includes(value));
+		log(`Access for ${room}: ${offered.join(', ')}`);
+		expect(offered).toEqual(allowed.map((value) => accessName(value)));
+		if (type === 'formFilling') await screenshot(page, 'room-link-set-access.png');
+		await page.keyboard.press('Escape');
+	}
+	// The room's own address in DocSpace was read once per choice, with the credential.
+	expect(editor.emu.requests.filter((r) => r.method === 'GET' && /^\/api\/2\.0\/files\/rooms\/\d+$/.test(r.path))).toHaveLength(2);
 	await page.close();
 });
