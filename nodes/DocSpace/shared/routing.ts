@@ -34,11 +34,6 @@ export function docSpaceRouting(config: {
 	};
 }
 
-/** Puts a validated id into the URL template's `{name}` placeholder. */
-export function fillPath(requestOptions: IHttpRequestOptions, name: string, id: string): void {
-	requestOptions.url = String(requestOptions.url).replace(`{${name}}`, encodeURIComponent(id));
-}
-
 export function requestBody(requestOptions: IHttpRequestOptions): IDataObject {
 	if (!requestOptions.body || typeof requestOptions.body !== 'object') requestOptions.body = {};
 	return requestOptions.body as IDataObject;
@@ -51,15 +46,20 @@ export function locatorValue(context: IExecuteSingleFunctions, name: string): un
 
 const LOCATORS = { room: { label: 'Room', placeholder: 'roomId' }, file: { label: 'File', placeholder: 'fileId' } } as const;
 
-/** The validated id of the Room or File locator (a refusal names the field and the item). */
-export function locatorId(context: IExecuteSingleFunctions, name: keyof typeof LOCATORS): string {
-	return entryId(context, LOCATORS[name].label, locatorValue(context, name), name);
+/**
+ * Validates the Room or File locator (a refusal names the field and the item), puts its id into
+ * the URL template's `{roomId}` or `{fileId}` placeholder and returns it.
+ */
+export function fillLocatorId(context: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions, name: keyof typeof LOCATORS): string {
+	const id = entryId(context, LOCATORS[name].label, locatorValue(context, name), name);
+	requestOptions.url = String(requestOptions.url).replace(`{${LOCATORS[name].placeholder}}`, encodeURIComponent(id));
+	return id;
 }
 
 /** Pre-send of operations whose only input is the room or file: its id into the URL. */
 export function fillLocatorPath(name: keyof typeof LOCATORS): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-		fillPath(requestOptions, LOCATORS[name].placeholder, locatorId(this, name));
+		fillLocatorId(this, requestOptions, name);
 		return requestOptions;
 	};
 }

@@ -10,7 +10,7 @@ import { optionsProperty } from '../../shared/descriptions';
 import { MAX_PAGE_SIZE, docSpaceApiRequest } from '../../shared/transport';
 import { type FileShareDto, simplifySubject } from '../../shared/output';
 import { checkedRecipient, listOf, resolveRecipient } from '../../shared/recipients';
-import { fillPath, locatorId, locatorValue, requestBody } from '../../shared/routing';
+import { fillLocatorId, locatorValue, requestBody } from '../../shared/routing';
 import { invalidField } from '../../shared/validation';
 
 const show = { resource: ['file'], operation: ['removeSharing'] };
@@ -77,8 +77,7 @@ export async function prepareFileRemoveSharing(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const fileId = locatorId(this, 'file');
-	fillPath(requestOptions, 'fileId', fileId);
+	const fileId = fillLocatorId(this, requestOptions, 'file');
 	let removals: Removal[];
 	if (this.getNodeParameter('removeFrom', 'given') === 'everyone') {
 		removals = (await currentShares(this, fileId)).map((entry) => {

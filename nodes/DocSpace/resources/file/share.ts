@@ -10,7 +10,7 @@ import type {
 import { FILE_SHARE_ACCESS, accessName, accessOptions, parseAccess } from '../../shared/accessLevels';
 import { optionsProperty, simplifyProperty } from '../../shared/descriptions';
 import { type FileShareDto, subjectOf, simplifySubject } from '../../shared/output';
-import { fillPath, locatorId, requestBody } from '../../shared/routing';
+import { fillLocatorId, requestBody } from '../../shared/routing';
 import { checkedRecipient, listOf, recipientLocator, resolveRecipient } from '../../shared/recipients';
 import { booleanValue, describeValue, invalidField, optionalText } from '../../shared/validation';
 
@@ -151,8 +151,7 @@ export async function prepareFileShare(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const fileId = locatorId(this, 'file');
-	fillPath(requestOptions, 'fileId', fileId);
+	fillLocatorId(this, requestOptions, 'file');
 	const body = requestBody(requestOptions);
 
 	const rows =

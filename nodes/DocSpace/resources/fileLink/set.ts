@@ -3,7 +3,7 @@ import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } fr
 import { ACCESS_LEVELS, accessName, accessOptions, parseAccess } from '../../shared/accessLevels';
 import { includePasswordOption, optionsProperty, simplifyProperty } from '../../shared/descriptions';
 import { applyLinkSettings, linkChoiceProperties, linkIdFor, linkSettingsProperties } from '../../shared/linkSettings';
-import { fillPath, locatorId, requestBody } from '../../shared/routing';
+import { fillLocatorId, requestBody } from '../../shared/routing';
 import { describeValue, invalidField } from '../../shared/validation';
 
 const show = { resource: ['fileLink'], operation: ['set'] };
@@ -48,8 +48,7 @@ export async function prepareFileLinkSet(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const fileId = locatorId(this, 'file');
-	fillPath(requestOptions, 'fileId', fileId);
+	const fileId = fillLocatorId(this, requestOptions, 'file');
 	const body = requestBody(requestOptions);
 
 	const access = parseAccess(body.access);

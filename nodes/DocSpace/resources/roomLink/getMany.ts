@@ -2,7 +2,7 @@ import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } fr
 
 import { LINK_TYPES, type LinkTypeName } from '../../shared/accessLevels';
 import { includePasswordOption, optionsProperty, simplifyProperty } from '../../shared/descriptions';
-import { fillPath, locatorId } from '../../shared/routing';
+import { fillLocatorId } from '../../shared/routing';
 
 const show = { resource: ['roomLink'], operation: ['getAll'] };
 
@@ -30,7 +30,7 @@ export async function prepareRoomLinkGetMany(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	fillPath(requestOptions, 'roomId', locatorId(this, 'room'));
+	fillLocatorId(this, requestOptions, 'room');
 	const type = LINK_TYPES[String(this.getNodeParameter('linkTypeFilter', 'all')) as LinkTypeName];
 	if (type !== undefined) requestOptions.qs = { ...(requestOptions.qs ?? {}), type };
 	return requestOptions;

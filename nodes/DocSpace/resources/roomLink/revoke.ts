@@ -11,7 +11,7 @@ import { LINK_TYPES, type LinkTypeName } from '../../shared/accessLevels';
 import { includePasswordOption, optionsProperty, simplifyProperty } from '../../shared/descriptions';
 import { linkItems } from '../../shared/linkSettings';
 import { type FileShareDto, linkOf } from '../../shared/output';
-import { fillPath, locatorId, requestBody } from '../../shared/routing';
+import { fillLocatorId, requestBody } from '../../shared/routing';
 import { docSpaceApiRequest } from '../../shared/transport';
 import { invalidField, uuid } from '../../shared/validation';
 
@@ -62,13 +62,12 @@ export async function prepareRoomLinkRevoke(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const roomId = locatorId(this, 'room');
+	const roomId = fillLocatorId(this, requestOptions, 'room');
 	const linkType = LINK_TYPES[String(this.getNodeParameter('linkType', 'external')) as LinkTypeName];
 	if (linkType === undefined) {
 		throw invalidField(this, 'Link Type', 'is not a link type', 'Choose External Link or Invitation Link.');
 	}
 	const linkId = uuid(this, 'Link ID', this.getNodeParameter('linkId', ''), 'link');
-	fillPath(requestOptions, 'roomId', roomId);
 
 	const { response } = await docSpaceApiRequest.call(this, 'GET', `/api/2.0/files/rooms/${encodeURIComponent(roomId)}/links`);
 	const existing = (Array.isArray(response) ? (response as FileShareDto[]) : [])

@@ -3,7 +3,7 @@ import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } fr
 import { LINK_TYPES, accessName, accessOptions, allRoomLinkAccess, parseAccess } from '../../shared/accessLevels';
 import { includePasswordOption, optionsProperty, simplifyProperty } from '../../shared/descriptions';
 import { applyLinkSettings, linkChoiceProperties, linkIdFor, linkSettingsProperties } from '../../shared/linkSettings';
-import { fillPath, locatorId, requestBody } from '../../shared/routing';
+import { fillLocatorId, requestBody } from '../../shared/routing';
 import { describeValue, integerInRange, invalidField } from '../../shared/validation';
 
 const show = { resource: ['roomLink'], operation: ['set'] };
@@ -102,8 +102,7 @@ export async function prepareRoomLinkSet(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const roomId = locatorId(this, 'room');
-	fillPath(requestOptions, 'roomId', roomId);
+	const roomId = fillLocatorId(this, requestOptions, 'room');
 	const body = requestBody(requestOptions);
 
 	const linkType = linkTypeOf(body.linkType);
