@@ -1,19 +1,10 @@
 import { testCredential } from '../harness/credentialTest';
-import { SEED_IDS, byId, credentialsFor, run, useEmulator } from '../harness/docspace';
+import { SEED_IDS, credentialsFor, roomLinkSet, run, useEmulator } from '../harness/docspace';
 
 const ctx = useEmulator();
 
 /** A harmless read through the node: File: Share on a bad recipient is refused before sending, so use Room Link: Set. */
-function setLinkParameters() {
-	return {
-		resource: 'roomLink',
-		operation: 'set',
-		room: byId('id', SEED_IDS.customRoomId),
-		linkType: 'external',
-		access: 2,
-		title: 'Credential check',
-	};
-}
+const setLinkParameters = () => roomLinkSet({ title: 'Credential check' });
 
 describe('DocSpace credential: authentication on the engine', () => {
 	it.each([

@@ -41,3 +41,21 @@ export function writes(emulator: DocSpaceEmulator): RecordedRequest[] {
 export function byId(mode: 'id' | 'url' | 'list', value: string) {
 	return { __rl: true, mode, value };
 }
+
+/** Room Link: Set creating an external Viewer link to the seeded custom room. */
+export function roomLinkSet(overrides: IDataObject = {}): IDataObject {
+	return { resource: 'roomLink', operation: 'set', room: byId('id', SEED_IDS.customRoomId), linkType: 'external', access: 2, ...overrides };
+}
+
+/** File: Share of the seeded Contract.docx with Bob as a viewer, without a notification. */
+export function fileShare(overrides: IDataObject = {}): IDataObject {
+	return {
+		resource: 'file',
+		operation: 'share',
+		file: byId('id', SEED_IDS.myDocxId),
+		recipientsFrom: 'rows',
+		recipients: { recipient: [{ id: SEED_IDS.bobId, access: 2 }] },
+		notify: false,
+		...overrides,
+	};
+}

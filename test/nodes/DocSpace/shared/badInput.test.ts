@@ -4,28 +4,12 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { SEED_IDS, byId, run, useEmulator } from '../../../harness/docspace';
+import { SEED_IDS, byId, fileShare, roomLinkSet, run, useEmulator } from '../../../harness/docspace';
 
 const ctx = useEmulator();
 const future = '2030-01-01T00:00:00Z';
 
-const roomLink = (overrides: IDataObject): IDataObject => ({
-	resource: 'roomLink',
-	operation: 'set',
-	room: byId('id', SEED_IDS.customRoomId),
-	linkType: 'external',
-	access: 2,
-	...overrides,
-});
-const fileShare = (overrides: IDataObject): IDataObject => ({
-	resource: 'file',
-	operation: 'share',
-	file: byId('id', SEED_IDS.myDocxId),
-	recipientsFrom: 'rows',
-	recipients: { recipient: [{ id: SEED_IDS.bobId, access: 2 }] },
-	notify: false,
-	...overrides,
-});
+const roomLink = roomLinkSet;
 const rows = (...recipient: IDataObject[]) => ({ recipients: { recipient } });
 
 const cases: Array<[string, IDataObject, RegExp]> = [

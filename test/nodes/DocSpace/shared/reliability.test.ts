@@ -5,7 +5,7 @@
 import type { IDataObject, IPairedItemData } from 'n8n-workflow';
 
 import { activeLimiterKeys } from '../../../../nodes/DocSpace/shared/limiter';
-import { SEED_IDS, byId, credentialsFor, run, useEmulator, writes } from '../../../harness/docspace';
+import { SEED_IDS, byId, credentialsFor, roomLinkSet, run, useEmulator, writes } from '../../../harness/docspace';
 
 const ctx = useEmulator({ latencyMs: 5 });
 const LINKS_PATH = /\/files\/rooms\/[^/]+\/links$/;
@@ -20,14 +20,7 @@ const setLink = (overrides: IDataObject = {}): IDataObject => ({
 	access: 2,
 	...overrides,
 });
-const newExternalLink = (overrides: IDataObject = {}): IDataObject => ({
-	resource: 'roomLink',
-	operation: 'set',
-	room: byId('id', SEED_IDS.customRoomId),
-	linkType: 'external',
-	access: 2,
-	...overrides,
-});
+const newExternalLink = roomLinkSet;
 const share = (overrides: IDataObject = {}): IDataObject => ({
 	resource: 'file',
 	operation: 'share',

@@ -1,19 +1,11 @@
 import type { IDataObject, IPairedItemData } from 'n8n-workflow';
 
-import { SEED_IDS, byId, run, useEmulator, writes } from '../../../../harness/docspace';
+import { SEED_IDS, byId, fileShare, run, useEmulator, writes } from '../../../../harness/docspace';
 
 const ctx = useEmulator();
 
 function share(overrides: IDataObject = {}): IDataObject {
-	return {
-		resource: 'file',
-		operation: 'share',
-		file: byId('id', SEED_IDS.myDocxId),
-		recipientsFrom: 'rows',
-		recipients: { recipient: [{ id: SEED_IDS.bobId, access: 10 }] },
-		notify: false,
-		...overrides,
-	};
+	return fileShare({ recipients: { recipient: [{ id: SEED_IDS.bobId, access: 10 }] }, ...overrides });
 }
 
 describe('File: Share — what DocSpace receives', () => {

@@ -1,20 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { SEED_IDS, byId, credentialsFor, run, useEmulator, writes } from '../../../../harness/docspace';
+import { SEED_IDS, byId, credentialsFor, roomLinkSet, run, useEmulator, writes } from '../../../../harness/docspace';
 
 const ctx = useEmulator();
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-function setLink(overrides: IDataObject = {}): IDataObject {
-	return {
-		resource: 'roomLink',
-		operation: 'set',
-		room: byId('id', SEED_IDS.customRoomId),
-		linkType: 'external',
-		access: 2,
-		...overrides,
-	};
-}
+const setLink = roomLinkSet;
 
 describe('Room Link: Set — what DocSpace receives', () => {
 	it('creates an external link with a client-generated id and only the fields that apply', async () => {
