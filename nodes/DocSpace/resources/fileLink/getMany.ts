@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { includePasswordOption, optionsProperty, returnAllProperties, simplifyProperty } from '../../shared/descriptions';
 
-const show = { resource: ['fileLink'], operation: ['getMany'] };
+const show = { resource: ['fileLink'], operation: ['getAll'] };
 
 export const fileLinkGetManyDescription: INodeProperties[] = [
 	...returnAllProperties(show),

@@ -16,7 +16,7 @@ export const fileLinkDescription: INodeProperties[] = [
 		options: [
 			{
 				name: 'Get Many',
-				value: 'getMany',
+				value: 'getAll',
 				action: 'Get many file links',
 				description: "List a file's external links (URL, access, expiry, password protection)",
 				routing: docSpaceRouting({

@@ -8,7 +8,7 @@ import type {
 import { optionsProperty, returnAllProperties, simplifyProperty } from '../../shared/descriptions';
 import { checkSearchQuery } from '../../shared/routing';
 
-const show = { resource: ['group'], operation: ['getMany'] };
+const show = { resource: ['group'], operation: ['getAll'] };
 
 export const groupGetManyDescription: INodeProperties[] = [
 	{

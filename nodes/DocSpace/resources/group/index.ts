@@ -13,7 +13,7 @@ export const groupDescription: INodeProperties[] = [
 		options: [
 			{
 				name: 'Get Many',
-				value: 'getMany',
+				value: 'getAll',
 				action: 'Get many groups',
 				description: "List or search the portal's groups by name (ID, name, manager, members count), e.g. to share with a team",
 				routing: docSpaceRouting({
@@ -25,7 +25,7 @@ export const groupDescription: INodeProperties[] = [
 				}),
 			},
 		],
-		default: 'getMany',
+		default: 'getAll',
 	},
 	...groupGetManyDescription,
 ];

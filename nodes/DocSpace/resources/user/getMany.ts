@@ -8,7 +8,7 @@ import type {
 import { optionsProperty, returnAllProperties, simplifyProperty } from '../../shared/descriptions';
 import { checkSearchQuery } from '../../shared/routing';
 
-const show = { resource: ['user'], operation: ['getMany'] };
+const show = { resource: ['user'], operation: ['getAll'] };
 
 // EmployeeStatus (DocSpace-server ASC.Core.Users): 1 Active, 2 Terminated ("disabled" in the UI).
 const STATUS = { active: 1, disabled: 2 } as const;

@@ -13,7 +13,7 @@ export const userDescription: INodeProperties[] = [
 		options: [
 			{
 				name: 'Get Many',
-				value: 'getMany',
+				value: 'getAll',
 				action: 'Get many users',
 				description: 'List or search the portal\'s users by name or email (ID, name, email, type, status), e.g. to find whom to share with',
 				routing: docSpaceRouting({
@@ -25,7 +25,7 @@ export const userDescription: INodeProperties[] = [
 				}),
 			},
 		],
-		default: 'getMany',
+		default: 'getAll',
 	},
 	...userGetManyDescription,
 ];

@@ -114,7 +114,7 @@ describe('File Link: Get Many', () => {
 		await run(emulator, setLink({ title: 'A', password: 'Str0ng!pass' }), { executionId: 'a' });
 		await run(emulator, setLink({ title: 'B', fileLinkAccess: 6 }), { executionId: 'b' });
 		emulator.requests.length = 0;
-		const result = await run(emulator, { resource: 'fileLink', operation: 'getMany', file: byId('id', SEED_IDS.myDocxId), returnAll: true });
+		const result = await run(emulator, { resource: 'fileLink', operation: 'getAll', file: byId('id', SEED_IDS.myDocxId), returnAll: true });
 		expect(emulator.requests.map((request) => [request.method, request.path, request.query])).toEqual([
 			['GET', '/api/2.0/files/file/201/links', { startIndex: '0', count: '100' }],
 		]);
@@ -122,17 +122,17 @@ describe('File Link: Get Many', () => {
 			['A', 'Viewer', true],
 			['B', 'Commenter', false],
 		]);
-		const full = await run(emulator, { resource: 'fileLink', operation: 'getMany', file: byId('id', SEED_IDS.myDocxId), limit: 1, simplify: false });
+		const full = await run(emulator, { resource: 'fileLink', operation: 'getAll', file: byId('id', SEED_IDS.myDocxId), limit: 1, simplify: false });
 		expect(full.items).toHaveLength(1);
 		expect(full.items[0].json).toMatchObject({ sharedLink: { title: 'A', password: HIDDEN_PASSWORD } });
 	});
 
 	it('returns nothing for a file without links, and explains an unknown file', async () => {
 		const { emulator } = ctx;
-		const empty = await run(emulator, { resource: 'fileLink', operation: 'getMany', file: byId('id', SEED_IDS.myTxtId) });
+		const empty = await run(emulator, { resource: 'fileLink', operation: 'getAll', file: byId('id', SEED_IDS.myTxtId) });
 		expect(empty.error).toBeUndefined();
 		expect(empty.items).toEqual([]);
-		const unknown = await run(emulator, { resource: 'fileLink', operation: 'getMany', file: byId('id', '999') });
+		const unknown = await run(emulator, { resource: 'fileLink', operation: 'getAll', file: byId('id', '999') });
 		expect(unknown.error?.message).toBe('File 999 was not found in DocSpace [item 0]');
 	});
 });

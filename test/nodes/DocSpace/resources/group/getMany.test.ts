@@ -5,7 +5,7 @@ const ctx = useEmulator();
 describe('Group: Get Many', () => {
 	it('lists groups, simplified', async () => {
 		const { emulator } = ctx;
-		const result = await run(emulator, { resource: 'group', operation: 'getMany', returnAll: true });
+		const result = await run(emulator, { resource: 'group', operation: 'getAll', returnAll: true });
 		expect(result.error).toBeUndefined();
 		expect(emulator.requests.map((request) => [request.path, request.query])).toEqual([['/api/2.0/group', { startIndex: '0', count: '100' }]]);
 		expect(result.items.map((item) => item.json)).toEqual([
@@ -16,10 +16,10 @@ describe('Group: Get Many', () => {
 
 	it('searches by name; full output; Limit', async () => {
 		const { emulator } = ctx;
-		const result = await run(emulator, { resource: 'group', operation: 'getMany', search: 'sal', simplify: false });
+		const result = await run(emulator, { resource: 'group', operation: 'getAll', search: 'sal', simplify: false });
 		expect(emulator.requests[0].query).toEqual({ filterValue: 'sal', startIndex: '0', count: '50' });
 		expect(result.items.map((item) => item.json)).toEqual([expect.objectContaining({ id: SEED_IDS.salesGroupId, name: 'Sales', isSystem: false })]);
-		const limited = await run(emulator, { resource: 'group', operation: 'getMany', limit: 1 });
+		const limited = await run(emulator, { resource: 'group', operation: 'getAll', limit: 1 });
 		expect(limited.items).toHaveLength(1);
 	});
 });

@@ -6,7 +6,7 @@ const ctx = useEmulator();
 describe('User: Get Many', () => {
 	it('lists active users, simplified', async () => {
 		const { emulator } = ctx;
-		const result = await run(emulator, { resource: 'user', operation: 'getMany', returnAll: true });
+		const result = await run(emulator, { resource: 'user', operation: 'getAll', returnAll: true });
 		expect(result.error).toBeUndefined();
 		expect(emulator.requests.map((request) => [request.path, request.query])).toEqual([
 			['/api/2.0/people/filter', { employeeStatus: '1', startIndex: '0', count: '100' }],
@@ -21,19 +21,19 @@ describe('User: Get Many', () => {
 
 	it('searches by name or email, any status, full output', async () => {
 		const { emulator } = ctx;
-		const byName = await run(emulator, { resource: 'user', operation: 'getMany', search: 'dana', status: 'any', simplify: false });
+		const byName = await run(emulator, { resource: 'user', operation: 'getAll', search: 'dana', status: 'any', simplify: false });
 		expect(emulator.requests[0].query).toEqual({ filterValue: 'dana', startIndex: '0', count: '50' });
 		expect(byName.items.map((item) => item.json)).toEqual([expect.objectContaining({ id: SEED_IDS.disabledUserId, status: 2, email: 'dana@example.com' })]);
-		const byEmail = await run(emulator, { resource: 'user', operation: 'getMany', search: 'bob@example', status: 'any' });
+		const byEmail = await run(emulator, { resource: 'user', operation: 'getAll', search: 'bob@example', status: 'any' });
 		expect(byEmail.items.map((item) => item.json.id)).toEqual([SEED_IDS.bobId]);
-		const disabled = await run(emulator, { resource: 'user', operation: 'getMany', status: 'disabled' });
+		const disabled = await run(emulator, { resource: 'user', operation: 'getAll', status: 'disabled' });
 		expect(disabled.items.map((item) => [item.json.id, item.json.status])).toEqual([[SEED_IDS.disabledUserId, 'disabled']]);
 	});
 
 	it('Return All pages through 325 users, each once', async () => {
 		const { emulator } = ctx;
 		emulator.reset(seedMany({ users: 320 }));
-		const result = await run(emulator, { resource: 'user', operation: 'getMany', status: 'any', returnAll: true });
+		const result = await run(emulator, { resource: 'user', operation: 'getAll', status: 'any', returnAll: true });
 		expect(result.items).toHaveLength(325);
 		expect(new Set(result.items.map((item) => item.json.id)).size).toBe(325);
 		expect(emulator.requests.map((request) => [request.query.startIndex, request.query.count])).toEqual([
@@ -47,7 +47,7 @@ describe('User: Get Many', () => {
 	it('Limit stops early, with a search over many users', async () => {
 		const { emulator } = ctx;
 		emulator.reset(seedMany({ users: 320 }));
-		const result = await run(emulator, { resource: 'user', operation: 'getMany', search: 'user', limit: 120 });
+		const result = await run(emulator, { resource: 'user', operation: 'getAll', search: 'user', limit: 120 });
 		expect(result.items).toHaveLength(120);
 		expect(emulator.requests.map((request) => [request.query.startIndex, request.query.count])).toEqual([
 			['0', '100'],
@@ -57,7 +57,7 @@ describe('User: Get Many', () => {
 
 	it('explains a key without accounts permission', async () => {
 		const { emulator } = ctx;
-		const result = await run(emulator, { resource: 'user', operation: 'getMany' }, { credentials: { baseUrl: emulator.baseUrl, authKey: SEED_IDS.filesOnlyApiKey } });
+		const result = await run(emulator, { resource: 'user', operation: 'getAll' }, { credentials: { baseUrl: emulator.baseUrl, authKey: SEED_IDS.filesOnlyApiKey } });
 		expect(result.error?.message).toMatch(/missing permission accounts:read/);
 	});
 });
