@@ -33,12 +33,13 @@ interface OpenApiDocument {
 	components: { schemas: Record<string, Schema> };
 }
 
-export const OPENAPI_PATH = path.resolve(__dirname, '../../../shared/docspace-openapi/api-docs.json');
+/** DocSpace's OpenAPI document, reduced to what the emulator serves (scripts/openapi/vendor.ts). */
+export const VENDORED_OPENAPI_PATH = path.resolve(__dirname, 'docspace-openapi.json');
 
 let cachedDocument: OpenApiDocument | undefined;
 
 function loadDocument(): OpenApiDocument {
-	cachedDocument ??= JSON.parse(readFileSync(OPENAPI_PATH, 'utf8')) as OpenApiDocument;
+	cachedDocument ??= JSON.parse(readFileSync(VENDORED_OPENAPI_PATH, 'utf8')) as OpenApiDocument;
 	return cachedDocument;
 }
 
