@@ -64,7 +64,7 @@ export class DocSpaceApi implements ICredentialType {
 	};
 
 	// API keys are tested on keys/@self, which needs no scope: a key limited to rooms:* would get
-	// an empty 403 on people/@self although it is valid (docspace-api.md §6.4). Tokens have no
+	// an empty 403 on people/@self although it is valid (docs/docspace/api.md §6.4). Tokens have no
 	// key record, so they are tested on people/@self.
 	test: ICredentialTestRequest = {
 		request: {

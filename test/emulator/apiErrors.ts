@@ -1,4 +1,4 @@
-// Exceptions the emulated actions throw, mapped to HTTP answers like CustomExceptionHandler (docspace-api.md §2.1).
+// Exceptions the emulated actions throw, mapped to HTTP answers like CustomExceptionHandler (docs/docspace/api.md §2.1).
 
 import { randomBytes } from 'node:crypto';
 

@@ -1,4 +1,4 @@
-// Authentication scheme selection (docspace-api.md §6.1) and API-key / OAuth scope checks (§6.3).
+// Authentication scheme selection (docs/docspace/api.md §6.1) and API-key / OAuth scope checks (§6.3).
 
 import type { PortalState } from './state';
 import type { SeedApiKey } from './types';

@@ -1,4 +1,4 @@
-// Rendering of state records as the DTOs DocSpace returns (docspace-api.md §3.3, §4.2, §5).
+// Rendering of state records as the DTOs DocSpace returns (docs/docspace/api.md §3.3, §4.2, §5).
 
 import type { EmployeeDto, EmployeeFullDto, FileShareDto, FileShareLinkDto, GroupSummaryDto } from './types';
 import { ROOMS_FOLDER_ID, fileExtension, type FileRecord, type LinkRecord, type PortalState, type RoomRecord, type UserRecord } from './state';

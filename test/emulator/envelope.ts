@@ -1,4 +1,4 @@
-// Answers as DocSpace writes them: the success envelope (docspace-api.md §1.2), error bodies (§2.2),
+// Answers as DocSpace writes them: the success envelope (docs/docspace/api.md §1.2), error bodies (§2.2),
 // ProblemDetails wrapped in the success envelope (§2.3), and JSON without null values (§1.3).
 
 import { DocSpaceException, ValidationProblem, errorBody, problemDetails } from './apiErrors';

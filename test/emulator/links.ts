@@ -1,4 +1,4 @@
-// Shared link rules: binding of RoomLinkRequest / FileLinkRequest, password policy, expiration (docspace-api.md §3).
+// Shared link rules: binding of RoomLinkRequest / FileLinkRequest, password policy, expiration (docs/docspace/api.md §3).
 
 import { argumentError, argumentOutOfRange } from './apiErrors';
 import {

@@ -1,4 +1,4 @@
-// A small OpenAPI 3.0 request validator for the DocSpace spec (docspace-api.md §9).
+// A small OpenAPI 3.0 request validator for the DocSpace spec (docs/docspace/api.md §9).
 // Violations are recorded, never answered: the real server ignores unknown properties.
 
 import { readFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// Global rate limits per user (docspace-api.md §8): concurrency (GET / non-GET, no queueing),
+// Global rate limits per user (docs/docspace/api.md §8): concurrency (GET / non-GET, no queueing),
 // a sliding 1-minute window and a fixed daily window for POST+PUT.
 
 import type { EmulatorStats, RateLimitOptions } from './types';

@@ -1,6 +1,6 @@
 // Public types of the DocSpace emulator.
 
-/** FileShare access level (docspace-api.md §1.4): 0 None … 11 ContentCreator. */
+/** FileShare access level (docs/docspace/api.md §1.4): 0 None … 11 ContentCreator. */
 export type FileShareAccess = number;
 
 export type UserRole = 'owner' | 'admin' | 'roomAdmin' | 'user' | 'guest';
@@ -40,7 +40,7 @@ export interface SeedLink {
 	currentUseCount?: number;
 }
 
-/** FolderType values of rooms (docspace-api.md §1.4). */
+/** FolderType values of rooms (docs/docspace/api.md §1.4). */
 export type RoomFolderType = 15 | 16 | 19 | 22 | 29 | 31;
 
 export interface SeedRoom {
@@ -76,7 +76,7 @@ export interface SeedApiKey {
 	key: string;
 	name: string;
 	userId: string;
-	/** API-key permissions (docspace-api.md §6.3); '*' or an empty list = '*:write'. */
+	/** API-key permissions (docs/docspace/api.md §6.3); '*' or an empty list = '*:write'. */
 	permissions: string[];
 	expiresAt?: string;
 }

@@ -36,7 +36,7 @@ function withHints(values: number[]): INodePropertyOptions[] {
 
 /**
  * Access options of Room Link: Set, narrowed to what the chosen room's type allows for the chosen
- * link type (docspace-api.md §3.2). Every level of the link type when the room is an expression,
+ * link type (docs/docspace/api.md §3.2). Every level of the link type when the room is an expression,
  * not chosen yet, or cannot be read.
  */
 export async function getRoomLinkAccessLevels(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {

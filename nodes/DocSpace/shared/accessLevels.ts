@@ -1,6 +1,6 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
-/** DocSpace's FileShare enum (docspace-api.md §1.4), with the names the DocSpace UI shows. */
+/** DocSpace's FileShare enum (docs/docspace/api.md §1.4), with the names the DocSpace UI shows. */
 export const ACCESS_LEVELS = {
 	none: { value: 0, apiName: 'None', label: 'None' },
 	fullAccess: { value: 1, apiName: 'ReadWrite', label: 'Full access' },
@@ -44,7 +44,7 @@ export function parseAccess(input: unknown): number | undefined {
 	return level?.[1].value;
 }
 
-/** DocSpace's LinkType enum (docspace-api.md §1.4); always sent as these integers. */
+/** DocSpace's LinkType enum (docs/docspace/api.md §1.4); always sent as these integers. */
 export const LINK_TYPES = { invitation: 0, external: 1 } as const;
 export type LinkTypeName = keyof typeof LINK_TYPES;
 
@@ -54,7 +54,7 @@ const { contentCreator, editor, reviewer, commenter, viewer, formFiller } = ACCE
 
 /**
  * Access levels a room link may carry, per room type and link type
- * (FileSecurity.AvailableRoomAccesses, docspace-api.md §3.2). None (0) is left out on purpose:
+ * (FileSecurity.AvailableRoomAccesses, docs/docspace/api.md §3.2). None (0) is left out on purpose:
  * on a link it means "delete".
  */
 export const ROOM_LINK_ACCESS: Record<RoomTypeName, { invitation: number[]; external: number[] }> = {
@@ -110,7 +110,7 @@ export function allRoomLinkAccess(linkType: 'invitation' | 'external'): number[]
 		.filter((value) => all.has(value));
 }
 
-/** User and group shares on a My Documents file (docspace-api.md §4.2), None excluded. */
+/** User and group shares on a My Documents file (docs/docspace/api.md §4.2), None excluded. */
 export const FILE_SHARE_ACCESS = [
 	ACCESS_LEVELS.fullAccess,
 	ACCESS_LEVELS.editor,

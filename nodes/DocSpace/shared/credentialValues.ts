@@ -35,7 +35,7 @@ export function normalizeAuthKey(raw: unknown): string {
 const JWT_PATTERN = /^[\w-]+\.[\w-]+\.[\w-]*$/;
 
 /**
- * DocSpace picks the authentication handler from the Authorization header (docspace-api.md §6.1):
+ * DocSpace picks the authentication handler from the Authorization header (docs/docspace/api.md §6.1):
  * `Bearer sk-…` → API key, `Bearer <JWT>` → OAuth token; any other value goes to the cookie
  * handler, which accepts a raw personal access token / session token. `Bearer <token>` would
  * also reach it, but the raw form is the one DocSpace documents.

@@ -2,7 +2,7 @@ import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
 import { describeValue, invalidField } from './validation';
 
-const MAX_LINK_LIFETIME_YEARS = 10; // FilesLinkUtility.MaxLinkLifeTimeInYears (docspace-api.md §3.2)
+const MAX_LINK_LIFETIME_YEARS = 10; // FilesLinkUtility.MaxLinkLifeTimeInYears (docs/docspace/api.md §3.2)
 const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?$/;
 const HAS_ZONE = /(Z|[+-]\d{2}:?\d{2})$/i;
 
@@ -57,7 +57,7 @@ function instantOf(value: unknown, timeZone: string): number | undefined {
 }
 
 /**
- * The expiration as DocSpace reads it: an ISO-8601 string in UTC (docspace-api.md §1.5; the
+ * The expiration as DocSpace reads it: an ISO-8601 string in UTC (docs/docspace/api.md §1.5; the
  * OpenAPI's `{utcTime, timeZoneOffset}` object is refused by the server). A past date or one
  * more than 10 years ahead is refused here: DocSpace would silently drop the first on external
  * links and reject the second.

@@ -31,7 +31,7 @@ interface ProblemDetails {
 	errors?: Record<string, string[]>;
 }
 
-/** `error.message` of DocSpace's error body, else the ProblemDetails text (docspace-api.md §2.3). */
+/** `error.message` of DocSpace's error body, else the ProblemDetails text (docs/docspace/api.md §2.3). */
 export function docSpaceErrorText(body: unknown): string {
 	if (!body || typeof body !== 'object') return '';
 	const { error, response } = body as { error?: { message?: unknown }; response?: ProblemDetails };

@@ -3,7 +3,7 @@ import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
 /**
  * The id a new link is created with. DocSpace creates a link under a client-supplied unknown
- * `linkId` (docspace-api.md §3.1), so sending one makes creation idempotent: our own retries
+ * `linkId` (docs/docspace/api.md §3.1), so sending one makes creation idempotent: our own retries
  * resend the same id, and so does n8n's "Retry On Fail" (same execution, node, run and item),
  * which therefore updates the link it may already have created instead of adding a second one.
  */

@@ -4,7 +4,7 @@ import { accessName } from './accessLevels';
 
 export const HIDDEN_PASSWORD = '[hidden: turn on Options → Include Password]';
 
-/** A FileShareDto as DocSpace sends it (docspace-api.md §3.3); only the fields we read. */
+/** A FileShareDto as DocSpace sends it (docs/docspace/api.md §3.3); only the fields we read. */
 export interface FileShareDto extends IDataObject {
 	access?: number;
 	subjectType?: number;

@@ -20,7 +20,7 @@ import { runLimited } from './limiter';
 
 export const CREDENTIAL_TYPE = 'docSpaceApi';
 
-/** DocSpace's own limits per user (docspace-api.md §8); lowered under the node's Options. */
+/** DocSpace's own limits per user (docs/docspace/api.md §8); lowered under the node's Options. */
 export const DEFAULT_LIMITS = { maxParallelWrites: 15, maxParallelReads: 50, maxRetries: 5 };
 
 /** A retry never waits longer than this; DocSpace's daily write cap asks for up to a day. */
@@ -209,7 +209,7 @@ export async function sendDocSpaceRequest(
 	);
 }
 
-/** DocSpace's largest page (`count` is limited to 1–100, docspace-api.md §7). */
+/** DocSpace's largest page (`count` is limited to 1–100, docs/docspace/api.md §7). */
 export const MAX_PAGE_SIZE = 100;
 
 /**

@@ -24,7 +24,7 @@ export function describeValue(value: unknown): string {
 }
 
 // Internal entries have integer ids; entries in connected storages have ids like `sbox-42`
-// (docspace-api.md §1.1). Both go into the URL path, so nothing else is let through.
+// (docs/docspace/api.md §1.1). Both go into the URL path, so nothing else is let through.
 const ENTRY_ID = /^(\d{1,18}|[A-Za-z][A-Za-z0-9]*-[A-Za-z0-9_.-]{1,200})$/;
 
 export function entryId(context: IExecuteSingleFunctions, field: string, value: unknown, what: string): string {
@@ -103,7 +103,7 @@ export function integerInRange(
 	return number;
 }
 
-// DocSpace's password policy (PasswordSettingsManager, docspace-api.md §3.2): printable ASCII
+// DocSpace's password policy (PasswordSettingsManager, docs/docspace/api.md §3.2): printable ASCII
 // without spaces, from the portal minimum (8 by default) to a hard maximum of 30.
 export function linkPassword(context: IExecuteSingleFunctions, value: unknown): string | undefined {
 	if (value === undefined || value === null || value === '') return undefined;

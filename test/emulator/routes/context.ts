@@ -14,7 +14,7 @@ export interface RouteContext {
 	rawBody: string;
 }
 
-/** What an action returns; the server wraps it in the success envelope (docspace-api.md §1.2). */
+/** What an action returns; the server wraps it in the success envelope (docs/docspace/api.md §1.2). */
 export interface ActionResult {
 	payload: unknown;
 	/** Overrides the envelope count (HttpContext.Items["Count"]). */

@@ -1,4 +1,4 @@
-// People, groups, API keys, authentication check and password settings (docspace-api.md §5, §6.4).
+// People, groups, API keys, authentication check and password settings (docs/docspace/api.md §5, §6.4).
 
 import { notFound } from '../apiErrors';
 import { queryValue, readPaging, readQueryEnum } from '../binding';

@@ -72,7 +72,7 @@ async function currentShares(context: IExecuteSingleFunctions, fileId: string): 
 	return entries.filter((entry) => !entry.isOwner && !entry.isLocked);
 }
 
-/** PUT files/file/{id}/share with access 0 (None) for each subject to remove (docspace-api.md §4.2). */
+/** PUT files/file/{id}/share with access 0 (None) for each subject to remove (docs/docspace/api.md §4.2). */
 export async function prepareFileRemoveSharing(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,

@@ -175,7 +175,7 @@ export async function prepareFileShare(
 const NOT_APPLIED_REASON =
 	'DocSpace did not apply this share: the ID is not an active user or group of this portal, or the account behind the credential may not share with them (for example guests and deactivated users).';
 
-/** One item per requested recipient, applied or not: DocSpace silently drops some (docspace-api.md §4.2). */
+/** One item per requested recipient, applied or not: DocSpace silently drops some (docs/docspace/api.md §4.2). */
 export async function fileShareOutput(
 	this: IExecuteSingleFunctions,
 	_items: INodeExecutionData[],

@@ -8,7 +8,7 @@ import { describeValue, invalidField } from '../../shared/validation';
 
 const show = { resource: ['fileLink'], operation: ['set'] };
 
-/** Levels a file's external link can carry (FileSecurity, docspace-api.md §5); None (delete) never from Set. */
+/** Levels a file's external link can carry (FileSecurity, docs/docspace/api.md §5); None (delete) never from Set. */
 export const FILE_LINK_ACCESS = [
 	ACCESS_LEVELS.editor,
 	ACCESS_LEVELS.reviewer,
