@@ -24,7 +24,10 @@ const pending = new Map<number, (result: unknown) => void>();
 const ready = new Promise<string>((resolve) => {
 	child.on('message', (message: { ready?: boolean; baseUrl?: string; id?: number; result?: unknown }) => {
 		if (message.ready) resolve(String(message.baseUrl));
-		else if (message.id !== undefined) pending.get(message.id)?.(message.result), pending.delete(message.id);
+		else if (message.id !== undefined) {
+			pending.get(message.id)?.(message.result);
+			pending.delete(message.id);
+		}
 	});
 });
 function emulator<T>(command: IDataObject): Promise<T> {

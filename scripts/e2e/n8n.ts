@@ -198,7 +198,6 @@ export async function createN8nHome(options: N8nHomeOptions = {}): Promise<N8nHo
 
 /** Strips ANSI colours, for matching n8n's log lines. */
 export function plain(text: string): string {
-	// eslint-disable-next-line no-control-regex
 	return text.replace(/\u001b\[[0-9;]*m/g, '');
 }
 

@@ -1,5 +1,5 @@
 // Request binding as System.Text.Json + MVC model binding do it with DocSpace's JSON options
-// (docspace-api.md §1.3–§1.5, §2.3). Failures become ValidationProblem (400 ProblemDetails).
+// (docs/docspace/api.md §1.3–§1.5, §2.3). Failures become ValidationProblem (400 ProblemDetails).
 
 import { ValidationProblem } from './apiErrors';
 
@@ -36,7 +36,7 @@ export function parseJsonObject(rawBody: string): JsonObject {
 	let parsed: unknown;
 	try {
 		parsed = JSON.parse(rawBody);
-	} catch (error) {
+	} catch {
 		throw new ValidationProblem({
 			$: [`'${rawBody.trim()[0]}' is an invalid start of a value or the JSON is incomplete. Path: $ | LineNumber: 0 | BytePositionInLine: 0.`],
 			inDto: ['The inDto field is required.'],

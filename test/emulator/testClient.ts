@@ -6,7 +6,6 @@ export interface ApiAnswer {
 	status: number;
 	headers: Headers;
 	text: string;
-	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	json: any;
 }
 

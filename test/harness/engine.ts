@@ -2,7 +2,7 @@
  * Runs the real DocSpace node class on n8n's own engine (n8n-core WorkflowExecute + RoutingNode),
  * with the credential's real `authenticate`, the way n8n runs a declarative node.
  * n8n's NodeTestHarness is not published; this mirrors it with public pieces
- * (n8n-guide.md §3, n8n-io/n8n packages/cli/src/credentials-helper.ts).
+ * (as n8n-io/n8n packages/cli/src/credentials-helper.ts does).
  */
 import { DirectoryLoader, ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import {
@@ -35,12 +35,10 @@ import type { DocSpace as DocSpaceClass } from '../../nodes/DocSpace/DocSpace.no
 const compiledRoot = process.env.DOCSPACE_PACKAGE_ROOT;
 const packageRoot = path.resolve(__dirname, '../..', compiledRoot ?? '.');
 const extension = compiledRoot ? '.js' : '.ts';
-/* eslint-disable @typescript-eslint/no-require-imports */
 const { DocSpace } = require(path.join(packageRoot, `nodes/DocSpace/DocSpace.node${extension}`)) as { DocSpace: typeof DocSpaceClass };
 const { DocSpaceApi } = require(path.join(packageRoot, `credentials/DocSpaceApi.credentials${extension}`)) as {
 	DocSpaceApi: typeof DocSpaceApiClass;
 };
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 export const NODE_NAME = 'DocSpace';
 export const NODE_TYPE = 'n8n-nodes-docspace.docSpace';
