@@ -40,6 +40,8 @@ export interface EditorOptions {
 	echoLog?: boolean;
 	/** More workflows to import next to the examples (variants made by the tests). */
 	workflows?: object[];
+	/** Ids of imported workflows to publish (activate) before n8n starts, e.g. ones with triggers. */
+	publish?: string[];
 }
 
 async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
@@ -113,6 +115,7 @@ export async function startEditor(options: EditorOptions = {}): Promise<Editor> 
 		for (const args of [
 			['import:credentials', `--input=${credentials}`],
 			['import:workflow', `--input=${workflows}`],
+			...(options.publish ?? []).map((id) => ['publish:workflow', `--id=${id}`]),
 		]) {
 			const result = await home.cli(args);
 			if (result.code !== 0) {

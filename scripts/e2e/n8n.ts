@@ -169,6 +169,10 @@ export async function createN8nHome(options: N8nHomeOptions = {}): Promise<N8nHo
 		N8N_PERSONALIZATION_ENABLED: 'false',
 		N8N_HIRING_BANNER_ENABLED: 'false',
 		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+		// Community nodes marked usableAsTool are offered to AI agents and MCP only with this.
+		N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE: 'true',
+		// Its refresh task fetches a catalogue of MCP servers from n8n's site; nothing here needs it.
+		N8N_DISABLED_MODULES: 'mcp-registry',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
 		...options.env,
 	};
