@@ -11,6 +11,8 @@ const DEFAULT_CHUNK_BYTES = 10 * 1024 * 1024;
 const MIN_CHUNK_BYTES = 1024;
 const MAX_CHUNK_BYTES = 100 * 1024 * 1024;
 export const MAX_CHUNKS = 10_000;
+/** One upload request (a whole small file or one chunk) may take this long, unless Request Options say otherwise. */
+export const UPLOAD_REQUEST_TIMEOUT_MS = 10 * 60 * 1000;
 
 /** A multipart/form-data body with one file part named `File`, as DocSpace's upload actions bind it. */
 export function multipartBody(fileName: string, mimeType: string, data: Buffer): { body: Buffer; contentType: string } {
@@ -32,6 +34,7 @@ export function setMultipart(requestOptions: IHttpRequestOptions, fileName: stri
 	requestOptions.method = 'POST';
 	requestOptions.body = body;
 	requestOptions.headers = { ...requestOptions.headers, 'Content-Type': contentType, Accept: 'application/json' };
+	requestOptions.timeout ??= UPLOAD_REQUEST_TIMEOUT_MS;
 }
 
 /** The portal's chunk size (GET files/settings → chunkUploadSize), within sane bounds. */
