@@ -12,7 +12,7 @@ import { DocSpaceEmulator, SEED_IDS } from '../emulator';
 import { log } from '../../scripts/e2e/runtime';
 import { createN8nHome, parseRunOutput, plain, type N8nHome } from '../../scripts/e2e/n8n';
 import { freePort } from '../../scripts/e2e/ports';
-import { CREDENTIAL_ID, CREDENTIAL_NAME, credentialFor } from '../../scripts/e2e/workflows';
+import { CREDENTIAL_ID, CREDENTIAL_NAME, credentialFor, loadExampleWorkflows } from '../../scripts/e2e/workflows';
 
 const CHUNK = 4 * 1024 * 1024;
 const WORKFLOW_ID = 'e2eFileRoundTrip';
@@ -78,6 +78,12 @@ function roundTripWorkflow(inputDir: string, outputDir: string): object {
 	};
 }
 
+function exampleWorkflow(): { id: string } {
+	const example = loadExampleWorkflows().find((candidate) => candidate.key === 'file-upload-share');
+	if (!example) throw new Error('examples/file-upload-share.json not found');
+	return example.workflow;
+}
+
 beforeAll(async () => {
 	emu = await DocSpaceEmulator.start({ chunkUploadSize: CHUNK });
 	log(`DocSpace emulator on ${emu.baseUrl}`);
@@ -96,7 +102,10 @@ beforeAll(async () => {
 	mkdirSync(join(filesDir, 'out'), { recursive: true });
 	const imports = [
 		['import:credentials', `--input=${home.writeJson('credentials.json', credentialFor(emu.baseUrl, SEED_IDS.apiKey))}`],
-		['import:workflow', `--input=${home.writeJson('workflows.json', [roundTripWorkflow(join(filesDir, 'in'), join(filesDir, 'out'))])}`],
+		[
+			'import:workflow',
+			`--input=${home.writeJson('workflows.json', [roundTripWorkflow(join(filesDir, 'in'), join(filesDir, 'out')), exampleWorkflow()])}`,
+		],
 	];
 	for (const args of imports) {
 		const result = await home.cli(args);
@@ -133,5 +142,21 @@ test('a file read by Read/Write Files is uploaded, downloaded back and written a
 
 	expect(readFileSync(join(filesDir, 'out', 'small.bin')).equals(small)).toBe(true);
 	expect(readFileSync(join(filesDir, 'out', 'large.bin')).equals(large)).toBe(true);
+	expect(emu.openApiViolations()).toEqual([]);
+});
+
+test('file-upload-share: the example turns a text into a file, uploads it into room 101 and creates a link to it', async () => {
+	emu.reset();
+	const { id } = exampleWorkflow();
+	const result = await home.cli(['execute', `--id=${id}`, '--rawOutput']);
+	if (result.code !== 0) throw new Error(`example failed: ${plain(result.stdout).slice(-5000)}\n${plain(result.stderr).slice(-2000)}`);
+	const writes = emu.requests.filter((request) => request.method !== 'GET');
+	expect(writes.map((request) => `${request.method} ${request.path} → ${request.status}`)).toEqual([
+		`POST /api/2.0/files/${SEED_IDS.customRoomId}/upload → 200`,
+		expect.stringMatching(/^PUT \/api\/2\.0\/files\/file\/\d+\/links → 200$/),
+	]);
+	const run = parseRunOutput(result.stdout);
+	const link = run.data.resultData.runData['Link for the client'][0].data.main[0][0].json;
+	expect(link).toMatchObject({ title: 'For the client: Contract Acme Corp.txt', accessName: 'Viewer' });
 	expect(emu.openApiViolations()).toEqual([]);
 });

@@ -81,6 +81,17 @@ describe('File: Upload', () => {
 		expect(fresh.items[0].json).toMatchObject({ title: 'New.txt', skipped: false });
 	});
 
+	it('one upload per item, each output paired with its input; Simplify off gives DocSpace\'s file object', async () => {
+		const { emulator } = ctx;
+		const items = [binaryItem(Buffer.from('one'), 'One.txt', 'text/plain'), binaryItem(Buffer.from('two'), 'Two.txt', 'text/plain')];
+		const result = await run(emulator, upload({ simplify: false }), { items });
+		expect(writes(emulator)).toHaveLength(2);
+		expect(result.items.map((item) => [item.json.title, item.json.pureContentLength, item.json.skipped, item.pairedItem])).toEqual([
+			['One.txt', 3, false, { item: 0 }],
+			['Two.txt', 3, false, { item: 1 }],
+		]);
+	});
+
 	it('takes the destination by URL (a sub-folder\'s ?folder= wins over the room) and @my', async () => {
 		const { emulator } = ctx;
 		const url = `${emulator.baseUrl}/rooms/shared/filter?folder=${SEED_IDS.customRoomId}`;
