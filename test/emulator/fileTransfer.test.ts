@@ -46,6 +46,15 @@ describe('POST files/{folderId}/upload', () => {
 		expect(both.json.response[0].id).not.toBe(Number(SEED_IDS.myDocxId));
 	});
 
+	it('takes @my for the caller\'s My documents (upload, session, create)', async () => {
+		const uploaded = await post('/api/2.0/files/@my/upload', 'Mine.txt', Buffer.from('mine'));
+		expect(uploaded.json.response[0]).toMatchObject({ title: 'Mine.txt', folderId: Number(MY_FOLDER) });
+		const session = await call(emulator, 'POST', '/api/2.0/files/@my/upload/create_session', { body: { fileName: 'S.bin', fileSize: 1 } });
+		expect(session.json.response.data.path).toEqual([Number(MY_FOLDER)]);
+		const created = await call(emulator, 'POST', '/api/2.0/files/@my/file', { body: { title: 'Plan.pptx' } });
+		expect(created.json.response).toMatchObject({ title: 'Plan.pptx', fileType: 6, folderId: Number(MY_FOLDER) });
+	});
+
 	it('refuses the Rooms section, other users\' folders and unknown folders', async () => {
 		expect((await post('/api/2.0/files/2/upload', 'a.txt', Buffer.from('a'))).status).toBe(403);
 		expect((await post('/api/2.0/files/11/upload', 'a.txt', Buffer.from('a'))).status).toBe(403);
