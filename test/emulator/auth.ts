@@ -97,6 +97,8 @@ export function authenticate(state: PortalState, headers: Record<string, string>
  * An empty list means only the global scopes (*:read / *:write) match.
  */
 export function requiredScopes(method: string, path: string): string[] | null {
+	// filehandler.ashx and ChunkedUploader.ashx are middleware, not API actions: no scope check (docs/docspace/files.md §5).
+	if (!/^\/api\/2\.0\//.test(path)) return null;
 	const route = path.replace(/^\/api\/2\.0\//, '').toLowerCase();
 	const isRead = method === 'GET';
 	const area = (name: string) => (isRead ? [`${name}:read`, `${name}:write`] : [`${name}:write`]);

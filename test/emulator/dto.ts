@@ -16,6 +16,9 @@ export function roomNumericOrStringId(id: string): number | string {
 	return /^\d+$/.test(id) ? Number(id) : id;
 }
 
+/** FileType by extension (0 Unknown, 5 Spreadsheet, 6 Presentation, 7 Document, 10 Pdf). */
+const FILE_TYPES: Record<string, number> = { '.docx': 7, '.doc': 7, '.odt': 7, '.rtf': 7, '.txt': 7, '.xlsx': 5, '.csv': 5, '.ods': 5, '.pptx': 6, '.odp': 6, '.pdf': 10 };
+
 export class DtoRenderer {
 	constructor(
 		private readonly state: PortalState,
@@ -209,7 +212,7 @@ export class DtoRenderer {
 			id: Number(file.id),
 			title: file.title,
 			folderId,
-			version: 1,
+			version: file.version ?? 1,
 			versionGroup: 1,
 			contentLength: `${(file.sizeBytes / 1024).toFixed(1)} KB`,
 			pureContentLength: file.sizeBytes,
@@ -217,7 +220,7 @@ export class DtoRenderer {
 			mute: false,
 			viewUrl: `${this.portalUrl}/filehandler.ashx?action=download&fileid=${file.id}`,
 			webUrl: `${this.portalUrl}/doceditor?fileid=${file.id}&version=1`,
-			fileType: extension === '.pdf' ? 10 : 7,
+			fileType: FILE_TYPES[extension] ?? 0,
 			fileExst: extension,
 			isForm: file.isForm ? true : undefined,
 			rootFolderId: file.roomId !== undefined ? ROOMS_FOLDER_ID : folderId,

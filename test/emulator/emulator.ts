@@ -24,11 +24,11 @@ import type {
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-function readBody(request: IncomingMessage): Promise<string> {
+function readBody(request: IncomingMessage): Promise<Buffer> {
 	return new Promise((resolve, reject) => {
 		const chunks: Buffer[] = [];
 		request.on('data', (chunk: Buffer) => chunks.push(chunk));
-		request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+		request.on('end', () => resolve(Buffer.concat(chunks)));
 		request.on('error', reject);
 	});
 }
@@ -169,8 +169,9 @@ export class DocSpaceEmulator {
 			status: 0,
 		};
 		this.requests.push(record);
-		record.rawBody = await readBody(request);
-		record.body = parseBody(record.rawBody);
+		record.bytes = await readBody(request);
+		record.rawBody = record.bytes.toString('utf8');
+		record.body = /^multipart\//i.test(record.headers['content-type'] ?? '') ? undefined : parseBody(record.rawBody);
 		const problems = this.validator.validate(record.method, record.path, record.body, record.rawBody);
 		if (problems.length > 0) this.violations.push({ method: record.method, path: record.path, problems });
 
@@ -207,15 +208,21 @@ export class DocSpaceEmulator {
 			await delay(fault.ms);
 		}
 		const link = { href: `${this.baseUrl}${request.url ?? ''}`, action: record.method };
-		const answer = this.process(record, match, principal, link);
+		const { answer, delayMs } = this.process(record, match, principal, link);
+		if (delayMs) await delay(delayMs);
 		if (fault?.afterProcessing) return this.applyFault(fault, response, send, answer);
 		send(answer);
 	}
 
-	private process(record: RecordedRequest, match: ReturnType<typeof findRoute>, principal: Principal | undefined, link: { href: string; action: string }): Answer {
-		if (!match.found) return emptyAnswer(match.pathExists ? 405 : 404);
+	private process(
+		record: RecordedRequest,
+		match: ReturnType<typeof findRoute>,
+		principal: Principal | undefined,
+		link: { href: string; action: string },
+	): { answer: Answer; delayMs?: number } {
+		if (!match.found) return { answer: emptyAnswer(match.pathExists ? 405 : 404) };
 		// §2.3 / §6.3: a missing API-key or OAuth scope is an empty 403.
-		if (principal && !hasScope(principal, record.method, record.path)) return emptyAnswer(403);
+		if (principal && !hasScope(principal, record.method, record.path)) return { answer: emptyAnswer(403) };
 		try {
 			const result = match.route.handler({
 				state: this.state,
@@ -225,10 +232,14 @@ export class DocSpaceEmulator {
 				params: match.params,
 				query: record.query,
 				rawBody: record.rawBody,
+				bytes: record.bytes ?? Buffer.alloc(0),
+				headers: record.headers,
+				baseUrl: this.baseUrl,
+				options: { chunkUploadSize: this.options.chunkUploadSize, conversionMs: this.options.conversionMs },
 			});
-			return successAnswer(result, link);
+			return { answer: successAnswer(result, link), delayMs: result.delayMs };
 		} catch (error) {
-			return failureAnswer(error, link);
+			return { answer: failureAnswer(error, link) };
 		}
 	}
 
@@ -243,7 +254,7 @@ export class DocSpaceEmulator {
 			case 'html502':
 				return send({ status: 502, headers: { 'Content-Type': 'text/html' }, body: NGINX_502_BODY });
 			case 'malformedJson':
-				return send({ status: 200, headers: { 'Content-Type': 'application/json; charset=utf-8' }, body: truncateJson(processed?.body ?? '') });
+				return send({ status: 200, headers: { 'Content-Type': 'application/json; charset=utf-8' }, body: truncateJson(String(processed?.body ?? '')) });
 			case 'status': {
 				const body = fault.body === undefined ? '' : typeof fault.body === 'string' ? fault.body : JSON.stringify(fault.body);
 				const contentType: Record<string, string> = fault.body !== undefined && typeof fault.body !== 'string' ? { 'Content-Type': 'application/json; charset=utf-8' } : {};

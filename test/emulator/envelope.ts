@@ -7,7 +7,7 @@ import type { ActionResult } from './routes/context';
 export interface Answer {
 	status: number;
 	headers: Record<string, string>;
-	body: string;
+	body: string | Buffer;
 }
 
 const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
@@ -36,6 +36,7 @@ function defaultCount(payload: unknown): number {
 }
 
 export function successAnswer(result: ActionResult, link: RequestLink): Answer {
+	if (result.answer) return result.answer;
 	return jsonAnswer(200, {
 		response: result.payload,
 		count: result.count ?? defaultCount(result.payload),

@@ -64,6 +64,26 @@ export interface FileRecord {
 	shares: Map<string, number>;
 	links: LinkRecord[];
 	created: Date;
+	/** Uploaded bytes; seeded files have generated content of sizeBytes (see fileContent). */
+	content?: Buffer;
+	version?: number;
+}
+
+/** A chunked upload session (POST files/{folderId}/upload/create_session). */
+export interface UploadSession {
+	id: string;
+	userId: string;
+	folderId: string;
+	fileName: string;
+	bytesTotal: number;
+	createNewIfExist: boolean;
+	chunks: Buffer[];
+	expires: Date;
+}
+
+/** The bytes of a file: what was uploaded, or the title repeated up to its size. */
+export function fileContent(file: FileRecord): Buffer {
+	return file.content ?? Buffer.alloc(file.sizeBytes, `${file.title}\n`);
 }
 
 const SHORT_KEY_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -112,6 +132,8 @@ export class PortalState {
 	readonly sessionTokens = new Map<string, string>();
 	readonly jwts = new Map<string, SeedJwt>();
 	readonly notifications: Notification[] = [];
+	readonly uploadSessions = new Map<string, UploadSession>();
+	private lastFileId = 5000;
 	readonly passwordPolicy: PasswordPolicy;
 	readonly ownerId: string;
 
@@ -170,6 +192,11 @@ export class PortalState {
 		}
 		if (file.shares.has(userId)) return true;
 		return this.groupsOf(userId).some((group) => file.shares.has(group.id));
+	}
+
+	newFileId(): string {
+		while (this.files.has(String(++this.lastFileId)));
+		return String(this.lastFileId);
 	}
 
 	newLinkId(requested: string | undefined): string {

@@ -122,6 +122,10 @@ export interface EmulatorOptions {
 	rateLimits?: false | RateLimitOptions;
 	passwordMinLength?: number;
 	linkBaseUrl?: string;
+	/** `chunkUploadSize` of GET files/settings (DocSpace's default: 10 MiB). */
+	chunkUploadSize?: number;
+	/** How long filehandler.ashx takes to convert a file on download. */
+	conversionMs?: number;
 }
 
 export interface RecordedRequest {
@@ -131,6 +135,8 @@ export interface RecordedRequest {
 	headers: Record<string, string>;
 	body: unknown;
 	rawBody: string;
+	/** The body's bytes (multipart uploads are binary). */
+	bytes?: Buffer;
 	status: number;
 }
 

@@ -58,10 +58,13 @@ const MAYBE_APPLIED =
 	' The request may have reached DocSpace before the connection failed, so the change may already be applied; running it again is safe (it sets the same values).';
 
 interface ErrorRule {
-	matches: (failure: DocSpaceFailure, text: string) => boolean;
+	matches: (failure: DocSpaceFailure, text: string, context: FailureContext) => boolean;
 	message: (context: FailureContext, failure: DocSpaceFailure, text: string) => string;
 	description: (context: FailureContext, failure: DocSpaceFailure, text: string) => string;
 }
+
+/** Operations on files as files (not on their sharing): "Access denied" means no access to the file or folder. */
+const FILE_ENTRY_OPERATIONS = new Set(['File: Upload', 'File: Download', 'File: Create', 'File: Get', 'File: Rename', 'File: Get Primary Link']);
 
 /** The one table of DocSpace failures the node knows, in the order they are tried. */
 const ERROR_TABLE: ErrorRule[] = [
@@ -100,6 +103,13 @@ const ERROR_TABLE: ErrorRule[] = [
 		message: (c) => `The API key is not allowed to ${c.operation} (missing permission ${c.requiredScope})`,
 		description: (c) =>
 			`DocSpace refused the request because the key lacks the "${c.requiredScope}" permission. Create a key with that permission (Settings → Developer Tools → API keys) or use a key with full access. Nothing was changed.`,
+	},
+	{
+		// File transfer and file entries: the account may not read or write there (docs/docspace/files.md §8).
+		matches: (f, text, c) => f.statusCode === 403 && /access denied/i.test(text) && FILE_ENTRY_OPERATIONS.has(c.operation),
+		message: (c) => `You do not have access to ${c.target}`,
+		description: (c) =>
+			`DocSpace answered "Access denied": the account behind the credential may not ${c.isWrite ? 'add or change files in' : 'open'} ${c.target} (it is not a member of the room, the file belongs to someone else, or the folder is the Rooms section itself, which only holds rooms). Ask a room admin to add the account, or use another key.`,
 	},
 	{
 		// Reading a room (Room: Get / Get Many) needs membership, not the right to share it.
@@ -180,7 +190,7 @@ function isHtml(body: unknown): boolean {
 
 export function mapDocSpaceError(failure: DocSpaceFailure, context: FailureContext) {
 	const text = docSpaceErrorText(failure.body);
-	const rule = ERROR_TABLE.find((candidate) => candidate.matches(failure, text));
+	const rule = ERROR_TABLE.find((candidate) => candidate.matches(failure, text, context));
 	const message = rule?.message(context, failure, text) ?? `DocSpace failed for ${context.target}: ${text || `status ${failure.statusCode}`}`;
 	const description = rule?.description(context, failure, text) ?? 'Try again; if it persists, contact the portal administrator.';
 	return { message: `${message} [item ${context.itemIndex}]`, description };

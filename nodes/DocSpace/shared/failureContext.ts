@@ -53,8 +53,12 @@ export function failureContextFor(
 	const operation = String(safeParameter(context, 'operation') ?? '');
 	const meta = RESOURCE_LABELS[resource] ?? { label: 'DocSpace', target: 'the request', scope: 'files' };
 	const isWrite = method.toUpperCase() !== 'GET';
-	const id = meta.parameter ? safeParameter(context, meta.parameter) : undefined;
-	const target = id !== undefined && id !== '' ? `${meta.target} ${String(id)}` : meta.target;
+	// File: Upload and Create work on their destination folder, not on a file.
+	const intoFolder = resource === 'file' && (operation === 'upload' || operation === 'create');
+	const parameter = intoFolder ? 'destinationFolder' : meta.parameter;
+	const targetName = intoFolder ? 'folder' : meta.target;
+	const id = parameter ? safeParameter(context, parameter) : undefined;
+	const target = id !== undefined && id !== '' ? `${targetName} ${String(id)}` : targetName;
 	const opName = operationLabel(operation);
 	return {
 		operation: `${meta.label}: ${opName}`,

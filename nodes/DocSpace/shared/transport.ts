@@ -163,7 +163,7 @@ function limitOptions(context: IExecuteSingleFunctions | ILoadOptionsFunctions, 
 	};
 }
 
-function requestSettings(
+export function requestSettings(
 	context: IExecuteSingleFunctions | ILoadOptionsFunctions,
 	method: string,
 	rawBaseUrl: unknown,

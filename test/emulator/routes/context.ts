@@ -12,6 +12,12 @@ export interface RouteContext {
 	params: Record<string, string>;
 	query: Query;
 	rawBody: string;
+	/** The body's bytes and the request headers (lower-case names), for multipart uploads. */
+	bytes: Buffer;
+	headers: Record<string, string>;
+	baseUrl: string;
+	/** Emulator options that shape answers (chunk size, conversion time). */
+	options: { chunkUploadSize?: number; conversionMs?: number };
 }
 
 /** What an action returns; the server wraps it in the success envelope (docs/docspace/api.md §1.2). */
@@ -20,6 +26,10 @@ export interface ActionResult {
 	/** Overrides the envelope count (HttpContext.Items["Count"]). */
 	count?: number;
 	total?: number;
+	/** An answer outside the API envelope (ChunkedUploader.ashx, filehandler.ashx). */
+	answer?: import('../envelope').Answer;
+	/** Time the action takes before it answers (conversion on download). */
+	delayMs?: number;
 }
 
 export interface RouteDefinition {

@@ -1,11 +1,22 @@
 import type { RouteDefinition } from './context';
+import { downloadRoutes } from './downloads';
+import { fileEditRoutes } from './fileEdits';
 import { fileRoutes } from './files';
 import { folderRoutes } from './folders';
 import { peopleRoutes } from './people';
 import { roomRoutes } from './rooms';
+import { uploadRoutes } from './uploads';
 
 // folderRoutes last: its {folderId} template must not capture literal routes such as files/rooms.
-export const ROUTES: RouteDefinition[] = [...roomRoutes, ...fileRoutes, ...peopleRoutes, ...folderRoutes];
+export const ROUTES: RouteDefinition[] = [
+	...roomRoutes,
+	...fileRoutes,
+	...peopleRoutes,
+	...uploadRoutes,
+	...downloadRoutes,
+	...fileEditRoutes,
+	...folderRoutes,
+];
 
 export type RouteMatch =
 	| { found: true; route: RouteDefinition; params: Record<string, string> }

@@ -1,11 +1,19 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { fileLocator } from '../../shared/descriptions';
+import { linkOutput } from '../../shared/linkSettings';
 import { docSpaceRouting, entriesOutput, fillLocatorPath } from '../../shared/routing';
 import { simplifySubject } from '../../shared/output';
+import { sendDocSpaceRequest } from '../../shared/transport';
+import { fileCreateDescription, fileSingleOutput, prepareFileCreate } from './create';
+import { destinationFolderLocator } from './destination';
+import { fileDownloadDescription, fileDownloadOutput, prepareFileDownload } from './download';
+import { fileGetDescription, fileGetPrimaryLinkDescription } from './get';
 import { fileGetSharingDescription } from './getSharing';
 import { fileRemoveSharingDescription, fileRemoveSharingOutput, prepareFileRemoveSharing } from './removeSharing';
+import { fileRenameDescription, prepareFileRename } from './rename';
 import { fileShareDescription, fileShareOutput, prepareFileShare } from './share';
+import { fileUploadDescription, fileUploadOutput, prepareFileUpload } from './upload';
 
 const showOnlyForFiles = { resource: ['file'] };
 
@@ -17,6 +25,81 @@ export const fileDescription: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: showOnlyForFiles },
 		options: [
+			// File transfer and file entries (upload, download, create, get, rename, primary link).
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create a blank file',
+				description: 'Create a blank document, spreadsheet, presentation or PDF form in a room, a folder or My Documents',
+				routing: docSpaceRouting({
+					method: 'POST',
+					url: '/api/2.0/files/{folderId}/file',
+					preSend: [prepareFileCreate],
+					postReceive: [fileSingleOutput],
+				}),
+			},
+			{
+				name: 'Download',
+				value: 'download',
+				action: 'Download a file',
+				description: 'Download a file into a binary field, optionally converted to another format such as PDF',
+				// The answer is the file's bytes, not JSON: its own post-receive reads failures and data.
+				routing: {
+					request: { method: 'GET', url: '/filehandler.ashx' },
+					send: { paginate: true, preSend: [prepareFileDownload] },
+					output: { postReceive: [fileDownloadOutput] },
+					operations: { pagination: sendDocSpaceRequest },
+				},
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a file',
+				description: 'Read one file: its name, type, size, version, folder, addresses, author and dates',
+				routing: docSpaceRouting({
+					method: 'GET',
+					url: '/api/2.0/files/file/{fileId}',
+					preSend: [fillLocatorPath('file')],
+					postReceive: [fileSingleOutput],
+				}),
+			},
+			{
+				name: 'Get Primary Link',
+				value: 'getPrimaryLink',
+				action: 'Get the primary link of a file',
+				description: "Get a file's primary external link (DocSpace creates a Viewer link when there is none)",
+				routing: docSpaceRouting({
+					method: 'GET',
+					url: '/api/2.0/files/file/{fileId}/link',
+					preSend: [fillLocatorPath('file')],
+					postReceive: [linkOutput],
+				}),
+			},
+			{
+				name: 'Rename',
+				value: 'rename',
+				action: 'Rename a file',
+				description: "Give a file a new name (DocSpace keeps the file's extension)",
+				routing: docSpaceRouting({
+					method: 'PUT',
+					url: '/api/2.0/files/file/{fileId}',
+					preSend: [prepareFileRename],
+					postReceive: [fileSingleOutput],
+				}),
+			},
+			{
+				name: 'Upload',
+				value: 'upload',
+				action: 'Upload a file',
+				description:
+					'Upload the file of a binary field into a room, a folder or My Documents (large files in chunks), keeping both, overwriting or skipping when the name exists',
+				routing: docSpaceRouting({
+					method: 'POST',
+					url: '/api/2.0/files/{folderId}/upload',
+					preSend: [prepareFileUpload],
+					postReceive: [fileUploadOutput],
+				}),
+			},
 			{
 				name: 'Get Sharing',
 				value: 'getSharing',
@@ -57,8 +140,20 @@ export const fileDescription: INodeProperties[] = [
 		],
 		default: 'share',
 	},
-	// One declaration for every File operation (see the Room Link locator).
-	{ ...fileLocator, displayOptions: { show: showOnlyForFiles }, description: 'The file to share, or whose shares to list or remove (a file in My Documents)' },
+	// One declaration for every File operation on an existing file (see the Room Link locator).
+	{
+		...fileLocator,
+		displayOptions: { show: showOnlyForFiles, hide: { operation: ['upload', 'create'] } },
+		description: 'The file to work on (to share or remove sharing: a file in My Documents)',
+	},
+	// One declaration for the operations that put a new file somewhere.
+	{ ...destinationFolderLocator, displayOptions: { show: { resource: ['file'], operation: ['upload', 'create'] } } },
+	...fileUploadDescription,
+	...fileDownloadDescription,
+	...fileCreateDescription,
+	...fileGetDescription,
+	...fileRenameDescription,
+	...fileGetPrimaryLinkDescription,
 	...fileShareDescription,
 	...fileGetSharingDescription,
 	...fileRemoveSharingDescription,

@@ -1,0 +1,115 @@
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
+
+import { failureContextFor } from './failureContext';
+import { CREDENTIAL_TYPE, DocSpaceFailureError, docSpaceApiRequest, failureOf, requestSettings, withDocSpaceLimits } from './transport';
+
+/** Files up to this size go in one request; larger ones through an upload session (docs/docspace/files.md §2). */
+export const SINGLE_REQUEST_MAX_BYTES = 10 * 1024 * 1024;
+/** The largest file the node uploads (it is held in memory); DocSpace's own limits may be lower. */
+export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024 * 1024;
+const DEFAULT_CHUNK_BYTES = 10 * 1024 * 1024;
+const MIN_CHUNK_BYTES = 1024;
+const MAX_CHUNK_BYTES = 100 * 1024 * 1024;
+export const MAX_CHUNKS = 10_000;
+/** One upload request (a whole small file or one chunk) may take this long, unless Request Options say otherwise. */
+export const UPLOAD_REQUEST_TIMEOUT_MS = 10 * 60 * 1000;
+
+/** A multipart/form-data body with one file part named `File`, as DocSpace's upload actions bind it. */
+export function multipartBody(fileName: string, mimeType: string, data: Buffer): { body: Buffer; contentType: string } {
+	const boundary = `----n8nDocSpace${Date.now().toString(16)}${Math.random().toString(16).slice(2)}`;
+	const ascii = fileName.replace(/[^\x20-\x7E]/g, '_').replace(/["\\]/g, '_');
+	const head =
+		`--${boundary}\r\n` +
+		`Content-Disposition: form-data; name="File"; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}\r\n` +
+		`Content-Type: ${mimeType.replace(/[\r\n]/g, '') || 'application/octet-stream'}\r\n\r\n`;
+	return {
+		body: Buffer.concat([Buffer.from(head, 'utf8'), data, Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8')]),
+		contentType: `multipart/form-data; boundary=${boundary}`,
+	};
+}
+
+/** Turns the routing request into a multipart POST. */
+export function setMultipart(requestOptions: IHttpRequestOptions, fileName: string, mimeType: string, data: Buffer): void {
+	const { body, contentType } = multipartBody(fileName, mimeType, data);
+	requestOptions.method = 'POST';
+	requestOptions.body = body;
+	requestOptions.headers = { ...requestOptions.headers, 'Content-Type': contentType, Accept: 'application/json' };
+	requestOptions.timeout ??= UPLOAD_REQUEST_TIMEOUT_MS;
+}
+
+/** The portal's chunk size (GET files/settings → chunkUploadSize), within sane bounds. */
+export async function chunkSize(context: IExecuteSingleFunctions): Promise<number> {
+	const { response } = await docSpaceApiRequest.call(context, 'GET', '/api/2.0/files/settings');
+	const size = Number((response as IDataObject | undefined)?.chunkUploadSize);
+	if (!Number.isFinite(size) || size <= 0) return DEFAULT_CHUNK_BYTES;
+	return Math.min(MAX_CHUNK_BYTES, Math.max(MIN_CHUNK_BYTES, Math.floor(size)));
+}
+
+export interface UploadSession {
+	id: string;
+	/** Path and query of ChunkedUploader.ashx on the credential's portal. */
+	path: string;
+}
+
+/** POST files/{folderId}/upload/create_session (docs/docspace/files.md §2.2). */
+export async function createUploadSession(
+	context: IExecuteSingleFunctions,
+	folderPath: string,
+	body: { fileName: string; fileSize: number; createNewIfExist: boolean },
+): Promise<UploadSession> {
+	const { response } = await docSpaceApiRequest.call(context, 'POST', `/api/2.0/files/${folderPath}/upload/create_session`, {}, body);
+	const data = ((response as IDataObject | undefined)?.data ?? {}) as IDataObject;
+	const id = typeof data.id === 'string' || typeof data.id === 'number' ? String(data.id) : '';
+	if (!id) throw new DocSpaceFailureError({ statusCode: 400, body: { error: { message: 'DocSpace did not open an upload session' } } });
+	// The chunks go to the credential's portal only: the credential is never sent to another host.
+	return { id, path: '/ChunkedUploader.ashx' };
+}
+
+/** ChunkedUploader.ashx answers `{success, data, message}` and reports failures with HTTP 200. */
+export function chunkFailureOf(response: IN8nHttpFullResponse): DocSpaceFailureError | undefined {
+	const failure = failureOf(response);
+	if (failure) return new DocSpaceFailureError(failure);
+	const body = response.body as IDataObject | undefined;
+	if (body && typeof body === 'object' && body.success === false) {
+		const message = typeof body.message === 'string' && body.message ? body.message : 'the upload was refused';
+		return new DocSpaceFailureError({ statusCode: 400, body: { error: { message } } });
+	}
+	return undefined;
+}
+
+/** Sends one chunk of a session (not the last one: that is the operation's own request). */
+export async function sendChunk(
+	context: IExecuteSingleFunctions,
+	session: UploadSession,
+	fileName: string,
+	chunk: Buffer,
+	extraQuery: IDataObject = {},
+): Promise<void> {
+	const itemIndex = context.getItemIndex();
+	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
+	const { settings, baseUrl } = requestSettings(context, 'POST', credentials.baseUrl, itemIndex);
+	const options: IHttpRequestOptions = {
+		method: 'POST',
+		baseURL: baseUrl,
+		url: session.path,
+		qs: { uid: session.id, ...extraQuery },
+		json: true,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+	};
+	setMultipart(options, fileName, 'application/octet-stream', chunk);
+	await withDocSpaceLimits(settings, () => failureContextFor(context, 'POST', itemIndex), context.getNode(), async () => {
+		const full = (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, options)) as IN8nHttpFullResponse;
+		const failure = chunkFailureOf(full);
+		if (failure) throw failure;
+	});
+}
+
+/** Best effort: tells DocSpace to drop a session that cannot be finished. */
+export async function abortUploadSession(context: IExecuteSingleFunctions, session: UploadSession): Promise<void> {
+	try {
+		await sendChunk(context, session, 'abort', Buffer.alloc(0), { abort: 'true' });
+	} catch {
+		// The session expires on its own.
+	}
+}

@@ -1,0 +1,193 @@
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+
+import { SEED_IDS, byId, credentialsFor, run, useEmulator, writes } from '../../../../harness/docspace';
+import { fileParts } from '../../../../emulator/multipart';
+
+const ctx = useEmulator();
+
+function binaryItem(data: Buffer, fileName = 'Offer.pdf', mimeType = 'application/pdf', json: IDataObject = {}): INodeExecutionData {
+	return { json, binary: { data: { data: data.toString('base64'), mimeType, fileName } } };
+}
+
+function upload(overrides: IDataObject = {}): IDataObject {
+	return { resource: 'file', operation: 'upload', destinationFolder: byId('id', SEED_IDS.customRoomId), ...overrides };
+}
+
+function download(overrides: IDataObject = {}): IDataObject {
+	return { resource: 'file', operation: 'download', file: byId('id', SEED_IDS.myDocxId), ...overrides };
+}
+
+const bytesOf = (item: INodeExecutionData, field = 'data') => Buffer.from(String(item.binary?.[field]?.data ?? ''), 'base64');
+
+describe('File: Upload', () => {
+	it('sends a small file in one multipart request (the binary\'s name and bytes; keep both by default)', async () => {
+		const { emulator } = ctx;
+		const data = Buffer.from('%PDF-1.7 the offer');
+		const result = await run(emulator, upload(), { items: [binaryItem(data)] });
+		expect(result.error).toBeUndefined();
+		expect(emulator.requests.map((request) => [request.method, request.path, request.query])).toEqual([
+			['POST', '/api/2.0/files/101/upload', { createNewIfExist: 'true' }],
+		]);
+		const [part] = fileParts(emulator.requests[0].bytes!, emulator.requests[0].headers['content-type']);
+		expect(part).toMatchObject({ fieldName: 'File', fileName: 'Offer.pdf', contentType: 'application/pdf' });
+		expect(part.data.equals(data)).toBe(true);
+		expect(result.items).toEqual([
+			expect.objectContaining({
+				json: expect.objectContaining({ title: 'Offer.pdf', extension: '.pdf', fileType: 'pdf', sizeBytes: data.length, folderId: 101, skipped: false }),
+				pairedItem: { item: 0 },
+			}),
+		]);
+	});
+
+	it('sends a large file through an upload session in chunks of the portal\'s size, the last one as the operation\'s request', async () => {
+		const { emulator } = ctx;
+		emulator.configure({ chunkUploadSize: 4 * 1024 * 1024 });
+		const data = Buffer.alloc(11 * 1024 * 1024 + 5, 7);
+		data.write('start', 0);
+		const result = await run(emulator, upload({ options: { fileName: 'Video.mp4' } }), { items: [binaryItem(data)] });
+		expect(result.error).toBeUndefined();
+		expect(emulator.requests.map((request) => [request.method, request.path, request.status])).toEqual([
+			['GET', '/api/2.0/files/settings', 200],
+			['POST', '/api/2.0/files/101/upload/create_session', 200],
+			['POST', '/ChunkedUploader.ashx', 200],
+			['POST', '/ChunkedUploader.ashx', 200],
+			['POST', '/ChunkedUploader.ashx', 201],
+		]);
+		expect(emulator.requests[1].body).toEqual({ fileName: 'Video.mp4', fileSize: data.length, createNewIfExist: true });
+		const sizes = emulator.requests.slice(2).map((request) => fileParts(request.bytes!, request.headers['content-type'])[0].data.length);
+		expect(sizes).toEqual([4 * 1024 * 1024, 4 * 1024 * 1024, 3 * 1024 * 1024 + 5]);
+		expect(result.items[0].json).toMatchObject({ title: 'Video.mp4', sizeBytes: data.length, skipped: false });
+		const back = await run(emulator, download({ file: byId('id', String(result.items[0].json.id)) }));
+		expect(bytesOf(back.items[0]).equals(data)).toBe(true);
+	});
+
+	it('Overwrite makes a new version of the same-named file; Skip uploads nothing and returns the existing file', async () => {
+		const { emulator } = ctx;
+		const my = byId('id', '10');
+		const overwrite = await run(emulator, upload({ destinationFolder: my, ifFileExists: 'overwrite' }), { items: [binaryItem(Buffer.from('v2'), 'Contract.docx')] });
+		expect(emulator.requests[0].query).toEqual({ createNewIfExist: 'false' });
+		expect(overwrite.items[0].json).toMatchObject({ id: Number(SEED_IDS.myDocxId), version: 2, skipped: false });
+		emulator.requests.length = 0;
+		const skip = await run(emulator, upload({ destinationFolder: my, ifFileExists: 'skip' }), { items: [binaryItem(Buffer.from('v3'), 'contract.DOCX')] });
+		expect(emulator.requests.map((request) => [request.method, request.path])).toEqual([
+			['GET', '/api/2.0/files/10'],
+			['GET', `/api/2.0/files/file/${SEED_IDS.myDocxId}`],
+		]);
+		expect(emulator.requests[0].query).toMatchObject({ filterValue: 'contract.DOCX', withSubFolders: 'false' });
+		expect(skip.items[0].json).toMatchObject({ id: Number(SEED_IDS.myDocxId), version: 2, skipped: true });
+		emulator.requests.length = 0;
+		const fresh = await run(emulator, upload({ destinationFolder: my, ifFileExists: 'skip' }), { items: [binaryItem(Buffer.from('n'), 'New.txt')] });
+		expect(writes(emulator).map((request) => [request.path, request.query])).toEqual([['/api/2.0/files/10/upload', { createNewIfExist: 'false' }]]);
+		expect(fresh.items[0].json).toMatchObject({ title: 'New.txt', skipped: false });
+	});
+
+	it('one upload per item, each output paired with its input; Simplify off gives DocSpace\'s file object', async () => {
+		const { emulator } = ctx;
+		const items = [binaryItem(Buffer.from('one'), 'One.txt', 'text/plain'), binaryItem(Buffer.from('two'), 'Two.txt', 'text/plain')];
+		const result = await run(emulator, upload({ simplify: false }), { items });
+		expect(writes(emulator)).toHaveLength(2);
+		expect(result.items.map((item) => [item.json.title, item.json.pureContentLength, item.json.skipped, item.pairedItem])).toEqual([
+			['One.txt', 3, false, { item: 0 }],
+			['Two.txt', 3, false, { item: 1 }],
+		]);
+	});
+
+	it('takes the destination by URL (a sub-folder\'s ?folder= wins over the room) and @my', async () => {
+		const { emulator } = ctx;
+		const url = `${emulator.baseUrl}/rooms/shared/filter?folder=${SEED_IDS.customRoomId}`;
+		await run(emulator, upload({ destinationFolder: byId('url', url) }), { items: [binaryItem(Buffer.from('a'))] });
+		await run(emulator, upload({ destinationFolder: byId('url', `${emulator.baseUrl}/rooms/shared/102/filter?folder=101&count=100`) }), { items: [binaryItem(Buffer.from('b'))] });
+		await run(emulator, upload({ destinationFolder: byId('url', `${emulator.baseUrl}/rooms/shared/102`) }), { items: [binaryItem(Buffer.from('b'))] });
+		await run(emulator, upload({ destinationFolder: byId('id', '@my') }), { items: [binaryItem(Buffer.from('c'))] });
+		expect(writes(emulator).map((request) => request.path)).toEqual([
+			'/api/2.0/files/101/upload',
+			'/api/2.0/files/101/upload',
+			'/api/2.0/files/102/upload',
+			'/api/2.0/files/@my/upload',
+		]);
+	});
+
+	it('refuses bad input before sending: no binary field, empty file, a name DocSpace would change, no destination', async () => {
+		const { emulator } = ctx;
+		const items = [
+			{ json: {} },
+			binaryItem(Buffer.alloc(0)),
+			binaryItem(Buffer.from('x'), 'a:b.pdf'),
+			binaryItem(Buffer.from('x')),
+		];
+		const result = await run(
+			emulator,
+			upload({ destinationFolder: byId('id', '={{ $itemIndex === 3 ? "" : "101" }}') }),
+			{ items, continueOnFail: true },
+		);
+		expect(result.items.map((item) => item.json.error)).toEqual([
+			'Input Binary Field: the item has no binary field "data" [item 0]',
+			'Input Binary Field: the file "Offer.pdf" is empty [item 1]',
+			expect.stringMatching(/^File Name: "a:b\.pdf" contains a character DocSpace does not allow/),
+			'Destination Folder or Room: no folder or room given [item 3]',
+		]);
+		expect(emulator.requests).toEqual([]);
+	});
+
+	it('reports DocSpace failures: a chunk refused with HTTP 200 aborts the session; a folder that does not exist', async () => {
+		const { emulator } = ctx;
+		emulator.configure({ chunkUploadSize: 1024 * 1024 });
+		emulator.inject({ path: '/ChunkedUploader.ashx', method: 'POST', kind: 'status', status: 200, body: { success: false, message: 'The file cannot be uploaded to this room.' } });
+		const refused = await run(emulator, upload(), { items: [binaryItem(Buffer.alloc(11 * 1024 * 1024, 1))], continueOnFail: true });
+		expect(refused.items[0].json.error).toBe('DocSpace rejected a value for folder 101: The file cannot be uploaded to this room. [item 0]');
+		expect(emulator.requests.slice(-1)[0].query).toMatchObject({ abort: 'true' });
+		const missing = await run(emulator, upload({ destinationFolder: byId('id', '999999') }), { items: [binaryItem(Buffer.from('x'))], continueOnFail: true });
+		expect(missing.items[0].json.error).toBe('Folder 999999 was not found in DocSpace [item 0]');
+		const denied = await run(emulator, upload({ destinationFolder: byId('id', '2') }), { items: [binaryItem(Buffer.from('x'))], continueOnFail: true });
+		expect(denied.items[0].json.error).toBe('You do not have access to folder 2 [item 0]');
+	});
+});
+
+describe('File: Download', () => {
+	it('puts the file into the binary field with DocSpace\'s file name and MIME type', async () => {
+		const { emulator } = ctx;
+		const result = await run(emulator, download({ file: byId('id', SEED_IDS.myTxtId), outputBinaryPropertyName: 'file' }));
+		expect(result.error).toBeUndefined();
+		expect(emulator.requests.map((request) => [request.method, request.path, request.query])).toEqual([
+			['GET', '/filehandler.ashx', { action: 'download', fileid: SEED_IDS.myTxtId }],
+		]);
+		const [item] = result.items;
+		expect(item.json).toEqual({ fileId: SEED_IDS.myTxtId, fileName: 'notes.txt', mimeType: 'text/plain', sizeBytes: 24_576, convertedTo: null });
+		expect(item.binary?.file).toMatchObject({ fileName: 'notes.txt', mimeType: 'text/plain' });
+		expect(bytesOf(item, 'file').subarray(0, 10).toString()).toBe('notes.txt\n');
+		expect(item.pairedItem).toEqual({ item: 0 });
+	});
+
+	it('converts (outputtype with the dot) and waits for it; a format DocSpace ignores stops the item', async () => {
+		const { emulator } = ctx;
+		emulator.configure({ conversionMs: 100 });
+		const pdf = await run(emulator, download({ convertTo: 'pdf' }));
+		expect(emulator.requests[0].query).toEqual({ action: 'download', fileid: SEED_IDS.myDocxId, outputtype: '.pdf' });
+		expect(pdf.items[0].json).toMatchObject({ fileName: 'Contract.pdf', mimeType: 'application/pdf', convertedTo: 'pdf' });
+		const ignored = await run(emulator, download({ convertTo: 'xlsx' }), { continueOnFail: true });
+		expect(ignored.items[0].json.error).toBe('Convert To: DocSpace cannot convert "Contract.docx" to XLSX [item 0]');
+	});
+
+	it('bounds the wait: a conversion longer than Max Wait fails with a timeout message', async () => {
+		const { emulator } = ctx;
+		emulator.inject({ path: '/filehandler.ashx', kind: 'timeout' });
+		const result = await run(emulator, download({ options: { maxWaitSeconds: 10, maxRetries: 0 } }), { continueOnFail: true });
+		expect(result.items[0].json.error).toBe(`DocSpace did not answer in time for file ${SEED_IDS.myDocxId} [item 0]`);
+	}, 20_000);
+
+	it('reports a missing file and one the account cannot read; refuses a bad file ID before sending', async () => {
+		const { emulator } = ctx;
+		const items = [{ id: '999999' }, { id: SEED_IDS.myTxtId }, { id: 'not an id' }];
+		const result = await runAs(emulator, download({ file: byId('id', '={{ $json.id }}') }), items);
+		expect(result.items.map((item) => item.json.error)).toEqual([
+			'File 999999 was not found in DocSpace [item 0]',
+			'You do not have access to file 203 [item 1]',
+			'File: "not an id" is not a file ID [item 2]',
+		]);
+		expect(emulator.requests).toHaveLength(2);
+	});
+});
+
+async function runAs(emulator: typeof ctx.emulator, parameters: IDataObject, items: IDataObject[]) {
+	return await run(emulator, parameters, { items, continueOnFail: true, credentials: credentialsFor(emulator, `Bearer ${SEED_IDS.janeToken}`) });
+}
