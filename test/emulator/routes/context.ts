@@ -20,6 +20,8 @@ export interface ActionResult {
 	/** Overrides the envelope count (HttpContext.Items["Count"]). */
 	count?: number;
 	total?: number;
+	/** 204 with an empty body (NoContentResult is not wrapped in the envelope). */
+	noContent?: boolean;
 }
 
 export interface RouteDefinition {

@@ -1,11 +1,14 @@
 import type { RouteDefinition } from './context';
 import { fileRoutes } from './files';
 import { folderRoutes } from './folders';
+import { groupRoutes } from './groups';
 import { peopleRoutes } from './people';
 import { roomRoutes } from './rooms';
+import { userRoutes } from './users';
 
 // folderRoutes last: its {folderId} template must not capture literal routes such as files/rooms.
-export const ROUTES: RouteDefinition[] = [...roomRoutes, ...fileRoutes, ...peopleRoutes, ...folderRoutes];
+// userRoutes after peopleRoutes: people/{userid} must not capture people/email or people/filter.
+export const ROUTES: RouteDefinition[] = [...roomRoutes, ...fileRoutes, ...peopleRoutes, ...userRoutes, ...groupRoutes, ...folderRoutes];
 
 export type RouteMatch =
 	| { found: true; route: RouteDefinition; params: Record<string, string> }
