@@ -58,7 +58,7 @@ const MAYBE_APPLIED =
 	' The request may have reached DocSpace before the connection failed, so the change may already be applied; running it again is safe (it sets the same values).';
 
 interface ErrorRule {
-	matches: (failure: DocSpaceFailure, text: string) => boolean;
+	matches: (failure: DocSpaceFailure, text: string, context?: FailureContext) => boolean;
 	message: (context: FailureContext, failure: DocSpaceFailure, text: string) => string;
 	description: (context: FailureContext, failure: DocSpaceFailure, text: string) => string;
 }
@@ -100,6 +100,28 @@ const ERROR_TABLE: ErrorRule[] = [
 		message: (c) => `The API key is not allowed to ${c.operation} (missing permission ${c.requiredScope})`,
 		description: (c) =>
 			`DocSpace refused the request because the key lacks the "${c.requiredScope}" permission. Create a key with that permission (Settings → Developer Tools → API keys) or use a key with full access. Nothing was changed.`,
+	},
+	{
+		matches: (f, text) => f.statusCode === 403 && /not suspended/i.test(text),
+		message: (c) => `DocSpace deletes only disabled users, and ${c.target} is active`,
+		description: () => 'Disable the user first (User: Disable), then delete them. Nothing was changed.',
+	},
+	{
+		// People and groups: the owner/admin rules of docs/docspace/people.md §6.
+		matches: (f, _text, c) => f.statusCode === 403 && /^(User|Group): /.test(c?.operation ?? ''),
+		message: (c) => `DocSpace did not let this account ${c.operation.replace(/^\w+: /, '').toLowerCase()} ${c.target}`,
+		description: (c, _f, text) =>
+			`DocSpace answered "${text}". ${
+				c.operation.startsWith('Group: ')
+					? 'Only DocSpace admins create, change and delete groups.'
+					: 'Only DocSpace admins manage users (room admins may invite users). Nobody can disable, delete or change the type of the portal owner or of themselves; only the owner can do it for DocSpace admins or invite and make admins; LDAP users are managed in LDAP; guests join through rooms.'
+			} Use a DocSpace admin's or the owner's key. Nothing was changed.`,
+	},
+	{
+		matches: (f, _text, c) => f.statusCode === 402 && /^User: /.test(c?.operation ?? ''),
+		message: () => 'Your DocSpace plan has no free seat for another room admin or DocSpace admin (402)',
+		description: (_c, _f, text) =>
+			`DocSpace answered "${text}". Room admins and DocSpace admins take paid seats. Choose the User type, free a seat, or add seats in Settings → Payments. Nothing was changed.`,
 	},
 	{
 		// Reading a room (Room: Get / Get Many) needs membership, not the right to share it.
@@ -180,7 +202,7 @@ function isHtml(body: unknown): boolean {
 
 export function mapDocSpaceError(failure: DocSpaceFailure, context: FailureContext) {
 	const text = docSpaceErrorText(failure.body);
-	const rule = ERROR_TABLE.find((candidate) => candidate.matches(failure, text));
+	const rule = ERROR_TABLE.find((candidate) => candidate.matches(failure, text, context));
 	const message = rule?.message(context, failure, text) ?? `DocSpace failed for ${context.target}: ${text || `status ${failure.statusCode}`}`;
 	const description = rule?.description(context, failure, text) ?? 'Try again; if it persists, contact the portal administrator.';
 	return { message: `${message} [item ${context.itemIndex}]`, description };
