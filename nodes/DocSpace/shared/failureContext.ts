@@ -53,8 +53,8 @@ export function failureContextFor(
 	const operation = String(safeParameter(context, 'operation') ?? '');
 	const meta = RESOURCE_LABELS[resource] ?? { label: 'DocSpace', target: 'the request', scope: 'files' };
 	const isWrite = method.toUpperCase() !== 'GET';
-	// User: Invite names its user by the Email field.
-	const parameter = resource === 'user' && operation === 'invite' ? 'email' : meta.parameter;
+	// User: Invite and Group: Create name what they make by the Email and Name fields.
+	const parameter = resource === 'user' && operation === 'invite' ? 'email' : resource === 'group' && operation === 'create' ? 'groupName' : meta.parameter;
 	const id = parameter ? safeParameter(context, parameter) : undefined;
 	const target = id !== undefined && id !== '' && typeof id !== 'object' ? `${meta.entity ?? meta.target} ${String(id)}` : meta.target;
 	const opName = operationLabel(operation);

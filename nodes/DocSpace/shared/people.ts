@@ -177,10 +177,18 @@ export async function fetchUser(context: IExecuteSingleFunctions, field = 'User'
 	return user;
 }
 
-/** User IDs from a list of IDs and emails (emails looked up); every entry is checked before any lookup. */
-export async function userIds(context: IExecuteSingleFunctions, field: string, value: unknown): Promise<string[]> {
-	const entries = listOf(value).map((entry) => (typeof entry === 'string' ? entry.trim() : entry));
-	const checked = entries.map((entry) => (isEmail(entry) ? { email: entry.toLowerCase() } : { id: uuid(context, field, entry, 'user') }));
+type CheckedUser = { id: string; email?: undefined } | { id?: undefined; email: string };
+
+/** A list of user IDs and emails, checked without sending anything. */
+export function checkedUserList(context: IExecuteSingleFunctions, field: string, value: unknown): CheckedUser[] {
+	return listOf(value).map((entry) => {
+		const text = typeof entry === 'string' ? entry.trim() : entry;
+		return isEmail(text) ? { email: text.toLowerCase() } : { id: uuid(context, field, text, 'user') };
+	});
+}
+
+/** The user IDs of a checked list, emails looked up (GET people/email), duplicates dropped. */
+export async function resolveUserList(context: IExecuteSingleFunctions, field: string, checked: CheckedUser[]): Promise<string[]> {
 	const ids: string[] = [];
 	for (const entry of checked) {
 		let id = entry.id;
@@ -197,6 +205,11 @@ export async function userIds(context: IExecuteSingleFunctions, field: string, v
 		if (id && !ids.includes(id)) ids.push(id);
 	}
 	return ids;
+}
+
+/** User IDs from a list of IDs and emails; every entry is checked before any lookup. */
+export async function userIds(context: IExecuteSingleFunctions, field: string, value: unknown): Promise<string[]> {
+	return await resolveUserList(context, field, checkedUserList(context, field, value));
 }
 
 export function simplifyMember(user: EmployeeFull): IDataObject {
