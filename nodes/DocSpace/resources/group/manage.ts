@@ -1,4 +1,4 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeExecutionData } from 'n8n-workflow';
 
 import { checkedUserList, resolveUserList } from '../../shared/people';
 import { requestBody } from '../../shared/routing';
@@ -64,6 +64,6 @@ export async function prepareGroupDelete(this: IExecuteSingleFunctions, requestO
 }
 
 /** DocSpace answers 204 without a body. */
-export async function groupDeleteOutput(this: IExecuteSingleFunctions, _items: INodeExecutionData[], _response: IN8nHttpFullResponse): Promise<INodeExecutionData[]> {
+export async function groupDeleteOutput(this: IExecuteSingleFunctions): Promise<INodeExecutionData[]> {
 	return [{ json: { id: deleted.get(this), deleted: true }, pairedItem: { item: this.getItemIndex() } }];
 }

@@ -1,7 +1,6 @@
 import type {
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
-	IN8nHttpFullResponse,
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
@@ -106,11 +105,7 @@ export async function prepareUserInvite(this: IExecuteSingleFunctions, requestOp
  * DocSpace answers with every pending user the account can see, without emails; the invited
  * person is read back by address.
  */
-export async function userInviteOutput(
-	this: IExecuteSingleFunctions,
-	_items: INodeExecutionData[],
-	_response: IN8nHttpFullResponse,
-): Promise<INodeExecutionData[]> {
+export async function userInviteOutput(this: IExecuteSingleFunctions): Promise<INodeExecutionData[]> {
 	const state = invites.get(this) as InviteState;
 	const user = await findUserByEmail(this, state.email);
 	if (!user) {
