@@ -50,7 +50,8 @@ export class DtoRenderer {
 			status: user.status,
 			activationStatus: user.activationStatus ?? 1,
 			groups: this.state.groupsOf(user.id).map((group) => this.groupSummary(group)),
-			isAdmin: user.role === 'owner' || user.role === 'admin',
+			// false for the owner (docs/docspace/people.md §1)
+			isAdmin: user.role === 'admin',
 			isRoomAdmin: user.role === 'roomAdmin',
 			isLDAP: false,
 			isOwner: user.role === 'owner',

@@ -125,3 +125,10 @@ describe('DELETE people/{userid}', () => {
 		expect((await call(emulator, 'DELETE', user(SEED_IDS.disabledUserId), { authorization: SEED_IDS.janeToken })).status).toBe(403);
 	});
 });
+
+describe('user types in EmployeeFullDto', () => {
+	it('the owner has isOwner and not isAdmin; a plain user is a collaborator', async () => {
+		expect((await call(emulator, 'GET', user(SEED_IDS.ownerId))).json.response).toMatchObject({ isOwner: true, isAdmin: false });
+		expect((await call(emulator, 'GET', user(SEED_IDS.bobId))).json.response).toMatchObject({ isCollaborator: true, isAdmin: false, isRoomAdmin: false, isVisitor: false });
+	});
+});

@@ -107,7 +107,7 @@ const ERROR_TABLE: ErrorRule[] = [
 		description: () => 'Disable the user first (User: Disable), then delete them. Nothing was changed.',
 	},
 	{
-		// People and groups: the owner/admin rules of docs/docspace/people.md §6.
+		// People and groups: the owner/admin rules of docs/docspace/people.md §2–§6.
 		matches: (f, _text, c) => f.statusCode === 403 && /^(User|Group): /.test(c?.operation ?? ''),
 		message: (c) => `DocSpace did not let this account ${c.operation.replace(/^\w+: /, '').toLowerCase()} ${c.target}`,
 		description: (c, _f, text) =>

@@ -1,4 +1,4 @@
-// User management: invite, read, update, status, type, delete (docs/docspace/people.md §1–§4).
+// User management: invite, read, update, status, type, delete (docs/docspace/people.md §1–§4, §6).
 
 import { randomUUID } from 'node:crypto';
 
