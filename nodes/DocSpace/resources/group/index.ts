@@ -7,6 +7,7 @@ import { groupFields, groupOutput } from './fields';
 import { groupGetManyDescription, prepareGroupGetMany, simplifyGroup } from './getMany';
 import {
 	groupDeleteOutput,
+	groupMembersOutput,
 	prepareGroupCreate,
 	prepareGroupDelete,
 	prepareGroupGet,
@@ -30,7 +31,7 @@ export const groupDescription: INodeProperties[] = [
 				value: 'addMembers',
 				action: 'Add members to a group',
 				description: 'Add users (by ID or email) to a group; users already in it stay as they are',
-				routing: docSpaceRouting({ method: 'PUT', url: '/api/2.0/group/{groupId}/members', preSend: [prepareGroupMembers], postReceive: [groupOutput] }),
+				routing: docSpaceRouting({ method: 'PUT', url: '/api/2.0/group/{groupId}/members', preSend: [prepareGroupMembers], postReceive: [groupMembersOutput] }),
 			},
 			{
 				name: 'Create',
@@ -71,7 +72,7 @@ export const groupDescription: INodeProperties[] = [
 				value: 'removeMembers',
 				action: 'Remove members from a group',
 				description: 'Take users (by ID or email) out of a group; they stay in DocSpace',
-				routing: docSpaceRouting({ method: 'DELETE', url: '/api/2.0/group/{groupId}/members', preSend: [prepareGroupMembers], postReceive: [groupOutput] }),
+				routing: docSpaceRouting({ method: 'DELETE', url: '/api/2.0/group/{groupId}/members', preSend: [prepareGroupMembers], postReceive: [groupMembersOutput] }),
 			},
 			{
 				name: 'Update',

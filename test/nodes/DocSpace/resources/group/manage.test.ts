@@ -104,14 +104,18 @@ describe('Group: Add Members and Remove Members', () => {
 			['PUT', `/api/2.0/group/${SEED_IDS.salesGroupId}/members`, { members: [SEED_IDS.bobId, SEED_IDS.guestId] }],
 			['PUT', `/api/2.0/group/${SEED_IDS.salesGroupId}/members`, { members: [SEED_IDS.bobId] }],
 		]);
-		expect(first.items[0].json.membersCount).toBe(2);
-		expect(again.items[0].json.membersCount).toBe(2);
+		expect(first.items[0].json).toMatchObject({ membersCount: 2, added: [SEED_IDS.bobId, SEED_IDS.guestId], alreadyMembers: [] });
+		expect(again.items[0].json).toMatchObject({ membersCount: 2, added: [], alreadyMembers: [SEED_IDS.bobId] });
+		expect(ctx.emulator.requests.filter((request) => request.method === 'GET').map((request) => [request.path, request.query])).toContainEqual([
+			`/api/2.0/group/${SEED_IDS.salesGroupId}`,
+			{ includeMembers: 'true' },
+		]);
 	});
 
 	it('removes members with DELETE group/{id}/members and a body', async () => {
-		const result = await run(ctx.emulator, groupOp('removeMembers', { group: legal, groupMembers: SEED_IDS.bobId }));
-		expect(sent()).toEqual([['DELETE', `/api/2.0/group/${SEED_IDS.legalGroupId}/members`, { members: [SEED_IDS.bobId] }]]);
-		expect(result.items[0].json).toMatchObject({ membersCount: 1, members: [{ id: SEED_IDS.janeId }] });
+		const result = await run(ctx.emulator, groupOp('removeMembers', { group: legal, groupMembers: `${SEED_IDS.bobId}, gary@example.com` }));
+		expect(sent()).toEqual([['DELETE', `/api/2.0/group/${SEED_IDS.legalGroupId}/members`, { members: [SEED_IDS.bobId, SEED_IDS.guestId] }]]);
+		expect(result.items[0].json).toMatchObject({ membersCount: 1, members: [{ id: SEED_IDS.janeId }], removed: [SEED_IDS.bobId], notMembers: [SEED_IDS.guestId] });
 	});
 
 	it('refuses an empty member list; one item per input with continue-on-fail', async () => {
