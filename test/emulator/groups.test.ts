@@ -1,4 +1,4 @@
-import { DocSpaceEmulator, SEED_IDS } from './index';
+import { DEFAULT_SEED, DocSpaceEmulator, SEED_IDS } from './index';
 import { call } from './testClient';
 
 let emulator: DocSpaceEmulator;
@@ -55,5 +55,17 @@ describe('groups', () => {
 		expect([deleted.status, deleted.text]).toEqual([204, '']);
 		expect((await call(emulator, 'GET', legal)).status).toBe(404);
 		expect((await call(emulator, 'DELETE', legal)).status).toBe(404);
+	});
+});
+
+describe('group scopes', () => {
+	it('GET group needs accounts:read itself; accounts:write alone reads people but not groups', async () => {
+		const writeOnly = 'sk-emu-accounts-write-0123456789';
+		emulator.reset({ ...DEFAULT_SEED, apiKeys: [...DEFAULT_SEED.apiKeys, { id: 'a91b0000-0009-4d00-b000-000000000009', key: writeOnly, name: 'Accounts write', userId: SEED_IDS.ownerId, permissions: ['accounts:write'] }] });
+		const authorization = `Bearer ${writeOnly}`;
+		expect((await call(emulator, 'GET', '/api/2.0/group', { authorization })).status).toBe(403);
+		expect((await call(emulator, 'GET', legal, { authorization })).status).toBe(403);
+		expect((await call(emulator, 'GET', '/api/2.0/people/filter', { authorization })).status).toBe(200);
+		expect((await call(emulator, 'PUT', `${legal}/members`, { authorization, body: { members: [SEED_IDS.guestId] } })).status).toBe(200);
 	});
 });

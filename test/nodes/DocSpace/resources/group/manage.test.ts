@@ -1,3 +1,4 @@
+import { DEFAULT_SEED } from '../../../../emulator';
 import { SEED_IDS, byId, credentialsFor, run, useEmulator, writes } from '../../../../harness/docspace';
 
 const ctx = useEmulator();
@@ -126,5 +127,13 @@ describe('Group: Add Members and Remove Members', () => {
 		);
 		expect(result.items.map((item) => item.json.error ?? item.json.membersCount)).toEqual(['Members: no user given [item 0]', 3]);
 		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+	});
+
+	it('a key without accounts:read is told which permission it misses (DocSpace reads groups with accounts:read only)', async () => {
+		const writeOnly = 'sk-emu-accounts-write-0123456789';
+		ctx.emulator.reset({ ...DEFAULT_SEED, apiKeys: [...DEFAULT_SEED.apiKeys, { id: 'a91b0000-0009-4d00-b000-000000000009', key: writeOnly, name: 'Accounts write', userId: SEED_IDS.ownerId, permissions: ['accounts:write'] }] });
+		const result = await run(ctx.emulator, groupOp('addMembers', { group: legal, groupMembers: SEED_IDS.guestId }), { credentials: credentialsFor(ctx.emulator, writeOnly) });
+		expect(result.error?.message).toMatch(/missing permission accounts:read\) \[item 0\]$/);
+		expect(writes(ctx.emulator)).toEqual([]);
 	});
 });
