@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, IN8nHttpFullResponse, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { type GroupDto, simplifyMember } from '../../shared/people';
+import { type GroupDto, checkedUserList, simplifyMember } from '../../shared/people';
 import { locatorValue } from '../../shared/routing';
-import { uuid } from '../../shared/validation';
+import { invalidField, uuid } from '../../shared/validation';
 import { simplifyGroup } from './getMany';
 
 const group = (operation: string[]) => ({ resource: ['group'], operation });
@@ -36,14 +36,6 @@ export const groupFields: INodeProperties[] = [
 		description: 'User IDs or emails, separated by commas, or an expression that gives a list of them',
 		displayOptions: { show: group(['create', 'addMembers', 'removeMembers']) },
 	},
-	{
-		displayName: 'Include Members',
-		name: 'includeMembers',
-		type: 'boolean',
-		default: true,
-		description: 'Whether to list the group\'s members (ID, name, email) in the output',
-		displayOptions: { show: group(['get']) },
-	},
 ];
 
 /** The Group locator's id into the URL's `{groupId}`; a malformed id is refused before sending. */
@@ -62,4 +54,11 @@ export async function groupOutput(this: IExecuteSingleFunctions, _items: INodeEx
 	const dto = (response.body as IDataObject).response as GroupDto;
 	const simplify = this.getNodeParameter('simplify', true) as boolean;
 	return [{ json: simplify ? simplifyGroupFull(dto) : dto, pairedItem: { item: this.getItemIndex() } }];
+}
+
+/** The Manager field: at most one user ID or email, checked without sending anything. */
+export function managerOf(context: IExecuteSingleFunctions) {
+	const manager = checkedUserList(context, 'Manager', context.getNodeParameter('groupManager', ''));
+	if (manager.length > 1) throw invalidField(context, 'Manager', `${manager.length} users given`, 'A group has one manager: give one ID or email.');
+	return manager;
 }

@@ -5,15 +5,11 @@ import { groupLocator } from '../../shared/people';
 import { docSpaceRouting, entriesOutput } from '../../shared/routing';
 import { groupFields, groupOutput } from './fields';
 import { groupGetManyDescription, prepareGroupGetMany, simplifyGroup } from './getMany';
-import {
-	groupDeleteOutput,
-	groupMembersOutput,
-	prepareGroupCreate,
-	prepareGroupDelete,
-	prepareGroupGet,
-	prepareGroupMembers,
-	prepareGroupUpdate,
-} from './manage';
+import { prepareGroupCreate } from './create';
+import { groupDeleteOutput, prepareGroupDelete } from './delete';
+import { groupGetDescription, prepareGroupGet } from './get';
+import { groupMembersOutput, prepareGroupMembers } from './members';
+import { prepareGroupUpdate } from './update';
 
 const ALL = ['addMembers', 'create', 'delete', 'get', 'getAll', 'removeMembers', 'update'];
 const WITH_GROUP = ['addMembers', 'delete', 'get', 'removeMembers', 'update'];
@@ -90,6 +86,7 @@ export const groupDescription: INodeProperties[] = [
 		description: 'The group: pick it from the list, or give its ID or the address of its page',
 	},
 	...groupFields,
+	...groupGetDescription,
 	...groupGetManyDescription,
 	simplifyProperty({ resource: ['group'], operation: ALL }),
 	optionsProperty({ resource: ['group'], operation: ALL }),
