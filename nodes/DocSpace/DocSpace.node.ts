@@ -2,6 +2,7 @@ import type { INodeType, INodeTypeDescription, NodeConnectionType } from 'n8n-wo
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { getRoomLinkAccessLevels } from './loadOptions/getRoomLinkAccessLevels';
+import { searchAllUsers } from './listSearch/searchAllUsers';
 import { searchFiles } from './listSearch/searchFiles';
 import { searchGroups } from './listSearch/searchGroups';
 import { searchRecipients } from './listSearch/searchRecipients';
@@ -25,7 +26,7 @@ export class DocSpace implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["resource"] + ": " + $parameter["operation"] }}',
-		description: 'Automate sharing in ONLYOFFICE DocSpace: room and file links, file sharing, rooms, users and groups',
+		description: 'Automate sharing in ONLYOFFICE DocSpace: room and file links, file sharing, rooms, users and groups (invite, types, enable, disable, delete)',
 		defaults: { name: 'DocSpace' },
 		usableAsTool: true,
 		inputs: [MAIN],
@@ -63,7 +64,7 @@ export class DocSpace implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchRooms, searchFiles, searchRecipients, searchUsers, searchGroups },
+		listSearch: { searchRooms, searchFiles, searchRecipients, searchUsers, searchGroups, searchAllUsers },
 		loadOptions: { getRoomLinkAccessLevels },
 	};
 }

@@ -106,6 +106,8 @@ export function requiredScopes(method: string, path: string): string[] | null {
 	if (route.startsWith('files/rooms')) return area('rooms');
 	if (route.startsWith('files')) return area('files');
 	if (route === 'people/@self' && isRead) return area('accounts.self');
+	// Reading groups takes accounts:read itself: accounts:write alone is refused (docs/docspace/people.md §5).
+	if (route.startsWith('group') && isRead) return ['accounts:read'];
 	if (route.startsWith('people') || route.startsWith('group')) return area('accounts');
 	return [];
 }

@@ -30,7 +30,8 @@ export class DtoRenderer {
 		const avatar = `/static/images/default_user_photo_size_82-82.png`;
 		return {
 			id: user.id,
-			displayName: `${user.firstName} ${user.lastName}`,
+			// An invited user has no name yet: DocSpace shows the address.
+			displayName: `${user.firstName} ${user.lastName}`.trim() || user.email,
 			avatar,
 			avatarOriginal: avatar,
 			avatarMax: `/static/images/default_user_photo_size_200-200.png`,
@@ -50,18 +51,22 @@ export class DtoRenderer {
 			userName: user.email.split('@')[0],
 			email: user.email,
 			status: user.status,
-			activationStatus: 1,
+			activationStatus: user.activationStatus ?? 1,
 			groups: this.state.groupsOf(user.id).map((group) => this.groupSummary(group)),
-			isAdmin: user.role === 'owner' || user.role === 'admin',
+			// false for the owner (docs/docspace/people.md §1)
+			isAdmin: user.role === 'admin',
 			isRoomAdmin: user.role === 'roomAdmin',
 			isLDAP: false,
 			isOwner: user.role === 'owner',
 			isVisitor: user.role === 'guest',
-			isCollaborator: false,
+			isCollaborator: user.role === 'user',
 			isSSO: false,
 			mobilePhoneActivationStatus: 0,
 			terminated: user.status === 2 ? formatApiDate(user.registered) : undefined,
 			registrationDate: formatApiDate(user.registered),
+			location: user.location,
+			notes: user.notes,
+			cultureName: user.cultureName,
 		};
 	}
 
@@ -73,7 +78,8 @@ export class DtoRenderer {
 		return this.state.users.get(userId)?.email.split('@')[0];
 	}
 
-	group(group: SeedGroup) {
+	/** GroupDto; GET group/{id} and the group writes add the members (docs/docspace/people.md §5). */
+	group(group: SeedGroup, includeMembers = false) {
 		const manager = group.managerId ? this.state.users.get(group.managerId) : undefined;
 		return {
 			name: group.name,
@@ -84,6 +90,12 @@ export class DtoRenderer {
 			manager: manager ? this.employeeFull(manager) : undefined,
 			shared: false,
 			membersCount: group.memberIds.length,
+			members: includeMembers
+				? group.memberIds.flatMap((id) => {
+						const member = this.state.users.get(id);
+						return member ? [this.employeeFull(member)] : [];
+					})
+				: undefined,
 		};
 	}
 

@@ -37,6 +37,7 @@ function defaultCount(payload: unknown): number {
 
 export function successAnswer(result: ActionResult, link: RequestLink): Answer {
 	if (result.answer) return result.answer;
+	if (result.noContent) return emptyAnswer(204);
 	return jsonAnswer(200, {
 		response: result.payload,
 		count: result.count ?? defaultCount(result.payload),

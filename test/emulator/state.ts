@@ -25,6 +25,11 @@ export interface UserRecord {
 	password?: string;
 	myFolderId: number;
 	registered: Date;
+	/** EmployeeActivationStatus: 1 Activated (default), 2 Pending (invited, not joined yet). */
+	activationStatus?: 1 | 2;
+	location?: string;
+	notes?: string;
+	cultureName?: string;
 }
 
 export interface LinkRecord {

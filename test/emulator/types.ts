@@ -203,6 +203,9 @@ export interface EmployeeFullDto extends EmployeeDto {
 	mobilePhoneActivationStatus: number;
 	terminated?: string;
 	registrationDate: string;
+	location?: string;
+	notes?: string;
+	cultureName?: string;
 }
 
 export interface GroupSummaryDto {

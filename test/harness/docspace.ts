@@ -38,7 +38,7 @@ export function writes(emulator: DocSpaceEmulator): RecordedRequest[] {
 	return emulator.requests.filter((request) => request.method !== 'GET');
 }
 
-export function byId(mode: 'id' | 'url' | 'list', value: string) {
+export function byId(mode: 'id' | 'url' | 'list' | 'email', value: string) {
 	return { __rl: true, mode, value };
 }
 

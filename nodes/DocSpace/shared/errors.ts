@@ -112,6 +112,28 @@ const ERROR_TABLE: ErrorRule[] = [
 			`DocSpace answered "Access denied": the account behind the credential may not ${c.isWrite ? 'add or change files in' : 'open'} ${c.target} (it is not a member of the room, the file belongs to someone else, or the folder is the Rooms section itself, which only holds rooms). Ask a room admin to add the account, or use another key.`,
 	},
 	{
+		matches: (f, text) => f.statusCode === 403 && /not suspended/i.test(text),
+		message: (c) => `DocSpace deletes only disabled users, and ${c.target} is active`,
+		description: () => 'Disable the user first (User: Disable), then delete them. Nothing was changed.',
+	},
+	{
+		// People and groups: the owner/admin rules of docs/docspace/people.md §2–§6.
+		matches: (f, _text, c) => f.statusCode === 403 && /^(User|Group): /.test(c?.operation ?? ''),
+		message: (c) => `DocSpace did not let this account ${c.operation.replace(/^\w+: /, '').toLowerCase()} ${c.target}`,
+		description: (c, _f, text) =>
+			`DocSpace answered "${text}". ${
+				c.operation.startsWith('Group: ')
+					? 'Only DocSpace admins create, change and delete groups.'
+					: 'Only DocSpace admins manage users (room admins may invite users). Nobody can disable, delete or change the type of the portal owner or of themselves; only the owner can do it for DocSpace admins or invite and make admins; LDAP users are managed in LDAP; guests join through rooms.'
+			} Use a DocSpace admin's or the owner's key. Nothing was changed.`,
+	},
+	{
+		matches: (f, _text, c) => f.statusCode === 402 && /^User: /.test(c?.operation ?? ''),
+		message: () => 'Your DocSpace plan has no free seat for another room admin or DocSpace admin (402)',
+		description: (_c, _f, text) =>
+			`DocSpace answered "${text}". Room admins and DocSpace admins take paid seats. Choose the User type, free a seat, or add seats in Settings → Payments. Nothing was changed.`,
+	},
+	{
 		// Reading a room (Room: Get / Get Many) needs membership, not the right to share it.
 		matches: (f, text) => f.statusCode === 403 && /access denied/i.test(text),
 		message: (c) =>

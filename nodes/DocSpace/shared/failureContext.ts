@@ -3,13 +3,13 @@ import type { IExecuteSingleFunctions, ILoadOptionsFunctions } from 'n8n-workflo
 import { ROOM_LINK_ACCESS, ROOM_TYPES, accessName, type RoomTypeName } from './accessLevels';
 import type { FailureContext } from './errors';
 
-const RESOURCE_LABELS: Record<string, { label: string; target: string; parameter?: string; scope: string }> = {
+const RESOURCE_LABELS: Record<string, { label: string; target: string; parameter?: string; scope: string; entity?: string }> = {
 	roomLink: { label: 'Room Link', target: 'room', parameter: 'room', scope: 'rooms' },
 	room: { label: 'Room', target: 'room', parameter: 'room', scope: 'rooms' },
 	file: { label: 'File', target: 'file', parameter: 'file', scope: 'files' },
 	fileLink: { label: 'File Link', target: 'file', parameter: 'file', scope: 'files' },
-	user: { label: 'User', target: 'the users list', scope: 'accounts' },
-	group: { label: 'Group', target: 'the groups list', scope: 'accounts' },
+	user: { label: 'User', target: 'the users list', parameter: 'user', entity: 'user', scope: 'accounts' },
+	group: { label: 'Group', target: 'the groups list', parameter: 'group', entity: 'group', scope: 'accounts' },
 };
 
 function roomLinkRoleHint(linkType: unknown): string {
@@ -53,12 +53,19 @@ export function failureContextFor(
 	const operation = String(safeParameter(context, 'operation') ?? '');
 	const meta = RESOURCE_LABELS[resource] ?? { label: 'DocSpace', target: 'the request', scope: 'files' };
 	const isWrite = method.toUpperCase() !== 'GET';
-	// File: Upload and Create work on their destination folder, not on a file.
+	// File: Upload and Create work on their destination folder; User: Invite and Group: Create name
+	// what they make by the Email and Name fields.
 	const intoFolder = resource === 'file' && (operation === 'upload' || operation === 'create');
-	const parameter = intoFolder ? 'destinationFolder' : meta.parameter;
+	const parameter = intoFolder
+		? 'destinationFolder'
+		: resource === 'user' && operation === 'invite'
+			? 'email'
+			: resource === 'group' && operation === 'create'
+				? 'groupName'
+				: meta.parameter;
 	const targetName = intoFolder ? 'folder' : meta.target;
 	const id = parameter ? safeParameter(context, parameter) : undefined;
-	const target = id !== undefined && id !== '' ? `${targetName} ${String(id)}` : targetName;
+	const target = id !== undefined && id !== '' && typeof id !== 'object' ? `${intoFolder ? 'folder' : (meta.entity ?? meta.target)} ${String(id)}` : targetName;
 	const opName = operationLabel(operation);
 	return {
 		operation: `${meta.label}: ${opName}`,

@@ -30,6 +30,8 @@ export interface ActionResult {
 	answer?: import('../envelope').Answer;
 	/** Time the action takes before it answers (conversion on download). */
 	delayMs?: number;
+	/** 204 with an empty body (NoContentResult is not wrapped in the envelope). */
+	noContent?: boolean;
 }
 
 export interface RouteDefinition {

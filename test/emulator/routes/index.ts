@@ -3,15 +3,20 @@ import { downloadRoutes } from './downloads';
 import { fileEditRoutes } from './fileEdits';
 import { fileRoutes } from './files';
 import { folderRoutes } from './folders';
+import { groupRoutes } from './groups';
 import { peopleRoutes } from './people';
 import { roomRoutes } from './rooms';
 import { uploadRoutes } from './uploads';
+import { userRoutes } from './users';
 
 // folderRoutes last: its {folderId} template must not capture literal routes such as files/rooms.
+// userRoutes after peopleRoutes: people/{userid} must not capture people/email or people/filter.
 export const ROUTES: RouteDefinition[] = [
 	...roomRoutes,
 	...fileRoutes,
 	...peopleRoutes,
+	...userRoutes,
+	...groupRoutes,
 	...uploadRoutes,
 	...downloadRoutes,
 	...fileEditRoutes,

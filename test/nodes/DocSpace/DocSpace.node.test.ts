@@ -4,7 +4,7 @@ describe('DocSpace node description', () => {
 	// n8n's RoutingNode resolves the value of every declaration of a parameter, for every item and
 	// twice (once for the request, once for its base-URL check), whether or not it is shown. A room
 	// given by an expression would be evaluated once more per extra declaration.
-	it.each(['room', 'file'])('declares the %s locator once per resource that takes it', (name) => {
+	it.each(['room', 'file', 'user', 'group'])('declares the %s locator once per resource that takes it', (name) => {
 		const declarations = loadNodeType().description.properties.filter((property) => property.name === name);
 		const resources = declarations.map((property) => property.displayOptions?.show?.resource);
 		expect(resources.every((resource) => Array.isArray(resource) && resource.length === 1)).toBe(true);

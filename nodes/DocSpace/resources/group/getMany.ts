@@ -5,7 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { optionsProperty, returnAllProperties, simplifyProperty } from '../../shared/descriptions';
+import { returnAllProperties } from '../../shared/descriptions';
 import { checkSearchQuery } from '../../shared/routing';
 
 const show = { resource: ['group'], operation: ['getAll'] };
@@ -22,8 +22,7 @@ export const groupGetManyDescription: INodeProperties[] = [
 		routing: { send: { type: 'query', property: 'filterValue' } },
 	},
 	...returnAllProperties(show),
-	simplifyProperty(show),
-	optionsProperty(show),
+	// Simplify and Options: declared once for every Group operation (index.ts).
 ];
 
 export async function prepareGroupGetMany(

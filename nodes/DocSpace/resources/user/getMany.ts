@@ -5,7 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { optionsProperty, returnAllProperties, simplifyProperty } from '../../shared/descriptions';
+import { returnAllProperties } from '../../shared/descriptions';
 import { checkSearchQuery } from '../../shared/routing';
 
 const show = { resource: ['user'], operation: ['getAll'] };
@@ -38,8 +38,7 @@ export const userGetManyDescription: INodeProperties[] = [
 		description: 'Which accounts to list; disabled users cannot be given access',
 	},
 	...returnAllProperties(show),
-	simplifyProperty(show),
-	optionsProperty(show),
+	// Simplify and Options: declared once for every User operation (index.ts).
 ];
 
 export async function prepareUserGetMany(
