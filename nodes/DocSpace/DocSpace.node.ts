@@ -2,9 +2,11 @@ import type { INodeType, INodeTypeDescription, NodeConnectionType } from 'n8n-wo
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { getRoomLinkAccessLevels } from './loadOptions/getRoomLinkAccessLevels';
+import { getRoomMemberAccessLevels } from './loadOptions/getRoomMemberAccessLevels';
 import { searchFiles } from './listSearch/searchFiles';
 import { searchGroups } from './listSearch/searchGroups';
 import { searchRecipients } from './listSearch/searchRecipients';
+import { searchRoomMembers } from './listSearch/searchRoomMembers';
 import { searchRooms } from './listSearch/searchRooms';
 import { searchUsers } from './listSearch/searchUsers';
 import { fileDescription } from './resources/file';
@@ -12,6 +14,7 @@ import { fileLinkDescription } from './resources/fileLink';
 import { groupDescription } from './resources/group';
 import { roomDescription } from './resources/room';
 import { roomLinkDescription } from './resources/roomLink';
+import { roomMemberDescription } from './resources/roomMember';
 import { userDescription } from './resources/user';
 
 // NodeConnectionTypes arrived in n8n-workflow 1.82; older n8n 1.x releases take the plain 'main'.
@@ -25,7 +28,7 @@ export class DocSpace implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["resource"] + ": " + $parameter["operation"] }}',
-		description: 'Automate sharing in ONLYOFFICE DocSpace: room and file links, file sharing, rooms, users and groups',
+		description: 'Automate ONLYOFFICE DocSpace: rooms and their members, room and file links, file sharing, users and groups',
 		defaults: { name: 'DocSpace' },
 		usableAsTool: true,
 		inputs: [MAIN],
@@ -49,6 +52,7 @@ export class DocSpace implements INodeType {
 					{ name: 'Group', value: 'group' },
 					{ name: 'Room', value: 'room' },
 					{ name: 'Room Link', value: 'roomLink' },
+					{ name: 'Room Member', value: 'roomMember' },
 					{ name: 'User', value: 'user' },
 				],
 				default: 'roomLink',
@@ -59,11 +63,12 @@ export class DocSpace implements INodeType {
 			...fileLinkDescription,
 			...userDescription,
 			...groupDescription,
+			...roomMemberDescription,
 		],
 	};
 
 	methods = {
-		listSearch: { searchRooms, searchFiles, searchRecipients, searchUsers, searchGroups },
-		loadOptions: { getRoomLinkAccessLevels },
+		listSearch: { searchRooms, searchFiles, searchRecipients, searchUsers, searchGroups, searchRoomMembers },
+		loadOptions: { getRoomLinkAccessLevels, getRoomMemberAccessLevels },
 	};
 }

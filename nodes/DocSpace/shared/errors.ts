@@ -58,7 +58,7 @@ const MAYBE_APPLIED =
 	' The request may have reached DocSpace before the connection failed, so the change may already be applied; running it again is safe (it sets the same values).';
 
 interface ErrorRule {
-	matches: (failure: DocSpaceFailure, text: string) => boolean;
+	matches: (failure: DocSpaceFailure, text: string, context: FailureContext) => boolean;
 	message: (context: FailureContext, failure: DocSpaceFailure, text: string) => string;
 	description: (context: FailureContext, failure: DocSpaceFailure, text: string) => string;
 }
@@ -100,6 +100,17 @@ const ERROR_TABLE: ErrorRule[] = [
 		message: (c) => `The API key is not allowed to ${c.operation} (missing permission ${c.requiredScope})`,
 		description: (c) =>
 			`DocSpace refused the request because the key lacks the "${c.requiredScope}" permission. Create a key with that permission (Settings → Developer Tools → API keys) or use a key with full access. Nothing was changed.`,
+	},
+	{
+		matches: (f, text, c) => f.statusCode === 403 && /access denied/i.test(text) && c.operation === 'Room: Create',
+		message: () => 'The account behind the credential may not create rooms',
+		description: () =>
+			'DocSpace answered "Access denied": only room admins and DocSpace admins create rooms. Use the key of such an account, or ask a DocSpace admin to change the account type. Nothing was created.',
+	},
+	{
+		matches: (f, text) => f.statusCode === 403 && /can't pin/i.test(text),
+		message: (c) => `DocSpace did not pin ${c.target}: the account already has the most pinned rooms allowed`,
+		description: () => 'An account can pin at most 10 rooms. Unpin one first (Room: Unpin). Nothing was changed.',
 	},
 	{
 		// Reading a room (Room: Get / Get Many) needs membership, not the right to share it.
@@ -180,7 +191,7 @@ function isHtml(body: unknown): boolean {
 
 export function mapDocSpaceError(failure: DocSpaceFailure, context: FailureContext) {
 	const text = docSpaceErrorText(failure.body);
-	const rule = ERROR_TABLE.find((candidate) => candidate.matches(failure, text));
+	const rule = ERROR_TABLE.find((candidate) => candidate.matches(failure, text, context));
 	const message = rule?.message(context, failure, text) ?? `DocSpace failed for ${context.target}: ${text || `status ${failure.statusCode}`}`;
 	const description = rule?.description(context, failure, text) ?? 'Try again; if it persists, contact the portal administrator.';
 	return { message: `${message} [item ${context.itemIndex}]`, description };

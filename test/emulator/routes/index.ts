@@ -2,10 +2,19 @@ import type { RouteDefinition } from './context';
 import { fileRoutes } from './files';
 import { folderRoutes } from './folders';
 import { peopleRoutes } from './people';
+import { roomMemberRoutes } from './roomMembers';
 import { roomRoutes } from './rooms';
+import { roomWriteRoutes } from './roomWrites';
 
 // folderRoutes last: its {folderId} template must not capture literal routes such as files/rooms.
-export const ROUTES: RouteDefinition[] = [...roomRoutes, ...fileRoutes, ...peopleRoutes, ...folderRoutes];
+export const ROUTES: RouteDefinition[] = [
+	...roomRoutes,
+	...roomWriteRoutes,
+	...roomMemberRoutes,
+	...fileRoutes,
+	...peopleRoutes,
+	...folderRoutes,
+];
 
 export type RouteMatch =
 	| { found: true; route: RouteDefinition; params: Record<string, string> }
