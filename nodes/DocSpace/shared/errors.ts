@@ -113,6 +113,12 @@ const ERROR_TABLE: ErrorRule[] = [
 		description: () => 'An account can pin at most 10 rooms. Unpin one first (Room: Unpin). Nothing was changed.',
 	},
 	{
+		matches: (f, text, c) => f.statusCode === 403 && /access denied/i.test(text) && c.isWrite && c.operation.startsWith('Room: '),
+		message: (c) => `You are not allowed to change ${c.target}`,
+		description: (c) =>
+			`DocSpace answered "Access denied": only the room's owner, its room managers and DocSpace admins change ${c.target}. Ask one of them, or use their key. Nothing was changed.`,
+	},
+	{
 		// Reading a room (Room: Get / Get Many) needs membership, not the right to share it.
 		matches: (f, text) => f.statusCode === 403 && /access denied/i.test(text),
 		message: (c) =>
