@@ -63,7 +63,7 @@ describe('PUT files/rooms/{id}/share', () => {
 		const guest = await invite('101', [{ id: SEED_IDS.guestId, access: 9 }]);
 		const jane = await invite('104', [{ id: SEED_IDS.janeId, access: 9 }]);
 		expect([bob.status, guest.status, jane.status]).toEqual([403, 403, 200]);
-		expect(emulator.state.canManageRoom(SEED_IDS.janeId, emulator.state.rooms.get('104')!)).toBe(true);
+		expect(emulator.portal.canManageRoom(SEED_IDS.janeId, emulator.portal.rooms.get('104')!)).toBe(true);
 	});
 
 	it('invites an unknown email as a pending guest, finds a known one, answers only the subjects applied', async () => {
@@ -80,7 +80,7 @@ describe('PUT files/rooms/{id}/share', () => {
 			['bob@example.com', 1, false],
 		]);
 		expect(answer.json.response.error).toBe(0);
-		expect(emulator.state.findUserByEmail('new.client@acme.example')?.role).toBe('guest');
+		expect(emulator.portal.findUserByEmail('new.client@acme.example')?.role).toBe('guest');
 	});
 
 	it('access 0 removes; the owner cannot be changed or removed; only room managers may change members', async () => {

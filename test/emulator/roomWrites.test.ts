@@ -43,14 +43,14 @@ describe('POST files/rooms', () => {
 			watermark: { enabled: true, text: 'Confidential', additions: 3 },
 			createdBy: { id: SEED_IDS.ownerId },
 		});
-		expect(emulator.state.rooms.get(String(vdr.json.response.id))?.folderType).toBe(29);
+		expect(emulator.portal.rooms.get(String(vdr.json.response.id))?.folderType).toBe(29);
 	});
 
 	it('gives public and form filling rooms their primary external link at once', async () => {
 		const pub = await create({ title: 'Press', roomType: 6 });
 		const form = await create({ title: 'Forms', roomType: 1 });
 		const custom = await create({ title: 'Plain', roomType: 5 });
-		const primary = (id: number) => emulator.state.rooms.get(String(id))?.links.map((link) => [link.linkType, link.primary, link.access]);
+		const primary = (id: number) => emulator.portal.rooms.get(String(id))?.links.map((link) => [link.linkType, link.primary, link.access]);
 		expect(primary(pub.json.response.id)).toEqual([[1, true, 2]]);
 		expect(primary(form.json.response.id)).toEqual([[1, true, 7]]);
 		expect(primary(custom.json.response.id)).toEqual([]);
@@ -70,14 +70,14 @@ describe('POST files/rooms', () => {
 		expect(badType.json.statusCode).toBe(400);
 		const lifetime = await create({ title: 'T', roomType: 8, lifetime: { enabled: true, value: 1000, period: 0 } });
 		expect(lifetime.json.response.errors.Value).toBeDefined();
-		expect(emulator.state.rooms.size).toBe(9);
+		expect(emulator.portal.rooms.size).toBe(9);
 		emulator.reset();
 	});
 
 	it('only room admins and DocSpace admins create rooms; a quota above the portal’s is refused', async () => {
 		const jane = await create({ title: 'Jane’s', roomType: 5 }, `Bearer ${SEED_IDS.janeToken}`);
 		expect(jane.status).toBe(200);
-		emulator.state.users.get(SEED_IDS.janeId)!.role = 'user';
+		emulator.portal.users.get(SEED_IDS.janeId)!.role = 'user';
 		const user = await create({ title: 'User’s', roomType: 5 }, `Bearer ${SEED_IDS.janeToken}`);
 		expect([user.status, user.json.error.message]).toEqual([403, 'Access denied']);
 		const quota = await create({ title: 'Huge', roomType: 5, quota: 1024 ** 4 });

@@ -16,8 +16,6 @@ import { checkRoleForRoom, findMember, memberAccess, memberJson, memberRef, read
 
 const show = { resource: ['roomMember'], operation: ['add'] };
 const accessLoad = { loadOptionsMethod: 'getRoomMemberAccessLevels', loadOptionsDependsOn: ['room.value'] };
-const ACCESS_HELP =
-	'Choose from the list (it shows what the chosen room offers), or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.';
 
 export const roomMemberAddDescription: INodeProperties[] = [
 	{
@@ -53,7 +51,8 @@ export const roomMemberAddDescription: INodeProperties[] = [
 						options: accessOptions(ALL_ROOM_MEMBER_ACCESS),
 						typeOptions: accessLoad,
 						default: 2,
-						description: `What the member may do in the room. ${ACCESS_HELP}`,
+						description:
+							'What the member may do in the room; the list shows what the chosen room offers. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 					},
 				],
 			},
@@ -77,7 +76,8 @@ export const roomMemberAddDescription: INodeProperties[] = [
 		options: accessOptions(ALL_ROOM_MEMBER_ACCESS),
 		typeOptions: accessLoad,
 		default: 2,
-		description: `Role of every listed member that does not name its own. ${ACCESS_HELP}`,
+		description:
+			'Role of every listed member that does not name its own; the list shows what the chosen room offers. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		displayOptions: { show: { ...show, membersFrom: ['list'] } },
 	},
 	{

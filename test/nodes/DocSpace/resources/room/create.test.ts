@@ -111,7 +111,7 @@ describe('Room: Create', () => {
 
 	it('explains DocSpace’s refusals: an account that may not create rooms, a quota above the portal’s, a missing permission', async () => {
 		const { emulator } = ctx;
-		emulator.state.users.get(SEED_IDS.janeId)!.role = 'user';
+		emulator.portal.users.get(SEED_IDS.janeId)!.role = 'user';
 		const user = await run(emulator, createRoom(), { credentials: credentialsFor(emulator, SEED_IDS.janeToken) });
 		expect(user.error?.message).toBe('The account behind the credential may not create rooms [item 0]');
 		expect(user.error?.description).toMatch(/only room admins and DocSpace admins create rooms/);
@@ -123,7 +123,7 @@ describe('Room: Create', () => {
 });
 
 describe('Room: Update', () => {
-	const update = (updateFields: IDataObject, room = SEED_IDS.customRoomId) => ({
+	const update = (updateFields: IDataObject, room: string = SEED_IDS.customRoomId) => ({
 		resource: 'room',
 		operation: 'update',
 		room: { __rl: true, mode: 'id', value: room },
@@ -175,8 +175,8 @@ describe('Room: Pin, Unpin, Add Tags, Remove Tags', () => {
 
 	it('explains the limit of 10 pinned rooms', async () => {
 		const { emulator } = ctx;
-		for (const record of [...emulator.state.rooms.values()].slice(1)) record.pinnedBy = new Set([SEED_IDS.ownerId]);
-		for (let n = 0; n < 3; n++) emulator.state.rooms.set(`90${n}`, { ...emulator.state.rooms.get('104')!, id: `90${n}`, pinnedBy: new Set([SEED_IDS.ownerId]) });
+		for (const record of [...emulator.portal.rooms.values()].slice(1)) record.pinnedBy = new Set([SEED_IDS.ownerId]);
+		for (let n = 0; n < 3; n++) emulator.portal.rooms.set(`90${n}`, { ...emulator.portal.rooms.get('104')!, id: `90${n}`, pinnedBy: new Set([SEED_IDS.ownerId]) });
 		const result = await run(emulator, { resource: 'room', operation: 'pin', room });
 		expect(result.error?.message).toBe('DocSpace did not pin room 101: the account already has the most pinned rooms allowed [item 0]');
 		expect(result.error?.description).toMatch(/at most 10 rooms/);

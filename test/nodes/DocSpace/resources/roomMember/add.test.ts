@@ -14,7 +14,7 @@ const addRows = (rows: IDataObject[], overrides: IDataObject = {}) => ({
 	notifyMembers: false,
 	...overrides,
 });
-const addList = (memberList: unknown, overrides: IDataObject = {}) => ({
+const addList = (memberList: string, overrides: IDataObject = {}) => ({
 	resource: 'roomMember',
 	operation: 'add',
 	room,

@@ -10,7 +10,7 @@ const room = byId('id', SEED_IDS.customRoomId);
 
 /** Bob (Content creator) and the Legal group (Viewer) join the custom room next to Jane (Room manager). */
 function seedMembers() {
-	const record = ctx.emulator.state.rooms.get(SEED_IDS.customRoomId)!;
+	const record = ctx.emulator.portal.rooms.get(SEED_IDS.customRoomId)!;
 	record.members = new Map([
 		[SEED_IDS.bobId, 11],
 		[SEED_IDS.legalGroupId, 2],
@@ -48,10 +48,10 @@ describe('Room Member: Get Many', () => {
 		const roles = await run(emulator, getMany({ memberFilters: { roles: [9, 'owner'] } }));
 		expect(roles.items.map((item) => item.json.name)).toEqual(['Olivia Owner', 'Jane Doe']);
 
-		const record = emulator.state.rooms.get(SEED_IDS.customRoomId)!;
+		const record = emulator.portal.rooms.get(SEED_IDS.customRoomId)!;
 		for (let n = 0; n < 230; n++) {
 			const id = `0e0e0e0e-0000-4e00-8e00-${String(n).padStart(12, '0')}`;
-			emulator.state.users.set(id, { ...emulator.state.users.get(SEED_IDS.bobId)!, id, email: `m${n}@example.com` });
+			emulator.portal.users.set(id, { ...emulator.portal.users.get(SEED_IDS.bobId)!, id, email: `m${n}@example.com` });
 			record.members!.set(id, n % 2 === 0 ? 10 : 2);
 		}
 		emulator.requests.splice(0);
@@ -72,7 +72,7 @@ describe('Room Member: Get Many', () => {
 });
 
 describe('Room Member: Change Access and Remove', () => {
-	const change = (member: IDataObject, memberAccess: unknown, overrides: IDataObject = {}) => ({
+	const change = (member: IDataObject, memberAccess: string | number, overrides: IDataObject = {}): IDataObject => ({
 		resource: 'roomMember',
 		operation: 'changeAccess',
 		room,
@@ -80,7 +80,7 @@ describe('Room Member: Change Access and Remove', () => {
 		memberAccess,
 		...overrides,
 	});
-	const remove = (member: IDataObject, overrides: IDataObject = {}) => ({ resource: 'roomMember', operation: 'remove', room, member, ...overrides });
+	const remove = (member: IDataObject, overrides: IDataObject = {}): IDataObject => ({ resource: 'roomMember', operation: 'remove', room, member, ...overrides });
 
 	it('changes a member’s role (by picker, ID or email), and writes nothing when the role is the same', async () => {
 		const { emulator } = ctx;
