@@ -193,8 +193,8 @@ async function expressionsPerOperation(baseUrl: string): Promise<void> {
 	console.log('| operation (20 items, fields from $json) | expressions per item | failed |');
 	console.log('|---|---:|---:|');
 	for (const [label, parameters] of operations) {
-		await emulator({ type: 'reset', options: limits() });
-		const input = label === 'File: Share' ? shareItems(items.length) : label === 'Room Link: Set' ? linkItems.slice(0, items.length).map(() => ({ room: SEED_IDS.customRoomId })) : items;
+		await emulator({ type: 'reset', rooms: items.length, options: limits() });
+		const input = label === 'File: Share' ? shareItems(items.length) : label === 'Room Link: Set' ? linkItems.slice(0, items.length) : items;
 		const row = await measure(label, input.length, () => viaNode(baseUrl, parameters, input));
 		console.log(`| ${label} | ${row.expressionsPerItem.toFixed(0)} | ${row.failed} |`);
 	}

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { optionsProperty, roomLocator, simplifyProperty } from '../../shared/descriptions';
+import { optionsProperty, simplifyProperty } from '../../shared/descriptions';
 import { docSpaceRouting } from '../../shared/routing';
 import { prepareRoomMemberAdd, roomMemberAddDescription, roomMemberAddOutput } from './add';
 import { prepareRoomMemberChangeAccess, roomMemberChangeAccessDescription, roomMemberChangeAccessOutput } from './changeAccess';
@@ -73,8 +73,7 @@ export const roomMemberDescription: INodeProperties[] = [
 		],
 		default: 'add',
 	},
-	// One declaration each for every Room Member operation (n8n evaluates each declaration per item).
-	{ ...roomLocator, displayOptions: { show: showOnlyForRoomMembers }, description: 'The room whose members to list or change' },
+	// The Room locator is the one Room Link declares for both resources (see resources/roomLink/index.ts).
 	{ ...memberLocator, displayOptions: { show: { ...showOnlyForRoomMembers, operation: ['changeAccess', 'remove'] } } },
 	...roomMemberAddDescription,
 	...roomMemberChangeAccessDescription,
