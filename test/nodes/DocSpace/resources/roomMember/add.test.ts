@@ -166,3 +166,20 @@ describe('Room Member: Add', () => {
 		]);
 	});
 });
+
+describe('Room Member: Add, retried', () => {
+	it('an answer lost after DocSpace applied the change: the same invitations are sent again, nothing is duplicated', async () => {
+		const { emulator } = ctx;
+		emulator.inject({ path: '/api/2.0/files/rooms/101/share', method: 'PUT', kind: 'status', status: 503, times: 1, afterProcessing: true });
+		const result = await run(emulator, addList(`anna@acme.example, ${SEED_IDS.bobId}, jane@example.com`, { listAccess: 11 }));
+		expect(result.error).toBeUndefined();
+		expect(writes(emulator).map((request) => request.status)).toEqual([503, 200]);
+		expect(writes(emulator)[1].body).toEqual(writes(emulator)[0].body);
+		expect(result.items.map((item) => [item.json.email, item.json.result, item.json.previousAccessName])).toEqual([
+			['anna@acme.example', 'invited', undefined],
+			['bob@example.com', 'added', undefined],
+			['jane@example.com', 'accessChanged', 'Room manager'],
+		]);
+		expect(emulator.portal.users.size).toBe(6);
+	});
+});
