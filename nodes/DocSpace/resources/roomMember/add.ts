@@ -143,8 +143,8 @@ export async function prepareRoomMemberAdd(this: IExecuteSingleFunctions, reques
 	const room = await readRoom(this, roomId);
 	const planned = new Map<string, PlannedMember>();
 	for (const entry of checked) {
-		checkRoleForRoom(this, entry.field.replace(/\(.*\)$/, '(Role)'), entry.access, room.type);
 		const current = findMember(room.members, entry);
+		checkRoleForRoom(this, entry.field.replace(/\(.*\)$/, '(Role)'), entry.access, room.type, current);
 		const key = current ? String(subjectOf(current).id).toLowerCase() : (entry.id ?? `email:${entry.email}`);
 		const earlier = planned.get(key);
 		if (earlier && earlier.access !== entry.access) {

@@ -40,11 +40,11 @@ export async function prepareRoomMemberChangeAccess(
 	const ref = memberRef(this, 'Member', this.getNodeParameter('member', ''));
 	const access = memberAccess(this, 'Role', this.getNodeParameter('memberAccess', 2));
 	const room = await readRoom(this, roomId);
-	checkRoleForRoom(this, 'Role', access, room.type);
 	const member = findMember(room.members, ref);
 	if (!member) {
 		throw invalidField(this, ref.field, `${ref.id ?? ref.email} is not a member of room ${roomId}`, 'Add them with Room Member: Add.');
 	}
+	checkRoleForRoom(this, 'Role', access, room.type, member);
 	if (member.isOwner) throw invalidField(this, ref.field, 'is the room owner', 'DocSpace does not change the owner’s role.');
 	before.set(this, { roomId, member, access });
 	if (member.access === access) {

@@ -107,7 +107,10 @@ export function findMember(members: FileShareDto[], ref: { id?: string; email?: 
 }
 
 /** Refuses a role the room's type does not offer, naming the type and what it offers. */
-export function checkRoleForRoom(context: IExecuteSingleFunctions, field: string, access: number, type: RoomTypeName | undefined): void {
+export function checkRoleForRoom(context: IExecuteSingleFunctions, field: string, access: number, type: RoomTypeName | undefined, member?: FileShareDto): void {
+	if (access === 9 && member && Number(member.subjectType) === 2) {
+		throw invalidField(context, field, 'a group cannot be Room manager', 'Give the group another role, or make its members room managers one by one.');
+	}
 	if (!type || ROOM_MEMBER_ACCESS[type].includes(access)) return;
 	throw invalidField(
 		context,

@@ -106,7 +106,8 @@ describe('Room Member: Change Access and Remove', () => {
 		expect((await run(emulator, change(byId('id', SEED_IDS.bobId), 0))).error?.message).toBe('Role: None would remove the member; use Room Member: Remove [item 0]');
 		expect(writes(emulator)).toHaveLength(0);
 		const manager = await run(emulator, change(byId('id', SEED_IDS.legalGroupId), 9));
-		expect(manager.error?.message).toBe('DocSpace does not allow this access level for room 101 [item 0]');
+		expect(manager.error?.message).toBe('Role: a group cannot be Room manager [item 0]');
+		expect(writes(emulator)).toHaveLength(0);
 	});
 
 	it('removes a member with access 0; someone not in the room is reported and nothing is written', async () => {
