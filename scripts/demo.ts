@@ -8,6 +8,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { DocSpaceEmulator, SEED_IDS } from '../test/emulator';
 import { runDocSpaceNode } from '../test/harness/engine';
 import { loadExample } from '../test/harness/examples';
+import { runExampleWorkflow } from '../test/harness/workflow';
 
 function cell(value: unknown): string {
 	if (value === undefined || value === null) return '';
@@ -54,6 +55,22 @@ async function main() {
 		printTable(result.items.map((item) => item.json));
 		console.log('');
 	}
+
+	emulator.requests.length = 0;
+	const onboardingStarted = Date.now();
+	const onboarding = await runExampleWorkflow('client-onboarding.json', credentials);
+	console.log(`▶ ${onboarding.name}  (examples/client-onboarding.json, whole workflow, ${Date.now() - onboardingStarted} ms)`);
+	console.log('  Requests DocSpace received:');
+	for (const request of emulator.requests) {
+		console.log(`  ${request.method} ${request.path} → ${request.status}`);
+		if (request.method !== 'GET') console.log(JSON.stringify(maskSecrets(request.body), null, 2).replace(/^/gm, '    '));
+	}
+	if (onboarding.error) console.log(`  Error: ${onboarding.error.message}`);
+	for (const node of ['Create client room', 'Add contacts and team', 'Expiring link']) {
+		console.log(`  Items "${node}" returned:`);
+		printTable((onboarding.outputs[node] ?? []).map((item) => item.json));
+	}
+	console.log('');
 
 	console.log('▶ A failing item with "On Error: Continue": room 999 does not exist, room 101 does');
 	const failing = await runDocSpaceNode({

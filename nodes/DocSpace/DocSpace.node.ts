@@ -3,9 +3,11 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { getRoomLinkAccessLevels } from './loadOptions/getRoomLinkAccessLevels';
 import { searchAllUsers } from './listSearch/searchAllUsers';
+import { getRoomMemberAccessLevels } from './loadOptions/getRoomMemberAccessLevels';
 import { searchFiles } from './listSearch/searchFiles';
 import { searchGroups } from './listSearch/searchGroups';
 import { searchRecipients } from './listSearch/searchRecipients';
+import { searchRoomMembers } from './listSearch/searchRoomMembers';
 import { searchRooms } from './listSearch/searchRooms';
 import { searchUsers } from './listSearch/searchUsers';
 import { fileDescription } from './resources/file';
@@ -13,6 +15,7 @@ import { fileLinkDescription } from './resources/fileLink';
 import { groupDescription } from './resources/group';
 import { roomDescription } from './resources/room';
 import { roomLinkDescription } from './resources/roomLink';
+import { roomMemberDescription } from './resources/roomMember';
 import { userDescription } from './resources/user';
 
 // NodeConnectionTypes arrived in n8n-workflow 1.82; older n8n 1.x releases take the plain 'main'.
@@ -26,7 +29,7 @@ export class DocSpace implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["resource"] + ": " + $parameter["operation"] }}',
-		description: 'Automate sharing in ONLYOFFICE DocSpace: room and file links, file sharing, rooms, users and groups (invite, types, enable, disable, delete)',
+		description: 'Automate ONLYOFFICE DocSpace: rooms and their members, files, room and file links, sharing, users and groups',
 		defaults: { name: 'DocSpace' },
 		usableAsTool: true,
 		inputs: [MAIN],
@@ -50,6 +53,7 @@ export class DocSpace implements INodeType {
 					{ name: 'Group', value: 'group' },
 					{ name: 'Room', value: 'room' },
 					{ name: 'Room Link', value: 'roomLink' },
+					{ name: 'Room Member', value: 'roomMember' },
 					{ name: 'User', value: 'user' },
 				],
 				default: 'roomLink',
@@ -60,11 +64,12 @@ export class DocSpace implements INodeType {
 			...fileLinkDescription,
 			...userDescription,
 			...groupDescription,
+			...roomMemberDescription,
 		],
 	};
 
 	methods = {
-		listSearch: { searchRooms, searchFiles, searchRecipients, searchUsers, searchGroups, searchAllUsers },
-		loadOptions: { getRoomLinkAccessLevels },
+		listSearch: { searchRooms, searchFiles, searchRecipients, searchUsers, searchGroups, searchAllUsers, searchRoomMembers },
+		loadOptions: { getRoomLinkAccessLevels, getRoomMemberAccessLevels },
 	};
 }

@@ -177,8 +177,40 @@ function packageFacts() {
 	return pack;
 }
 
+/** Expressions n8n evaluates per item for each operation, its fields filled from `$json` as users do. */
+async function expressionsPerOperation(baseUrl: string): Promise<void> {
+	const room = { __rl: true, mode: 'id', value: '={{ $json.room }}' };
+	const items = Array.from({ length: 20 }, (_, n) => ({ room: SEED_IDS.customRoomId, title: `Room ${n}`, tag: `tag${n}`, email: SEED_IDS.ownerEmail.replace('olivia', `client${n}`) }));
+	const operations: Array<[string, INodeParameters]> = [
+		['File: Share', shareParameters],
+		['Room Link: Set', linkParameters],
+		['Room: Create', { resource: 'room', operation: 'create', roomTitle: '={{ $json.title }}', roomType: 'custom' }],
+		['Room: Update', { resource: 'room', operation: 'update', room, updateFields: { title: '={{ $json.title }}' } }],
+		['Room: Pin', { resource: 'room', operation: 'pin', room }],
+		['Room: Add Tags', { resource: 'room', operation: 'addTags', room, tagNames: '={{ $json.tag }}' }],
+		['Room Member: Add', { resource: 'roomMember', operation: 'add', room, membersFrom: 'list', memberList: '={{ $json.email }}', listAccess: 2, notifyMembers: false }],
+		['Room Member: Get Many', { resource: 'roomMember', operation: 'getAll', room, limit: 10 }],
+		['Room Member: Change Access', { resource: 'roomMember', operation: 'changeAccess', room, member: { __rl: true, mode: 'email', value: 'jane@example.com' }, memberAccess: '={{ 11 }}' }],
+		['Room Member: Remove', { resource: 'roomMember', operation: 'remove', room, member: { __rl: true, mode: 'email', value: '={{ $json.email }}' } }],
+	];
+	console.log('| operation (20 items, fields from $json) | expressions per item | failed |');
+	console.log('|---|---:|---:|');
+	for (const [label, parameters] of operations) {
+		await emulator({ type: 'reset', rooms: items.length, options: limits() });
+		const input = label === 'File: Share' ? shareItems(items.length) : label === 'Room Link: Set' ? linkItems.slice(0, items.length) : items;
+		const row = await measure(label, input.length, () => viaNode(baseUrl, parameters, input));
+		console.log(`| ${label} | ${row.expressionsPerItem.toFixed(0)} | ${row.failed} |`);
+	}
+	console.log('');
+}
+
 async function main() {
 	const baseUrl = await ready;
+	await expressionsPerOperation(baseUrl);
+	if (process.env.BENCH_EXPRESSIONS_ONLY) {
+		await emulator({ type: 'stop' });
+		return;
+	}
 	console.log(`DocSpace emulator: ${LATENCY_MS} ms per request, ${WRITE_LIMIT} parallel writes per user, 1500 requests/min; ${ITEMS} items per run.\n`);
 	const rows: Measure[] = [];
 

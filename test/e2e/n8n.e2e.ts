@@ -199,6 +199,41 @@ test('file-share: the example shares the contract with both reviewers and notifi
 	expect(emu.openApiViolations()).toEqual([]);
 });
 
+test('client-onboarding: creates the room, adds contacts and team with two roles, then one expiring link', async () => {
+	const { workflow } = byKey('client-onboarding');
+	const result = await execute(workflow.id);
+	if (result.code !== 0) throw new Error(`workflow "${workflow.name}" failed: ${describeResult(result)}`);
+	const runData = parseRunOutput(result.stdout).data.resultData.runData;
+	const output = (name: string) => {
+		expect(runData[name]).toHaveLength(1);
+		expect(runData[name][0].executionStatus).toBe('success');
+		return runData[name][0].data.main[0].map((item: any) => item.json);
+	};
+	const [room] = output('Create client room');
+	expect(room).toMatchObject({ title: 'Client: Acme Corp', roomType: 'custom', tags: ['client'] });
+	expect(writes().map((r) => `${r.method} ${r.path} → ${r.status}`)).toEqual([
+		'POST /api/2.0/files/rooms → 200',
+		`PUT /api/2.0/files/rooms/${room.id}/share → 200`,
+		`PUT /api/2.0/files/rooms/${room.id}/links → 200`,
+	]);
+	expect(bodyOf(writes()[1]).invitations).toEqual([
+		{ email: 'anna@acme.example', access: 2 },
+		{ email: 'jane@example.com', access: 10 },
+		{ email: 'bob@example.com', access: 10 },
+	]);
+	expect(output('Add contacts and team').map((m: any) => [m.email, m.accessName, m.result])).toEqual([
+		['anna@acme.example', 'Viewer', 'invited'],
+		['jane@example.com', 'Editor', 'added'],
+		['bob@example.com', 'Editor', 'added'],
+	]);
+	const links = output('Expiring link');
+	expect(links).toHaveLength(1);
+	const days = (Date.parse(links[0].expirationDate) - Date.now()) / 86_400_000;
+	expect(days).toBeGreaterThan(13);
+	expect(days).toBeLessThan(15);
+	expect(emu.openApiViolations()).toEqual([]);
+});
+
 test('continue on fail: a room that does not exist gives an error item', async () => {
 	const items = await executeOk(continueOnFail);
 	expect(items).toHaveLength(1);

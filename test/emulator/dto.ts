@@ -192,12 +192,13 @@ export class DtoRenderer {
 			foldersCount: 0,
 			new: 0,
 			mute: false,
-			tags: [],
-			pinned: false,
+			tags: room.tags ?? [],
+			pinned: room.pinnedBy?.has(currentUserId) ?? false,
 			roomType: ROOM_TYPE_BY_FOLDER_TYPE[room.folderType],
 			private: false,
-			indexing: false,
-			denyDownload: false,
+			indexing: room.settings?.indexing ?? false,
+			denyDownload: room.settings?.denyDownload ?? false,
+			...this.roomSettings(room),
 			inRoom: true,
 			rootFolderId: ROOMS_FOLDER_ID,
 			canShare: canManage,
@@ -211,6 +212,18 @@ export class DtoRenderer {
 			providerItem: isThirdParty ? true : undefined,
 			providerKey: isThirdParty ? 'Box' : undefined,
 			fileEntryType: 1,
+		};
+	}
+
+	/** Room settings FolderDto carries only once they are set (docs/docspace/rooms.md §1). */
+	private roomSettings(room: RoomRecord) {
+		const settings = room.settings ?? {};
+		return {
+			lifetime: settings.lifetime?.enabled ? settings.lifetime : undefined,
+			watermark: settings.watermark?.enabled ? settings.watermark : undefined,
+			logo: settings.color || settings.cover ? { color: settings.color, cover: settings.cover ? { id: settings.cover } : undefined } : undefined,
+			quotaLimit: settings.quota,
+			isCustomQuota: settings.quota !== undefined ? true : undefined,
 		};
 	}
 

@@ -144,6 +144,11 @@ export class DocSpaceEmulator {
 			.filter((dto) => dto !== undefined);
 	}
 
+	/** The live portal state, for tests that arrange or inspect what the API does not show (roles, members, pins). */
+	get portal(): PortalState {
+		return this.state;
+	}
+
 	openApiViolations(): OpenApiViolation[] {
 		return [...this.violations];
 	}

@@ -46,6 +46,8 @@ function loadDocument(): OpenApiDocument {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** §1.5: ApiDateTime is an ISO string on the wire, not the {utcTime, timeZoneOffset} object of the spec. */
 const API_DATE_TIME_REF = '#/components/schemas/ApiDateTime';
+/** WatermarkAdditions is a [Flags] enum (docs/docspace/rooms.md §1): sums such as 3 are valid, the spec lists single bits. */
+const WATERMARK_ADDITIONS_REF = '#/components/schemas/WatermarkAdditions';
 
 export class OpenApiValidator {
 	private readonly document = loadDocument();
@@ -74,6 +76,7 @@ export class OpenApiValidator {
 		let current = schema;
 		while (current.$ref) {
 			if (current.$ref === API_DATE_TIME_REF) return { type: 'string', nullable: true };
+			if (current.$ref === WATERMARK_ADDITIONS_REF) return { type: 'integer', minimum: 0, maximum: 31 };
 			current = this.document.components.schemas[current.$ref.replace('#/components/schemas/', '')] ?? {};
 		}
 		return current;

@@ -56,6 +56,23 @@ export interface RoomRecord {
 	links: LinkRecord[];
 	createdBy: string;
 	created: Date;
+	/** Settings set on create/update (docs/docspace/rooms.md §1); absent = DocSpace's defaults. */
+	settings?: RoomSettingsRecord;
+	tags?: string[];
+	/** Users who pinned the room (pinning is per user). */
+	pinnedBy?: Set<string>;
+	/** Members (user or group id → access) besides the owner and the managers in managerIds. */
+	members?: Map<string, number>;
+}
+
+export interface RoomSettingsRecord {
+	quota?: number;
+	indexing?: boolean;
+	denyDownload?: boolean;
+	color?: string;
+	cover?: string;
+	lifetime?: { enabled: boolean; value?: number; period?: number; deletePermanently?: boolean };
+	watermark?: { enabled: boolean; text?: string; additions?: number; rotate?: number };
 }
 
 export interface FileRecord {

@@ -1,7 +1,18 @@
+import { readFileSync } from 'fs';
 import type { IDataObject } from 'n8n-workflow';
+import path from 'path';
 
-import { SEED_IDS, run, useEmulator, writes } from '../harness/docspace';
+import { SEED_IDS, credentialsFor, run, useEmulator, writes } from '../harness/docspace';
 import { loadExample } from '../harness/examples';
+import { runExampleWorkflow } from '../harness/workflow';
+
+/** One DocSpace node of an example, its room set to `roomId` and its member list read from `$json.contacts`. */
+function loadExampleNode(file: string, name: string, roomId: string): IDataObject {
+	const workflow = JSON.parse(readFileSync(path.resolve(__dirname, '../../examples', file), 'utf8')) as { nodes: Array<{ name: string; parameters: IDataObject }> };
+	const node = workflow.nodes.find((candidate) => candidate.name === name);
+	if (!node) throw new Error(`${file} has no node ${name}`);
+	return { ...node.parameters, room: { __rl: true, mode: 'id', value: roomId }, memberList: '={{ $json.contacts }}' };
+}
 
 const ctx = useEmulator();
 
@@ -38,5 +49,53 @@ describe('example workflows run on the engine against the emulator', () => {
 			['Jane Doe', 'Reviewer', true],
 			['Bob Stone', 'Reviewer', true],
 		]);
+	});
+});
+
+describe('client-onboarding.json, the whole workflow on the engine', () => {
+	it('creates the room, adds contacts as viewers and the team as editors (inviting the new address), then one expiring link', async () => {
+		const { emulator } = ctx;
+		const run = await runExampleWorkflow('client-onboarding.json', credentialsFor(emulator));
+		expect(run.error).toBeUndefined();
+		const roomId = String(run.outputs['Create client room'][0].json.id);
+		expect(writes(emulator).map((request) => `${request.method} ${request.path}`)).toEqual([
+			'POST /api/2.0/files/rooms',
+			`PUT /api/2.0/files/rooms/${roomId}/share`,
+			`PUT /api/2.0/files/rooms/${roomId}/links`,
+		]);
+		const [create, share, link] = writes(emulator).map((request) => request.body as IDataObject);
+		expect(create).toEqual({ title: 'Client: Acme Corp', roomType: 5, color: '4781D1', tags: ['client'] });
+		expect(share).toEqual({
+			invitations: [
+				{ email: 'anna@acme.example', access: 2 },
+				{ email: 'jane@example.com', access: 10 },
+				{ email: 'bob@example.com', access: 10 },
+			],
+			notify: true,
+			message: 'Welcome! Your project room is ready.',
+		});
+		expect(link).toMatchObject({ linkType: 1, access: 2, title: 'Documents for Acme Corp', denyDownload: true });
+		const days = (Date.parse(String(link.expirationDate)) - Date.now()) / 86_400_000;
+		expect(days).toBeGreaterThan(13.9);
+		expect(days).toBeLessThan(14.1);
+		expect(run.outputs['Add contacts and team'].map((item) => [item.json.email, item.json.accessName, item.json.result])).toEqual([
+			['anna@acme.example', 'Viewer', 'invited'],
+			['jane@example.com', 'Editor', 'added'],
+			['bob@example.com', 'Editor', 'added'],
+		]);
+		expect(run.outputs['Expiring link']).toHaveLength(1);
+		expect(run.outputs['Expiring link'][0].json).toMatchObject({ title: 'Documents for Acme Corp', expired: false, url: expect.stringContaining('/s/') });
+	});
+
+	it('run a second time for the same room, adding the members again changes nothing', async () => {
+		const { emulator } = ctx;
+		await runExampleWorkflow('client-onboarding.json', credentialsFor(emulator));
+		const roomId = [...emulator.portal.rooms.keys()].pop() as string;
+		emulator.requests.length = 0;
+		const again = await run(emulator, loadExampleNode('client-onboarding.json', 'Add contacts and team', roomId), {
+			items: [{ contacts: JSON.parse('[{"email":"anna@acme.example","access":"viewer"},{"email":"jane@example.com","access":"editor"}]') }],
+		});
+		expect(again.items.map((item) => item.json.result)).toEqual(['unchanged', 'unchanged']);
+		expect(writes(emulator)).toEqual([]);
 	});
 });

@@ -120,3 +120,20 @@ export const FILE_SHARE_ACCESS = [
 	ACCESS_LEVELS.viewer,
 	ACCESS_LEVELS.denyAccess,
 ].map((level): number => level.value);
+
+/**
+ * Roles a room member may get, per room type (FileSecurity.AvailableRoomAccesses,
+ * docs/docspace/rooms.md §5). Groups never get Room manager; only room admins and DocSpace admins
+ * do. None is left out: on members it means "remove".
+ */
+export const ROOM_MEMBER_ACCESS: Record<RoomTypeName, number[]> = {
+	custom: [9, 11, 10, 5, 6, 2],
+	public: [9, 11],
+	formFilling: [9, 11, 7],
+	collaboration: [9, 11, 10, 2],
+	virtualDataRoom: [9, 11, 10, 2, 7],
+	ai: [9, 11, 2],
+};
+
+/** Every role any room offers its members, in the order DocSpace lists them. */
+export const ALL_ROOM_MEMBER_ACCESS = [9, 11, 10, 5, 6, 7, 2];

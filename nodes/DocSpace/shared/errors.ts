@@ -134,6 +134,23 @@ const ERROR_TABLE: ErrorRule[] = [
 			`DocSpace answered "${text}". Room admins and DocSpace admins take paid seats. Choose the User type, free a seat, or add seats in Settings → Payments. Nothing was changed.`,
 	},
 	{
+		matches: (f, text, c) => f.statusCode === 403 && /access denied/i.test(text) && c.operation === 'Room: Create',
+		message: () => 'The account behind the credential may not create rooms',
+		description: () =>
+			'DocSpace answered "Access denied": only room admins and DocSpace admins create rooms. Use the key of such an account, or ask a DocSpace admin to change the account type. Nothing was created.',
+	},
+	{
+		matches: (f, text) => f.statusCode === 403 && /can't pin/i.test(text),
+		message: (c) => `DocSpace did not pin ${c.target}: the account already has the most pinned rooms allowed`,
+		description: () => 'An account can pin at most 10 rooms. Unpin one first (Room: Unpin). Nothing was changed.',
+	},
+	{
+		matches: (f, text, c) => f.statusCode === 403 && /access denied/i.test(text) && c.isWrite && c.operation.startsWith('Room: '),
+		message: (c) => `You are not allowed to change ${c.target}`,
+		description: (c) =>
+			`DocSpace answered "Access denied": only the room's owner, its room managers and DocSpace admins change ${c.target}. Ask one of them, or use their key. Nothing was changed.`,
+	},
+	{
 		// Reading a room (Room: Get / Get Many) needs membership, not the right to share it.
 		matches: (f, text) => f.statusCode === 403 && /access denied/i.test(text),
 		message: (c) =>

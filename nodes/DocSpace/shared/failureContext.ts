@@ -1,11 +1,12 @@
 import type { IExecuteSingleFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
-import { ROOM_LINK_ACCESS, ROOM_TYPES, accessName, type RoomTypeName } from './accessLevels';
+import { ROOM_LINK_ACCESS, ROOM_MEMBER_ACCESS, ROOM_TYPES, accessName, type RoomTypeName } from './accessLevels';
 import type { FailureContext } from './errors';
 
 const RESOURCE_LABELS: Record<string, { label: string; target: string; parameter?: string; scope: string; entity?: string }> = {
 	roomLink: { label: 'Room Link', target: 'room', parameter: 'room', scope: 'rooms' },
 	room: { label: 'Room', target: 'room', parameter: 'room', scope: 'rooms' },
+	roomMember: { label: 'Room Member', target: 'room', parameter: 'room', scope: 'rooms' },
 	file: { label: 'File', target: 'file', parameter: 'file', scope: 'files' },
 	fileLink: { label: 'File Link', target: 'file', parameter: 'file', scope: 'files' },
 	user: { label: 'User', target: 'the users list', parameter: 'user', entity: 'user', scope: 'accounts' },
@@ -22,6 +23,10 @@ function roomLinkRoleHint(linkType: unknown): string {
 		.join('; ');
 	return `Access levels DocSpace allows on ${kind} links — ${perRoom}. Pick one that fits this room.`;
 }
+
+const ROOM_MEMBER_ROLE_HINT = `Roles DocSpace offers room members — ${(Object.keys(ROOM_MEMBER_ACCESS) as RoomTypeName[])
+	.map((room) => `${ROOM_TYPES[room].label}: ${ROOM_MEMBER_ACCESS[room].map(accessName).join(', ')}`)
+	.join('; ')}. Room manager only for room admins and DocSpace admins, never for groups; users and guests get at most Content creator.`;
 
 const FILE_ROLE_HINT =
 	'DocSpace shares files with users and groups only in My Documents. For a file inside a room, add the people to the room or create a file link instead. The access level must also suit the file format (for example Form filler only for PDF forms, and files that must be converted first only take Viewer or Deny access).';
@@ -78,6 +83,8 @@ export function failureContextFor(
 				? roomLinkRoleHint(safeParameter(context, 'linkType'))
 				: resource === 'file'
 					? FILE_ROLE_HINT
-					: undefined,
+					: resource === 'roomMember'
+						? ROOM_MEMBER_ROLE_HINT
+						: undefined,
 	};
 }

@@ -5,14 +5,18 @@ import { fileRoutes } from './files';
 import { folderRoutes } from './folders';
 import { groupRoutes } from './groups';
 import { peopleRoutes } from './people';
+import { roomMemberRoutes } from './roomMembers';
 import { roomRoutes } from './rooms';
 import { uploadRoutes } from './uploads';
 import { userRoutes } from './users';
+import { roomWriteRoutes } from './roomWrites';
 
 // folderRoutes last: its {folderId} template must not capture literal routes such as files/rooms.
 // userRoutes after peopleRoutes: people/{userid} must not capture people/email or people/filter.
 export const ROUTES: RouteDefinition[] = [
 	...roomRoutes,
+	...roomWriteRoutes,
+	...roomMemberRoutes,
 	...fileRoutes,
 	...peopleRoutes,
 	...userRoutes,

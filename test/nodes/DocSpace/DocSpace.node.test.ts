@@ -4,11 +4,23 @@ describe('DocSpace node description', () => {
 	// n8n's RoutingNode resolves the value of every declaration of a parameter, for every item and
 	// twice (once for the request, once for its base-URL check), whether or not it is shown. A room
 	// given by an expression would be evaluated once more per extra declaration.
-	it.each(['room', 'file', 'user', 'group'])('declares the %s locator once per resource that takes it', (name) => {
+	it.each([
+		['room', 2],
+		['file', 2],
+		['user', 1],
+		['group', 1],
+	])('declares the %s locator once per resource that takes it, %i times in all', (name, count) => {
 		const declarations = loadNodeType().description.properties.filter((property) => property.name === name);
-		const resources = declarations.map((property) => property.displayOptions?.show?.resource);
-		expect(resources.every((resource) => Array.isArray(resource) && resource.length === 1)).toBe(true);
-		expect(new Set(resources.map(String)).size).toBe(declarations.length);
+		const resources = declarations.flatMap((property) => property.displayOptions?.show?.resource ?? [undefined]);
+		expect(resources.every((resource) => typeof resource === 'string')).toBe(true);
+		expect(new Set(resources).size).toBe(resources.length);
+		expect(declarations).toHaveLength(count);
+	});
+
+	// The Room and Room Member fields users fill with expressions are declared once, under names of
+	// their own: Room: Create's title is `roomTitle`, since the link operations declare `title`.
+	it.each(['roomTitle', 'memberList', 'member', 'tagNames', 'updateFields', 'additionalFields', 'memberAccess', 'listAccess'])('declares %s once', (name) => {
+		expect(loadNodeType().description.properties.filter((property) => property.name === name)).toHaveLength(1);
 	});
 
 	it('sends no routing value through an expression of its own', () => {

@@ -6,13 +6,12 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { optionsProperty, roomLocator, simplifyProperty } from '../../shared/descriptions';
+import { optionsProperty, simplifyProperty } from '../../shared/descriptions';
 import { roomItems } from './output';
 
 const show = { resource: ['room'], operation: ['get'] };
 
 export const roomGetDescription: INodeProperties[] = [
-	{ ...roomLocator, displayOptions: { show }, description: 'The room to read' },
 	simplifyProperty(show),
 	optionsProperty(show),
 ];

@@ -1,10 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { optionsProperty, roomLocator, simplifyProperty } from '../../shared/descriptions';
 import { docSpaceRouting, fillLocatorPath } from '../../shared/routing';
+import { prepareRoomCreate, roomCreateDescription } from './create';
 import { roomGetDescription, roomGetOutput } from './get';
 import { prepareRoomGetMany, roomGetManyDescription, roomGetManyOutput } from './getMany';
+import { prepareRoomTags, roomTagsDescription } from './tags';
+import { prepareRoomUpdate, roomUpdateDescription } from './update';
 
 const showOnlyForRooms = { resource: ['room'] };
+/** Operations this file's shared Simplify and Options serve (one declaration each, see below). */
+const WRITE_OPERATIONS = ['create', 'update', 'pin', 'unpin', 'addTags', 'removeTags'];
 
 export const roomDescription: INodeProperties[] = [
 	{
@@ -14,6 +20,31 @@ export const roomDescription: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: showOnlyForRooms },
 		options: [
+			{
+				name: 'Add Tags',
+				value: 'addTags',
+				action: 'Add tags to a room',
+				description: 'Add tags to a room; tags that do not exist yet are created',
+				routing: docSpaceRouting({
+					method: 'PUT',
+					url: '/api/2.0/files/rooms/{roomId}/tags',
+					preSend: [prepareRoomTags],
+					postReceive: [roomGetOutput],
+				}),
+			},
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create a room',
+				description:
+					'Create a room of any DocSpace type with its title, tags, quota, file lifetime, watermark, indexing, download rule, colour and cover',
+				routing: docSpaceRouting({
+					method: 'POST',
+					url: '/api/2.0/files/rooms',
+					preSend: [prepareRoomCreate],
+					postReceive: [roomGetOutput],
+				}),
+			},
 			{
 				name: 'Get',
 				value: 'get',
@@ -39,9 +70,69 @@ export const roomDescription: INodeProperties[] = [
 					list: true,
 				}),
 			},
+			{
+				name: 'Pin',
+				value: 'pin',
+				action: 'Pin a room',
+				description: 'Pin a room to the top of the room list of the account behind the credential (at most 10 pinned rooms)',
+				routing: docSpaceRouting({
+					method: 'PUT',
+					url: '/api/2.0/files/rooms/{roomId}/pin',
+					preSend: [fillLocatorPath('room')],
+					postReceive: [roomGetOutput],
+				}),
+			},
+			{
+				name: 'Remove Tags',
+				value: 'removeTags',
+				action: 'Remove tags from a room',
+				description: 'Take tags off a room; the tags stay available for other rooms',
+				routing: docSpaceRouting({
+					method: 'DELETE',
+					url: '/api/2.0/files/rooms/{roomId}/tags',
+					preSend: [prepareRoomTags],
+					postReceive: [roomGetOutput],
+				}),
+			},
+			{
+				name: 'Unpin',
+				value: 'unpin',
+				action: 'Unpin a room',
+				description: 'Unpin a room from the top of the room list of the account behind the credential',
+				routing: docSpaceRouting({
+					method: 'PUT',
+					url: '/api/2.0/files/rooms/{roomId}/unpin',
+					preSend: [fillLocatorPath('room')],
+					postReceive: [roomGetOutput],
+				}),
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				action: 'Update a room',
+				description: 'Change a room’s title, quota, file lifetime, watermark, indexing, download rule, colour or cover; fields left out stay as they are',
+				routing: docSpaceRouting({
+					method: 'PUT',
+					url: '/api/2.0/files/rooms/{roomId}',
+					preSend: [prepareRoomUpdate],
+					postReceive: [roomGetOutput],
+				}),
+			},
 		],
 		default: 'getAll',
 	},
+	// One Room locator for every Room operation that works on an existing room: n8n evaluates each
+	// declaration of a parameter for every item, so one per operation would multiply its cost.
+	{
+		...roomLocator,
+		displayOptions: { show: showOnlyForRooms, hide: { operation: ['getAll', 'create'] } },
+		description: 'The room to read or change',
+	},
+	...roomCreateDescription,
+	...roomUpdateDescription,
+	...roomTagsDescription,
 	...roomGetDescription,
 	...roomGetManyDescription,
+	simplifyProperty({ ...showOnlyForRooms, operation: WRITE_OPERATIONS }),
+	optionsProperty({ ...showOnlyForRooms, operation: WRITE_OPERATIONS }),
 ];

@@ -36,6 +36,7 @@ export function simplifyRoom(room: IDataObject, baseUrl: string): IDataObject {
 		hasExternalLinks: room.shared ?? false,
 		denyDownload: room.denyDownload ?? false,
 		tags: room.tags ?? [],
+		pinned: room.pinned ?? false,
 		connectedStorage: room.providerKey ?? null,
 	};
 }

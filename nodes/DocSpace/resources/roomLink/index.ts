@@ -71,9 +71,14 @@ export const roomLinkDescription: INodeProperties[] = [
 		],
 		default: 'set',
 	},
-	// Declared once for every Room Link operation: n8n evaluates each declaration of a parameter
-	// for every item, so repeating it per operation would multiply the cost of a room expression.
-	{ ...roomLocator, displayOptions: { show: showOnlyForRoomLinks }, description: 'The room whose links to create, update, list or revoke' },
+	// Declared once for every Room Link and Room Member operation (all of them take a room): n8n
+	// evaluates each declaration of a parameter for every item, shown or not, so a declaration per
+	// operation or per resource would multiply the cost of a room expression.
+	{
+		...roomLocator,
+		displayOptions: { show: { resource: ['roomLink', 'roomMember'] } },
+		description: 'The room whose links or members to create, list, change or remove',
+	},
 	...roomLinkSetDescription,
 	...roomLinkGetManyDescription,
 	...roomLinkGetPrimaryDescription,

@@ -106,6 +106,7 @@ describe('Room: Get Many — output', () => {
 			hasExternalLinks: false,
 			denyDownload: false,
 			tags: [],
+			pinned: false,
 			connectedStorage: null,
 		});
 		expect(byTitle['Press Kit']).toMatchObject({ roomType: 'public', roomTypeLabel: 'Public room', hasExternalLinks: true });
