@@ -57,7 +57,7 @@ describe('Room Member: Add', () => {
 		expect(result.items.map((item) => [item.json.name, item.json.subjectType, item.json.accessName, item.json.result])).toEqual([
 			['Bob Stone', 'user', 'Editor', 'added'],
 			['Legal', 'group', 'Viewer', 'added'],
-			['new.client ', 'user', 'Viewer', 'invited'],
+			['new.client', 'user', 'Viewer', 'invited'],
 		]);
 		expect(result.items[2].json).toMatchObject({ roomId: '101', email: 'new.client@acme.example' });
 		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }, { item: 0 }]);
