@@ -3,12 +3,14 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { getRoomLinkAccessLevels } from './loadOptions/getRoomLinkAccessLevels';
 import { searchFiles } from './listSearch/searchFiles';
+import { searchFolders } from './listSearch/searchFolders';
 import { searchGroups } from './listSearch/searchGroups';
 import { searchRecipients } from './listSearch/searchRecipients';
 import { searchRooms } from './listSearch/searchRooms';
 import { searchUsers } from './listSearch/searchUsers';
 import { fileDescription } from './resources/file';
 import { fileLinkDescription } from './resources/fileLink';
+import { folderDescription } from './resources/folder';
 import { groupDescription } from './resources/group';
 import { roomDescription } from './resources/room';
 import { roomLinkDescription } from './resources/roomLink';
@@ -46,6 +48,7 @@ export class DocSpace implements INodeType {
 				options: [
 					{ name: 'File', value: 'file' },
 					{ name: 'File Link', value: 'fileLink' },
+					{ name: 'Folder', value: 'folder' },
 					{ name: 'Group', value: 'group' },
 					{ name: 'Room', value: 'room' },
 					{ name: 'Room Link', value: 'roomLink' },
@@ -59,11 +62,12 @@ export class DocSpace implements INodeType {
 			...fileLinkDescription,
 			...userDescription,
 			...groupDescription,
+			...folderDescription,
 		],
 	};
 
 	methods = {
-		listSearch: { searchRooms, searchFiles, searchRecipients, searchUsers, searchGroups },
+		listSearch: { searchRooms, searchFiles, searchRecipients, searchUsers, searchGroups, searchFolders },
 		loadOptions: { getRoomLinkAccessLevels },
 	};
 }

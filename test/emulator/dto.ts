@@ -1,7 +1,20 @@
 // Rendering of state records as the DTOs DocSpace returns (docspace-api.md §3.3, §4.2, §5).
 
 import type { EmployeeDto, EmployeeFullDto, FileShareDto, FileShareLinkDto, GroupSummaryDto } from './types';
-import { ROOMS_FOLDER_ID, fileExtension, type FileRecord, type LinkRecord, type PortalState, type RoomRecord, type UserRecord } from './state';
+import type { FileOperationRecord } from './fileOperations';
+import {
+	ARCHIVE_FOLDER_ID,
+	ROOMS_FOLDER_ID,
+	fileExtension,
+	trashFolderIdOf,
+	type FileRecord,
+	type FolderRecord,
+	type LinkRecord,
+	type PortalState,
+	type RoomRecord,
+	type UserRecord,
+} from './state';
+import { childrenOf, resolveContainer, type Container } from './tree';
 import type { SeedGroup } from './types';
 
 /** ApiDateTime is written with the .NET "o" format; the emulated portal runs at UTC offset 0 (§1.5). */
@@ -172,9 +185,9 @@ export class DtoRenderer {
 		return {
 			id: roomNumericOrStringId(room.id),
 			title: room.title,
-			parentId: ROOMS_FOLDER_ID,
+			parentId: room.archived ? ARCHIVE_FOLDER_ID : ROOMS_FOLDER_ID,
 			filesCount: [...this.state.files.values()].filter((file) => file.roomId === room.id).length,
-			foldersCount: 0,
+			foldersCount: [...this.state.folders.values()].filter((folder) => folder.roomId === room.id).length,
 			new: 0,
 			mute: false,
 			tags: [],
@@ -184,14 +197,14 @@ export class DtoRenderer {
 			indexing: false,
 			denyDownload: false,
 			inRoom: true,
-			rootFolderId: ROOMS_FOLDER_ID,
+			rootFolderId: room.archived ? ARCHIVE_FOLDER_ID : ROOMS_FOLDER_ID,
 			canShare: canManage,
 			access: canManage ? 9 : 2,
 			shared: room.links.some((link) => link.linkType === 1),
 			created: formatApiDate(room.created),
 			createdBy: creator ? this.employee(creator) : undefined,
 			updated: formatApiDate(room.created),
-			rootFolderType: 14,
+			rootFolderType: room.archived ? 20 : 14,
 			updatedBy: creator ? this.employee(creator) : undefined,
 			providerItem: isThirdParty ? true : undefined,
 			providerKey: isThirdParty ? 'Box' : undefined,
@@ -203,7 +216,10 @@ export class DtoRenderer {
 		const creator = this.state.users.get(file.createdBy);
 		const extension = fileExtension(file.title);
 		const owner = this.state.users.get(file.createdBy);
-		const folderId = file.roomId !== undefined ? roomNumericOrStringId(file.roomId) : owner?.myFolderId ?? 0;
+		const trashId = file.trashedBy ? trashFolderIdOf(this.state.users.get(file.trashedBy)?.myFolderId ?? 0) : undefined;
+		const folderId =
+			trashId ?? (file.folderId !== undefined ? Number(file.folderId) : file.roomId !== undefined ? roomNumericOrStringId(file.roomId) : (owner?.myFolderId ?? 0));
+		const archived = file.roomId !== undefined && this.state.rooms.get(file.roomId)?.archived === true;
 		const isMine = file.createdBy === currentUserId;
 		return {
 			id: Number(file.id),
@@ -226,11 +242,83 @@ export class DtoRenderer {
 			shared: file.shares.size > 0 || file.links.length > 0,
 			created: formatApiDate(file.created),
 			createdBy: creator ? this.employee(creator) : undefined,
-			updated: formatApiDate(file.created),
-			rootFolderType: file.roomId !== undefined ? 14 : 5,
+			updated: formatApiDate(file.updated ?? file.created),
+			rootFolderType: trashId !== undefined ? 3 : file.roomId !== undefined ? (archived ? 20 : 14) : 5,
 			parentRoomType: file.roomId !== undefined ? this.state.rooms.get(file.roomId)?.folderType : undefined,
 			updatedBy: creator ? this.employee(creator) : undefined,
 			fileEntryType: 2,
+		};
+	}
+
+	/** A sub-folder, My documents or a Trash as FolderDto (docs/docspace/folders.md §4). */
+	container(container: Container, currentUserId: string): Record<string, unknown> {
+		if (container.kind === 'room') return this.room(container.room, currentUserId);
+		if (container.kind === 'folder') return this.folder(container.folder);
+		const { files, folders } = childrenOf(this.state, container);
+		const titles = { my: 'My documents', trash: 'Trash', roomsRoot: 'Rooms', archiveRoot: 'Archive' } as const;
+		const types = { my: 5, trash: 3, roomsRoot: 14, archiveRoot: 20 } as const;
+		const owner = 'user' in container ? container.user : this.state.users.get(this.state.ownerId);
+		return {
+			id: Number(container.id),
+			title: titles[container.kind],
+			parentId: 0,
+			filesCount: files.length,
+			foldersCount: folders.length,
+			new: 0,
+			mute: false,
+			type: types[container.kind],
+			rootFolderType: types[container.kind],
+			rootFolderId: Number(container.id),
+			createdBy: owner ? this.employee(owner) : undefined,
+			fileEntryType: 1,
+		};
+	}
+
+	folder(folder: FolderRecord): Record<string, unknown> {
+		const creator = this.state.users.get(folder.createdBy);
+		const container = resolveContainer(this.state, folder.id) as Container;
+		const { files, folders } = childrenOf(this.state, container);
+		const room = folder.roomId !== undefined ? this.state.rooms.get(folder.roomId) : undefined;
+		const trashId = folder.trashedBy ? trashFolderIdOf(this.state.users.get(folder.trashedBy)?.myFolderId ?? 0) : undefined;
+		const myFolderId = this.state.users.get(folder.createdBy)?.myFolderId ?? 0;
+		return {
+			id: Number(folder.id),
+			title: folder.title,
+			parentId: trashId ?? roomNumericOrStringId(folder.parentId),
+			filesCount: files.length,
+			foldersCount: folders.length,
+			new: 0,
+			mute: false,
+			private: false,
+			rootFolderId: trashId ?? (room ? (room.archived ? ARCHIVE_FOLDER_ID : ROOMS_FOLDER_ID) : myFolderId),
+			rootFolderType: trashId !== undefined ? 3 : room ? (room.archived ? 20 : 14) : 5,
+			parentRoomType: room?.folderType,
+			type: 1,
+			created: formatApiDate(folder.created),
+			createdBy: creator ? this.employee(creator) : undefined,
+			updated: formatApiDate(folder.updated),
+			updatedBy: creator ? this.employee(creator) : undefined,
+			fileEntryType: 1,
+		};
+	}
+
+	private destination(operation: FileOperationRecord, currentUserId: string): Record<string, unknown>[] {
+		const container = operation.destinationId !== undefined ? resolveContainer(this.state, operation.destinationId) : undefined;
+		return container ? [this.container(container, currentUserId)] : [];
+	}
+
+	/** FileOperationDto; `Operation` is spelled with a capital O (docs/docspace/folders.md §1). */
+	fileOperation(operation: FileOperationRecord, finished: boolean, currentUserId: string): Record<string, unknown> {
+		return {
+			id: operation.id,
+			Operation: operation.type,
+			progress: finished ? 100 : 50,
+			error: finished ? operation.error : '',
+			processed: String(finished ? operation.processed : 0),
+			finished,
+			status: finished ? (operation.error ? 4 : 2) : 1,
+			files: finished ? operation.files.filter((file) => this.state.files.has(file.id)).map((file) => this.file(file, currentUserId)) : undefined,
+			folders: finished ? [...operation.folders.filter((folder) => this.state.folders.has(folder.id)).map((folder) => this.folder(folder)), ...this.destination(operation, currentUserId)] : undefined,
 		};
 	}
 }

@@ -1,11 +1,12 @@
 import type { RouteDefinition } from './context';
+import { fileOperationRoutes } from './fileops';
 import { fileRoutes } from './files';
 import { folderRoutes } from './folders';
 import { peopleRoutes } from './people';
 import { roomRoutes } from './rooms';
 
 // folderRoutes last: its {folderId} template must not capture literal routes such as files/rooms.
-export const ROUTES: RouteDefinition[] = [...roomRoutes, ...fileRoutes, ...peopleRoutes, ...folderRoutes];
+export const ROUTES: RouteDefinition[] = [...roomRoutes, ...fileRoutes, ...peopleRoutes, ...fileOperationRoutes, ...folderRoutes];
 
 export type RouteMatch =
 	| { found: true; route: RouteDefinition; params: Record<string, string> }

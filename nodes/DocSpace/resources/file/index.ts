@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { fileLocator } from '../../shared/descriptions';
 import { docSpaceRouting, entriesOutput, fillLocatorPath } from '../../shared/routing';
 import { simplifySubject } from '../../shared/output';
+import { transferOperations } from '../../shared/transfer';
 import { fileGetSharingDescription } from './getSharing';
 import { fileRemoveSharingDescription, fileRemoveSharingOutput, prepareFileRemoveSharing } from './removeSharing';
 import { fileShareDescription, fileShareOutput, prepareFileShare } from './share';
@@ -54,7 +55,9 @@ export const fileDescription: INodeProperties[] = [
 					postReceive: [fileShareOutput],
 				}),
 			},
-		],
+			// Copy, Delete, Move (their fields are declared once with the Folder resource's).
+			...transferOperations('file'),
+		].sort((a, b) => a.name.localeCompare(b.name)),
 		default: 'share',
 	},
 	// One declaration for every File operation (see the Room Link locator).

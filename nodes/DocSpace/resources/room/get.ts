@@ -7,12 +7,14 @@ import type {
 } from 'n8n-workflow';
 
 import { optionsProperty, roomLocator, simplifyProperty } from '../../shared/descriptions';
+import { ROOM_LIFECYCLE_OPERATIONS } from './archive';
 import { roomItems } from './output';
 
 const show = { resource: ['room'], operation: ['get'] };
 
 export const roomGetDescription: INodeProperties[] = [
-	{ ...roomLocator, displayOptions: { show }, description: 'The room to read' },
+	// One declaration for every Room operation that takes a room (see the Room Link locator).
+	{ ...roomLocator, displayOptions: { show: { resource: ['room'], operation: ['get', ...ROOM_LIFECYCLE_OPERATIONS] } }, description: 'The room' },
 	simplifyProperty(show),
 	optionsProperty(show),
 ];

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { docSpaceRouting, fillLocatorPath } from '../../shared/routing';
+import { roomLifecycleDescription, roomLifecycleOperations } from './archive';
 import { roomGetDescription, roomGetOutput } from './get';
 import { prepareRoomGetMany, roomGetManyDescription, roomGetManyOutput } from './getMany';
 
@@ -39,9 +40,12 @@ export const roomDescription: INodeProperties[] = [
 					list: true,
 				}),
 			},
-		],
+			// Archive, Unarchive, Delete: asynchronous, the node waits for DocSpace.
+			...roomLifecycleOperations,
+		].sort((a, b) => a.name.localeCompare(b.name)),
 		default: 'getAll',
 	},
 	...roomGetDescription,
 	...roomGetManyDescription,
+	...roomLifecycleDescription,
 ];
