@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
 
 import { docSpaceNodeError, type DocSpaceFailure } from './errors';
 import { failureContextFor } from './failureContext';
@@ -52,7 +52,8 @@ export function startedOperation(body: unknown): FileOperationDto | undefined {
 	return candidate as FileOperationDto;
 }
 
-function maxWaitMs(context: IExecuteSingleFunctions): number {
+/** Options → Max Wait in ms; pre-sends call it so that a bad value is refused before the operation starts. */
+export function maxWaitMs(context: IExecuteSingleFunctions): number {
 	const raw = optionValue<unknown>(context, 'maxWaitSeconds', WAIT_SECONDS.default);
 	return integerInRange(context, 'Max Wait (Seconds)', raw, WAIT_SECONDS.min, WAIT_SECONDS.max) * 1000;
 }
@@ -133,8 +134,10 @@ export async function readEntryOrGone(context: IExecuteSingleFunctions, url: str
 		const { response } = await docSpaceApiRequest.call(context, 'GET', url, {}, undefined, { isWrite: false, requiredScope });
 		return (response ?? {}) as FileEntryDto;
 	} catch (error) {
-		if ((error as { httpCode?: string }).httpCode === '404') return undefined;
-		throw error;
+		if (error instanceof NodeApiError && error.httpCode === '404') return undefined;
+		// Already a failure from the error table (docSpaceApiRequest maps every failure).
+		const failure = error as NodeApiError;
+		throw failure;
 	}
 }
 

@@ -11,7 +11,7 @@ import type {
 } from 'n8n-workflow';
 
 import { folderLocatorNamed, optionsProperty } from './descriptions';
-import { maxWaitOption, readEntryOrGone, startedOperation, waitForFileOperation, type FileEntryDto } from './fileOperations';
+import { maxWaitMs, maxWaitOption, readEntryOrGone, startedOperation, waitForFileOperation, type FileEntryDto } from './fileOperations';
 import { docSpaceRouting, fillLocatorId, locatorValue, requestBody } from './routing';
 import { booleanValue, entryId, invalidField } from './validation';
 
@@ -71,6 +71,7 @@ export function prepareTransfer(kind: Kind): PreSendAction {
 		if (kind === 'folder' && destination === id) {
 			throw invalidField(this, 'Destination Folder', 'is the folder itself', 'Pick another folder: a folder cannot be copied or moved into itself.');
 		}
+		maxWaitMs(this);
 		const resolution = CONFLICT_RESOLUTION[String(this.getNodeParameter('conflictResolution', 'duplicate'))];
 		if (!resolution) {
 			throw invalidField(this, 'If the Name Exists', 'is not one of Keep Both, Overwrite, Skip', 'Choose one of the listed values.');
@@ -124,6 +125,7 @@ export function transferOutput(kind: Kind, verb: 'copy' | 'move'): PostReceiveAc
 export function prepareDelete(kind: Kind): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 		const immediately = booleanValue(this, 'Delete Permanently', this.getNodeParameter('deletePermanently', false));
+		maxWaitMs(this);
 		if (kind === 'file') {
 			fillLocatorId(this, requestOptions, 'file');
 			requestOptions.qs = { ...(requestOptions.qs ?? {}), returnSingleOperation: true };

@@ -29,7 +29,7 @@ export const folderCreateDescription: INodeProperties[] = [
 		required: true,
 		placeholder: 'e.g. Contracts 2026',
 		displayOptions: { show: { resource: ['folder'], operation: ['create', 'rename'] } },
-		description: 'The folder name (at most 165 characters). DocSpace replaces characters such as / \\ : * ? " < > | with an underscore.',
+		description: 'The folder name (at most 165 characters). DocSpace replaces characters it does not allow in names (such as / \\ : * ? |) with an underscore.',
 	},
 ];
 

@@ -10,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 
 import { optionsProperty } from '../../shared/descriptions';
-import { maxWaitOption, readEntryOrGone, startedOperation, waitForFileOperation, waitUntil } from '../../shared/fileOperations';
+import { maxWaitMs, maxWaitOption, readEntryOrGone, startedOperation, waitForFileOperation, waitUntil } from '../../shared/fileOperations';
 import { docSpaceRouting, fillLocatorId, requestBody } from '../../shared/routing';
 
 // Room: Archive, Unarchive and Delete: asynchronous operations (docs/docspace/folders.md §1, §6).
@@ -26,6 +26,7 @@ export const roomLifecycleDescription: INodeProperties[] = [
 
 async function prepareRoomOperation(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	fillLocatorId(this, requestOptions, 'room');
+	maxWaitMs(this);
 	// deleteAfter: true would make DocSpace drop the result before anyone reads it (§1).
 	requestBody(requestOptions).deleteAfter = false;
 	return requestOptions;

@@ -14,7 +14,7 @@ const show = { resource: ['room'], operation: ['get'] };
 
 export const roomGetDescription: INodeProperties[] = [
 	// One declaration for every Room operation that takes a room (see the Room Link locator).
-	{ ...roomLocator, displayOptions: { show: { resource: ['room'], operation: ['get', ...ROOM_LIFECYCLE_OPERATIONS] } }, description: 'The room' },
+	{ ...roomLocator, displayOptions: { show: { resource: ['room'], operation: ['get', ...ROOM_LIFECYCLE_OPERATIONS] } }, description: 'The room to read, archive, unarchive or delete' },
 	simplifyProperty(show),
 	optionsProperty(show),
 ];
