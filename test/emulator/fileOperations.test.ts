@@ -41,6 +41,13 @@ describe('asynchronous file operations (docs/docspace/folders.md §1)', () => {
 		expect((await poll(id)).json.response).toEqual([]);
 	});
 
+	it('a second client reading without id (consumeFileOperations) takes the finished result', async () => {
+		const start = await call(emulator, 'PUT', '/api/2.0/files/fileops/copy', { body: { fileIds: [F.budgetFileId], destFolderId: F.nestedFolderId, returnSingleOperation: true } });
+		// The start answer was the one read that sees it running; the next read sees it finished.
+		expect(emulator.consumeFileOperations(SEED_IDS.ownerId)).toBe(1);
+		expect((await poll(start.json.response[0].id)).json.response).toEqual([]);
+	});
+
 	it('deleteAfter: true: the finished operation is never reported', async () => {
 		const start = await call(emulator, 'PUT', '/api/2.0/files/fileops/delete', {
 			body: { fileIds: [F.budgetFileId], deleteAfter: true, immediately: false, returnSingleOperation: true },

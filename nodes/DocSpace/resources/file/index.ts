@@ -61,7 +61,7 @@ export const fileDescription: INodeProperties[] = [
 		default: 'share',
 	},
 	// One declaration for every File operation (see the Room Link locator).
-	{ ...fileLocator, displayOptions: { show: showOnlyForFiles }, description: 'The file to share, or whose shares to list or remove (a file in My Documents)' },
+	{ ...fileLocator, displayOptions: { show: showOnlyForFiles }, description: 'The file to share, copy, move or delete, or whose shares to list or remove (sharing works for files in My Documents)' },
 	...fileShareDescription,
 	...fileGetSharingDescription,
 	...fileRemoveSharingDescription,
