@@ -14,7 +14,8 @@ import {
 	type RoomRecord,
 	type UserRecord,
 } from './state';
-import { childrenOf, resolveContainer, type Container } from './tree';
+import { renderContainer, renderFileOperation, renderFolder } from './folderDto';
+import type { Container } from './tree';
 import type { SeedGroup } from './types';
 
 /** ApiDateTime is written with the .NET "o" format; the emulated portal runs at UTC offset 0 (§1.5). */
@@ -250,75 +251,16 @@ export class DtoRenderer {
 		};
 	}
 
-	/** A sub-folder, My documents or a Trash as FolderDto (docs/docspace/folders.md §4). */
+	/** A sub-folder, My documents, a Trash or a section root as FolderDto (folderDto.ts). */
 	container(container: Container, currentUserId: string): Record<string, unknown> {
-		if (container.kind === 'room') return this.room(container.room, currentUserId);
-		if (container.kind === 'folder') return this.folder(container.folder);
-		const { files, folders } = childrenOf(this.state, container);
-		const titles = { my: 'My documents', trash: 'Trash', roomsRoot: 'Rooms', archiveRoot: 'Archive' } as const;
-		const types = { my: 5, trash: 3, roomsRoot: 14, archiveRoot: 20 } as const;
-		const owner = 'user' in container ? container.user : this.state.users.get(this.state.ownerId);
-		return {
-			id: Number(container.id),
-			title: titles[container.kind],
-			parentId: 0,
-			filesCount: files.length,
-			foldersCount: folders.length,
-			new: 0,
-			mute: false,
-			type: types[container.kind],
-			rootFolderType: types[container.kind],
-			rootFolderId: Number(container.id),
-			createdBy: owner ? this.employee(owner) : undefined,
-			fileEntryType: 1,
-		};
+		return container.kind === 'room' ? this.room(container.room, currentUserId) : renderContainer(this.state, this, container);
 	}
 
 	folder(folder: FolderRecord): Record<string, unknown> {
-		const creator = this.state.users.get(folder.createdBy);
-		const container = resolveContainer(this.state, folder.id) as Container;
-		const { files, folders } = childrenOf(this.state, container);
-		const room = folder.roomId !== undefined ? this.state.rooms.get(folder.roomId) : undefined;
-		const trashId = folder.trashedBy ? trashFolderIdOf(this.state.users.get(folder.trashedBy)?.myFolderId ?? 0) : undefined;
-		const myFolderId = this.state.users.get(folder.createdBy)?.myFolderId ?? 0;
-		return {
-			id: Number(folder.id),
-			title: folder.title,
-			parentId: trashId ?? roomNumericOrStringId(folder.parentId),
-			filesCount: files.length,
-			foldersCount: folders.length,
-			new: 0,
-			mute: false,
-			private: false,
-			rootFolderId: trashId ?? (room ? (room.archived ? ARCHIVE_FOLDER_ID : ROOMS_FOLDER_ID) : myFolderId),
-			rootFolderType: trashId !== undefined ? 3 : room ? (room.archived ? 20 : 14) : 5,
-			parentRoomType: room?.folderType,
-			type: 1,
-			created: formatApiDate(folder.created),
-			createdBy: creator ? this.employee(creator) : undefined,
-			updated: formatApiDate(folder.updated),
-			updatedBy: creator ? this.employee(creator) : undefined,
-			fileEntryType: 1,
-		};
+		return renderFolder(this.state, this, folder);
 	}
 
-	private destination(operation: FileOperationRecord, currentUserId: string): Record<string, unknown>[] {
-		const container = operation.destinationId !== undefined ? resolveContainer(this.state, operation.destinationId) : undefined;
-		return container ? [this.container(container, currentUserId)] : [];
-	}
-
-	/** FileOperationDto; `Operation` is spelled with a capital O (docs/docspace/folders.md §1). */
 	fileOperation(operation: FileOperationRecord, finished: boolean, currentUserId: string): Record<string, unknown> {
-		return {
-			id: operation.id,
-			Operation: operation.type,
-			progress: finished ? 100 : 50,
-			error: finished ? operation.error : '',
-			processed: String(finished ? operation.processed : 0),
-			finished,
-			status: finished ? (operation.error ? 4 : 2) : 1,
-			files: finished ? operation.files.filter((file) => this.state.files.has(file.id)).map((file) => this.file(file, currentUserId)) : undefined,
-			folders: finished ? [...operation.folders.filter((folder) => this.state.folders.has(folder.id)).map((folder) => this.folder(folder)), ...this.destination(operation, currentUserId)] : undefined,
-		};
+		return renderFileOperation(this.state, this, operation, finished, currentUserId);
 	}
 }
