@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
-import { NodeApiError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { docSpaceNodeError, type DocSpaceFailure } from './errors';
 import { failureContextFor } from './failureContext';
@@ -70,6 +70,18 @@ function settle(context: IExecuteSingleFunctions, operation: FileOperationDto): 
 	return { state: 'finished', operation };
 }
 
+/** Sleeps between status reads; a cancelled execution stops the wait (the operation goes on in DocSpace). */
+async function pauseFor(context: IExecuteSingleFunctions, ms: number): Promise<void> {
+	await sleep(ms);
+	const signal = 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal?.() : undefined;
+	if (signal?.aborted) {
+		throw new NodeOperationError(context.getNode(), 'The execution was cancelled while waiting for DocSpace', {
+			itemIndex: context.getItemIndex(),
+			description: 'The operation goes on in DocSpace; check its result there before running the node again.',
+		});
+	}
+}
+
 /** Reads the operation's status once; undefined when DocSpace no longer lists it. */
 async function readStatus(context: IExecuteSingleFunctions, id: string): Promise<FileOperationDto | undefined> {
 	// Polling needs files:read even when the operation was started with a rooms-only key (§1).
@@ -101,7 +113,7 @@ export async function waitForFileOperation(
 	for (let poll = 0; poll < MAX_POLLS; poll++) {
 		const pause = POLL_DELAYS_MS[Math.min(poll, POLL_DELAYS_MS.length - 1)];
 		if (Date.now() + pause > deadline) break;
-		await sleep(pause);
+		await pauseFor(context, pause);
 		const status = await readStatus(context, started.id);
 		if (!status) return { state: 'vanished', operationId: started.id };
 		if (status.finished) return settle(context, status);
@@ -123,7 +135,7 @@ export async function waitUntil(context: IExecuteSingleFunctions, read: () => Pr
 		if (await read()) return;
 		const pause = POLL_DELAYS_MS[Math.min(poll, POLL_DELAYS_MS.length - 1)];
 		if (Date.now() + pause > deadline) break;
-		await sleep(pause);
+		await pauseFor(context, pause);
 	}
 	throw operationFailure(context, { operationTimeout: { progress: 0, waitedSeconds: Math.round((Date.now() - begun) / 1000) } });
 }
