@@ -5,6 +5,7 @@ import { getRoomLinkAccessLevels } from './loadOptions/getRoomLinkAccessLevels';
 import { searchAllUsers } from './listSearch/searchAllUsers';
 import { getRoomMemberAccessLevels } from './loadOptions/getRoomMemberAccessLevels';
 import { searchFiles } from './listSearch/searchFiles';
+import { searchFolders } from './listSearch/searchFolders';
 import { searchGroups } from './listSearch/searchGroups';
 import { searchRecipients } from './listSearch/searchRecipients';
 import { searchRoomMembers } from './listSearch/searchRoomMembers';
@@ -12,6 +13,7 @@ import { searchRooms } from './listSearch/searchRooms';
 import { searchUsers } from './listSearch/searchUsers';
 import { fileDescription } from './resources/file';
 import { fileLinkDescription } from './resources/fileLink';
+import { folderDescription } from './resources/folder';
 import { groupDescription } from './resources/group';
 import { roomDescription } from './resources/room';
 import { roomLinkDescription } from './resources/roomLink';
@@ -50,6 +52,7 @@ export class DocSpace implements INodeType {
 				options: [
 					{ name: 'File', value: 'file' },
 					{ name: 'File Link', value: 'fileLink' },
+					{ name: 'Folder', value: 'folder' },
 					{ name: 'Group', value: 'group' },
 					{ name: 'Room', value: 'room' },
 					{ name: 'Room Link', value: 'roomLink' },
@@ -65,11 +68,12 @@ export class DocSpace implements INodeType {
 			...userDescription,
 			...groupDescription,
 			...roomMemberDescription,
+			...folderDescription,
 		],
 	};
 
 	methods = {
-		listSearch: { searchRooms, searchFiles, searchRecipients, searchUsers, searchGroups, searchAllUsers, searchRoomMembers },
+		listSearch: { searchRooms, searchFiles, searchFolders, searchRecipients, searchUsers, searchGroups, searchAllUsers, searchRoomMembers },
 		loadOptions: { getRoomLinkAccessLevels, getRoomMemberAccessLevels },
 	};
 }

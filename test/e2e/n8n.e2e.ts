@@ -32,6 +32,7 @@ let home: N8nHome;
 let examples: ExampleWorkflow[];
 let continueOnFail: any;
 let stopOnFail: any;
+let roomArchive: any;
 
 function byKey(key: string): ExampleWorkflow {
 	const found = examples.find((e) => e.key === key);
@@ -96,11 +97,17 @@ beforeAll(async () => {
 		delete node.continueOnFail;
 	});
 
+	// An asynchronous operation: the node starts it and waits for DocSpace inside the real n8n.
+	roomArchive = variant(roomLinkSet, 'e2eRoomArchive', 'e2e: archive a room and wait', (node) => {
+		node.parameters = { resource: 'room', operation: 'archive', room: { __rl: true, mode: 'id', value: SEED_IDS.customRoomId } };
+	});
+
 	const credentials = home.writeJson('credentials.json', credentialFor(emu.baseUrl, SEED_IDS.apiKey));
 	const workflows = home.writeJson('workflows.json', [
 		...examples.map((e) => e.workflow),
 		continueOnFail,
 		stopOnFail,
+		roomArchive,
 	]);
 	for (const args of [
 		['import:credentials', `--input=${credentials}`],
@@ -254,4 +261,12 @@ test('stop on fail: a room that does not exist fails the run with a clear error'
 	log(`stop on fail → exit ${result.code}, error: ${error.message} (${error.description ?? 'no description'})`);
 	expect(`${error.message} ${error.description ?? ''}`).toContain(MISSING_ROOM);
 	expect(run.data.resultData.lastNodeExecuted).toBe(docSpaceNode(stopOnFail).name);
+});
+
+test('room archive: the node starts the operation and waits until DocSpace reports it finished', async () => {
+	const items = await executeOk(roomArchive);
+	expect(items.map((item) => item.json)).toEqual([{ roomId: 101, archived: true, resultReported: true }]);
+	expect(writes().map((r) => `${r.method} ${r.path} → ${r.status}`)).toEqual([`PUT /api/2.0/files/rooms/${SEED_IDS.customRoomId}/archive → 200`]);
+	expect(emu.requests.filter((r) => r.path === '/api/2.0/files/fileops').map((r) => r.query)).toEqual([{ id: expect.any(String) }]);
+	expect(emu.openApiViolations()).toEqual([]);
 });

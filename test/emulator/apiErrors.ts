@@ -36,7 +36,7 @@ export const argumentError = (message: string) => new DocSpaceException(EXCEPTIO
 /** `ArgumentException` thrown for a parameter: .NET appends "(Parameter 'name')". */
 export const argumentOutOfRange = (parameter: string) =>
 	argumentError(`Value does not fall within the expected range. (Parameter '${parameter}')`);
-export const accessDenied = () => new DocSpaceException(EXCEPTION_KINDS.security, MSG_ACCESS_DENIED);
+export const accessDenied = (message = MSG_ACCESS_DENIED) => new DocSpaceException(EXCEPTION_KINDS.security, message);
 export const invalidOperation = (message = MSG_INVALID_OPERATION) =>
 	new DocSpaceException(EXCEPTION_KINDS.invalidOperation, message);
 export const paymentRequired = (message: string) => new DocSpaceException(EXCEPTION_KINDS.payment, message);

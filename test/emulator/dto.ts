@@ -1,7 +1,21 @@
 // Rendering of state records as the DTOs DocSpace returns (docs/docspace/api.md §3.3, §4.2, §5).
 
 import type { EmployeeDto, EmployeeFullDto, FileShareDto, FileShareLinkDto, GroupSummaryDto } from './types';
-import { ROOMS_FOLDER_ID, fileExtension, type FileRecord, type LinkRecord, type PortalState, type RoomRecord, type UserRecord } from './state';
+import type { FileOperationRecord } from './fileOperations';
+import {
+	ARCHIVE_FOLDER_ID,
+	ROOMS_FOLDER_ID,
+	fileExtension,
+	trashFolderIdOf,
+	type FileRecord,
+	type FolderRecord,
+	type LinkRecord,
+	type PortalState,
+	type RoomRecord,
+	type UserRecord,
+} from './state';
+import { renderContainer, renderFileOperation, renderFolder } from './folderDto';
+import type { Container } from './tree';
 import type { SeedGroup } from './types';
 
 /** ApiDateTime is written with the .NET "o" format; the emulated portal runs at UTC offset 0 (§1.5). */
@@ -187,9 +201,9 @@ export class DtoRenderer {
 		return {
 			id: roomNumericOrStringId(room.id),
 			title: room.title,
-			parentId: ROOMS_FOLDER_ID,
+			parentId: room.archived ? ARCHIVE_FOLDER_ID : ROOMS_FOLDER_ID,
 			filesCount: [...this.state.files.values()].filter((file) => file.roomId === room.id).length,
-			foldersCount: 0,
+			foldersCount: [...this.state.folders.values()].filter((folder) => folder.roomId === room.id).length,
 			new: 0,
 			mute: false,
 			tags: room.tags ?? [],
@@ -200,14 +214,14 @@ export class DtoRenderer {
 			denyDownload: room.settings?.denyDownload ?? false,
 			...this.roomSettings(room),
 			inRoom: true,
-			rootFolderId: ROOMS_FOLDER_ID,
+			rootFolderId: room.archived ? ARCHIVE_FOLDER_ID : ROOMS_FOLDER_ID,
 			canShare: canManage,
 			access: canManage ? 9 : 2,
 			shared: room.links.some((link) => link.linkType === 1),
 			created: formatApiDate(room.created),
 			createdBy: creator ? this.employee(creator) : undefined,
 			updated: formatApiDate(room.created),
-			rootFolderType: 14,
+			rootFolderType: room.archived ? 20 : 14,
 			updatedBy: creator ? this.employee(creator) : undefined,
 			providerItem: isThirdParty ? true : undefined,
 			providerKey: isThirdParty ? 'Box' : undefined,
@@ -231,7 +245,10 @@ export class DtoRenderer {
 		const creator = this.state.users.get(file.createdBy);
 		const extension = fileExtension(file.title);
 		const owner = this.state.users.get(file.createdBy);
-		const folderId = file.roomId !== undefined ? roomNumericOrStringId(file.roomId) : owner?.myFolderId ?? 0;
+		const trashId = file.trashedBy ? trashFolderIdOf(this.state.users.get(file.trashedBy)?.myFolderId ?? 0) : undefined;
+		const folderId =
+			trashId ?? (file.folderId !== undefined ? Number(file.folderId) : file.roomId !== undefined ? roomNumericOrStringId(file.roomId) : (owner?.myFolderId ?? 0));
+		const archived = file.roomId !== undefined && this.state.rooms.get(file.roomId)?.archived === true;
 		const isMine = file.createdBy === currentUserId;
 		return {
 			id: Number(file.id),
@@ -254,11 +271,24 @@ export class DtoRenderer {
 			shared: file.shares.size > 0 || file.links.length > 0,
 			created: formatApiDate(file.created),
 			createdBy: creator ? this.employee(creator) : undefined,
-			updated: formatApiDate(file.created),
-			rootFolderType: file.roomId !== undefined ? 14 : 5,
+			updated: formatApiDate(file.updated ?? file.created),
+			rootFolderType: trashId !== undefined ? 3 : file.roomId !== undefined ? (archived ? 20 : 14) : 5,
 			parentRoomType: file.roomId !== undefined ? this.state.rooms.get(file.roomId)?.folderType : undefined,
 			updatedBy: creator ? this.employee(creator) : undefined,
 			fileEntryType: 2,
 		};
+	}
+
+	/** A sub-folder, My documents, a Trash or a section root as FolderDto (folderDto.ts). */
+	container(container: Container, currentUserId: string): Record<string, unknown> {
+		return container.kind === 'room' ? this.room(container.room, currentUserId) : renderContainer(this.state, this, container);
+	}
+
+	folder(folder: FolderRecord): Record<string, unknown> {
+		return renderFolder(this.state, this, folder);
+	}
+
+	fileOperation(operation: FileOperationRecord, finished: boolean, currentUserId: string): Record<string, unknown> {
+		return renderFileOperation(this.state, this, operation, finished, currentUserId);
 	}
 }

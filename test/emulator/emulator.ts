@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { authenticate, hasScope, type Principal } from './auth';
 import { DtoRenderer } from './dto';
+import { readOperations } from './fileOperations';
 import { emptyAnswer, failureAnswer, successAnswer, type Answer } from './envelope';
 import { FaultRegistry, NGINX_502_BODY, truncateJson } from './faults';
 import { OpenApiValidator } from './openapi';
@@ -81,6 +82,7 @@ export class DocSpaceEmulator {
 	) {
 		this.options = { ...startOptions };
 		this.state = new PortalState(DEFAULT_SEED, startOptions.passwordMinLength);
+		this.state.fileOperationReads = startOptions.fileOperationReads ?? 1;
 		this.limiter = new RateLimiter(rateLimitsOf(startOptions));
 	}
 
@@ -107,6 +109,7 @@ export class DocSpaceEmulator {
 		this.releaseHanging();
 		this.options = { ...this.startOptions };
 		this.state = new PortalState(seed, this.options.passwordMinLength);
+		this.state.fileOperationReads = this.options.fileOperationReads ?? 1;
 		this.limiter = new RateLimiter(rateLimitsOf(this.options));
 		this.faults.clear();
 		this.violations = [];
@@ -117,6 +120,15 @@ export class DocSpaceEmulator {
 		this.options = { ...this.options, ...options };
 		this.limiter.configure(rateLimitsOf(this.options));
 		if (options.passwordMinLength !== undefined) this.state.passwordPolicy.minLength = options.passwordMinLength;
+		if (options.fileOperationReads !== undefined) this.state.fileOperationReads = options.fileOperationReads;
+	}
+
+	/**
+	 * Reads the user's file operations like a second client would (DocSpace's own web client polls
+	 * `GET files/fileops` without an id): finished ones are consumed (docs/docspace/folders.md §1).
+	 */
+	consumeFileOperations(userId: string): number {
+		return readOperations(this.state, userId).filter((view) => view.finished).length;
 	}
 
 	inject(fault: Fault): void {

@@ -1,4 +1,4 @@
 export { DocSpaceEmulator } from './emulator';
-export { DEFAULT_SEED, SEED_IDS, seedMany } from './seed';
+export { DEFAULT_SEED, FOLDER_SEED_IDS, SEED_IDS, seedMany, seedWithFolders } from './seed';
 export { DOCSPACE_RATE_LIMITS } from './rateLimiter';
 export type * from './types';

@@ -137,3 +137,38 @@ export function seedMany(counts: { rooms?: number; users?: number }, base: Porta
 	}
 	return { ...base, rooms: [...base.rooms, ...rooms], users: [...base.users, ...users] };
 }
+
+export const FOLDER_SEED_IDS = {
+	contractsFolderId: '401',
+	draftsFolderId: '402',
+	nestedFolderId: '403',
+	budgetFileId: '311',
+	planFileId: '312',
+	lockedFileId: '313',
+	contractCopyFileId: '314',
+} as const;
+
+/**
+ * A copy of `base` with folders (docs/docspace/folders.md §4): Contracts (401) in the owner's My documents
+ * holding another Contract.docx (314); Drafts (402) in Client Projects (101) holding Budget.xlsx (311),
+ * the locked Locked.docx (313) and the folder 2026 (403) with Plan.docx (312).
+ */
+export function seedWithFolders(base: PortalSeed = DEFAULT_SEED): PortalSeed {
+	const ids = FOLDER_SEED_IDS;
+	return {
+		...base,
+		folders: [
+			...(base.folders ?? []),
+			{ id: ids.contractsFolderId, title: 'Contracts', location: 'my', createdBy: ownerId },
+			{ id: ids.draftsFolderId, title: 'Drafts', location: { roomId: SEED_IDS.customRoomId }, createdBy: ownerId },
+			{ id: ids.nestedFolderId, title: '2026', location: { folderId: ids.draftsFolderId }, createdBy: janeId },
+		],
+		files: [
+			...base.files,
+			{ id: ids.budgetFileId, title: 'Budget.xlsx', location: { folderId: ids.draftsFolderId }, createdBy: ownerId, sizeBytes: 4096 },
+			{ id: ids.planFileId, title: 'Plan.docx', location: { folderId: ids.nestedFolderId }, createdBy: janeId },
+			{ id: ids.lockedFileId, title: 'Locked.docx', location: { folderId: ids.draftsFolderId }, createdBy: ownerId, locked: true },
+			{ id: ids.contractCopyFileId, title: 'Contract.docx', location: { folderId: ids.contractsFolderId }, createdBy: ownerId },
+		],
+	};
+}

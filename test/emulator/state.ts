@@ -8,6 +8,7 @@ import type {
 	RoomFolderType,
 	SeedApiKey,
 	SeedFile,
+	SeedFolder,
 	SeedGroup,
 	SeedJwt,
 	SeedLink,
@@ -63,6 +64,23 @@ export interface RoomRecord {
 	pinnedBy?: Set<string>;
 	/** Members (user or group id → access) besides the owner and the managers in managerIds. */
 	members?: Map<string, number>;
+	/** In the Archive section (docs/docspace/folders.md §6). */
+	archived?: boolean;
+}
+
+/** A folder below My documents or a room (docs/docspace/folders.md §4). */
+export interface FolderRecord {
+	id: string;
+	title: string;
+	/** The direct parent: a room id, a user's My documents folder id, or another folder's id. */
+	parentId: string;
+	/** The room the folder is in (at any depth); undefined in My documents. */
+	roomId?: string;
+	createdBy: string;
+	created: Date;
+	updated: Date;
+	/** In its deleter's Trash; `parentId` stays where it came from. */
+	trashedBy?: string;
 }
 
 export interface RoomSettingsRecord {
@@ -86,6 +104,12 @@ export interface FileRecord {
 	shares: Map<string, number>;
 	links: LinkRecord[];
 	created: Date;
+	/** The direct parent when it is a sub-folder (a FolderRecord id); otherwise the room or My documents. */
+	folderId?: string;
+	/** In its deleter's Trash. */
+	trashedBy?: string;
+	locked?: boolean;
+	updated?: Date;
 	/** Uploaded bytes; seeded files have generated content of sizeBytes (see fileContent). */
 	content?: Buffer;
 	version?: number;
@@ -144,12 +168,23 @@ export const DEFAULT_PASSWORD_POLICY: PasswordPolicy = { minLength: 8, upperCase
 export const PORTAL_CREATED = new Date('2025-01-15T09:00:00.000Z');
 /** Id of the VirtualRooms root folder ("Rooms", FolderType 14). */
 export const ROOMS_FOLDER_ID = 2;
+/** Id of the Archive root folder (FolderType 20). */
+export const ARCHIVE_FOLDER_ID = 4;
+/** A user's Trash folder id (FolderType 3): derived from their My documents id. */
+export const trashFolderIdOf = (myFolderId: number) => 900_000 + myFolderId;
 
 export class PortalState {
 	readonly users = new Map<string, UserRecord>();
 	readonly groups = new Map<string, SeedGroup>();
 	readonly rooms = new Map<string, RoomRecord>();
 	readonly files = new Map<string, FileRecord>();
+	readonly folders = new Map<string, FolderRecord>();
+	/** Asynchronous file operations (docs/docspace/folders.md §1), see fileOperations.ts. */
+	readonly fileOperations: import('./fileOperations').FileOperationRecord[] = [];
+	readonly auditLog: import('./fileOperations').AuditEvent[] = [];
+	/** Reads that see an operation running before one sees it finished (EmulatorOptions.fileOperationReads). */
+	fileOperationReads = 1;
+	private nextEntryId = 5000;
 	readonly apiKeys = new Map<string, SeedApiKey>();
 	readonly sessionTokens = new Map<string, string>();
 	readonly jwts = new Map<string, SeedJwt>();
@@ -175,7 +210,8 @@ export class PortalState {
 				created: PORTAL_CREATED,
 			});
 		}
-		seed.files.forEach((file) => this.files.set(file.id, fileFromSeed(file)));
+		(seed.folders ?? []).forEach((folder) => this.folders.set(folder.id, this.folderFromSeed(folder)));
+		seed.files.forEach((file) => this.files.set(file.id, this.placeSeedFile(fileFromSeed(file), file)));
 		seed.apiKeys.forEach((key) => this.apiKeys.set(key.key, key));
 		seed.sessionTokens.forEach((session) => this.sessionTokens.set(session.token, session.userId));
 		seed.jwts.forEach((jwt) => this.jwts.set(jwt.token, jwt));
@@ -224,6 +260,29 @@ export class PortalState {
 	newLinkId(requested: string | undefined): string {
 		return requested ?? randomUUID();
 	}
+
+	/** A new file or folder id above every seeded one. */
+	newEntryId(): string {
+		while (this.files.has(String(this.nextEntryId)) || this.folders.has(String(this.nextEntryId)) || this.rooms.has(String(this.nextEntryId))) this.nextEntryId++;
+		return String(this.nextEntryId++);
+	}
+
+	private folderFromSeed(seed: SeedFolder): FolderRecord {
+		const folder: FolderRecord = { id: seed.id, title: seed.title, parentId: '', createdBy: seed.createdBy, created: PORTAL_CREATED, updated: PORTAL_CREATED };
+		if (seed.location === 'my') folder.parentId = String(this.users.get(seed.createdBy)?.myFolderId ?? 0);
+		else if ('roomId' in seed.location) Object.assign(folder, { parentId: seed.location.roomId, roomId: seed.location.roomId });
+		else Object.assign(folder, { parentId: seed.location.folderId, roomId: this.folders.get(seed.location.folderId)?.roomId });
+		return folder;
+	}
+
+	private placeSeedFile(file: FileRecord, seed: SeedFile): FileRecord {
+		if (typeof seed.location === 'object' && 'folderId' in seed.location) {
+			file.folderId = seed.location.folderId;
+			file.roomId = this.folders.get(seed.location.folderId)?.roomId;
+		}
+		file.locked = seed.locked;
+		return file;
+	}
 }
 
 function userFromSeed(user: SeedUser, myFolderId: number): UserRecord {
@@ -244,7 +303,7 @@ function fileFromSeed(file: SeedFile): FileRecord {
 	return {
 		id: file.id,
 		title: file.title,
-		roomId: file.location === 'my' ? undefined : file.location.roomId,
+		roomId: typeof file.location === 'object' && 'roomId' in file.location ? file.location.roomId : undefined,
 		createdBy: file.createdBy,
 		isForm: file.isForm ?? false,
 		sizeBytes: file.sizeBytes ?? 24_576,

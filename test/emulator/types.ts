@@ -62,13 +62,23 @@ export interface SeedFileShare {
 export interface SeedFile {
 	id: string;
 	title: string;
-	/** 'my' = the creator's My documents; otherwise a room id. */
-	location: 'my' | { roomId: string };
+	/** 'my' = the creator's My documents; otherwise a room id, or a folder (`SeedFolder`) id. */
+	location: 'my' | { roomId: string } | { folderId: string };
+	/** Locked for editing by another user: moving or deleting it fails inside the operation. */
+	locked?: boolean;
 	createdBy: string;
 	isForm?: boolean;
 	sizeBytes?: number;
 	shares?: SeedFileShare[];
 	links?: SeedLink[];
+}
+
+/** A folder in My documents (of `createdBy`), in a room, or in another seeded folder (listed before it). */
+export interface SeedFolder {
+	id: string;
+	title: string;
+	location: 'my' | { roomId: string } | { folderId: string };
+	createdBy: string;
 }
 
 export interface SeedApiKey {
@@ -104,6 +114,7 @@ export interface PortalSeed {
 	groups: SeedGroup[];
 	rooms: SeedRoom[];
 	files: SeedFile[];
+	folders?: SeedFolder[];
 	apiKeys: SeedApiKey[];
 	sessionTokens: SeedSessionToken[];
 	jwts: SeedJwt[];
@@ -126,6 +137,8 @@ export interface EmulatorOptions {
 	chunkUploadSize?: number;
 	/** How long filehandler.ashx takes to convert a file on download. */
 	conversionMs?: number;
+	/** Reads (the start answer included) that see a file operation running before one sees it finished; default 1. */
+	fileOperationReads?: number;
 }
 
 export interface RecordedRequest {

@@ -165,3 +165,55 @@ export const includePasswordOption: INodeProperties = {
 	default: false,
 	description: 'Whether to put the link password in the output. DocSpace returns it in clear text; it is hidden by default so it does not end up in execution logs.',
 };
+
+// A folder's (or room's) address in DocSpace's web client: …/rooms/shared/1234/filter?folder=5678,
+// …/rooms/personal/filter?folder=5678. The folder is the `folder` query value; a room's own address
+// may only have /rooms/shared/1234.
+export const FOLDER_URL_REGEX = '(?:[?&]folder=|/rooms/(?:shared|archived)/(?![^?#]*[?&]folder=))(\\d+|[A-Za-z]+-[\\w.-]+)';
+
+/** A folder picker: My Documents, rooms and their sub-folders (searchFolders), by ID or by URL. */
+const FOLDER_ID_REGEX = '^\\s*(\\d+|[A-Za-z]+-[\\w.-]+|@my)\\s*$';
+
+export function folderLocatorNamed(name: string, displayName: string, description: string): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select a folder…',
+				typeOptions: { searchListMethod: 'searchFolders', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 5678',
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: FOLDER_ID_REGEX, errorMessage: 'A folder ID is a number such as 5678 (or sbox-42 for a connected storage, @my for My Documents)' },
+					},
+				],
+			},
+			{
+				displayName: 'By URL',
+				name: 'url',
+				type: 'string',
+				placeholder: 'e.g. https://yourportal.onlyoffice.com/rooms/shared/1234/filter?folder=5678',
+				extractValue: { type: 'regex', regex: FOLDER_URL_REGEX },
+				validation: [
+					{ type: 'regex', properties: { regex: `.*${FOLDER_URL_REGEX}.*`, errorMessage: 'Paste the address of the folder or room as the DocSpace web page shows it' } },
+				],
+			},
+		],
+	};
+}
+
+export const folderLocator: INodeProperties = folderLocatorNamed('folder', 'Folder', 'The DocSpace folder (a room is a folder too)');

@@ -10,6 +10,10 @@ export interface DocSpaceFailure {
 	networkCode?: string;
 	/** The answer claimed JSON but could not be parsed. */
 	malformedJson?: boolean;
+	/** An asynchronous file operation finished with this error (docs/docspace/folders.md §1). */
+	operationError?: string;
+	/** An asynchronous file operation had not finished when the node stopped waiting. */
+	operationTimeout?: { progress: number; waitedSeconds: number };
 }
 
 /** Who failed: lets every message name the operation, the item and the DocSpace object. */
@@ -24,6 +28,8 @@ export interface FailureContext {
 	attempts?: number;
 	/** Extra hint for 403 "The role is not available for this user type". */
 	roleHint?: string;
+	/** The request started an asynchronous operation: running it again is not harmless. */
+	notRepeatable?: boolean;
 }
 
 interface ProblemDetails {
@@ -54,8 +60,15 @@ export function retryAfterMs(headers: Record<string, unknown> | undefined): numb
 	return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
-const MAYBE_APPLIED =
+const MAYBE_APPLIED_SAFE =
 	' The request may have reached DocSpace before the connection failed, so the change may already be applied; running it again is safe (it sets the same values).';
+const MAYBE_STARTED =
+	' The request may have reached DocSpace before the connection failed, so the operation may have started: check the destination or the Trash before running it again (a second copy would be made).';
+
+function maybeApplied(context: FailureContext): string {
+	if (!context.isWrite) return '';
+	return context.notRepeatable ? MAYBE_STARTED : MAYBE_APPLIED_SAFE;
+}
 
 interface ErrorRule {
 	matches: (failure: DocSpaceFailure, text: string, context: FailureContext) => boolean;
@@ -69,6 +82,18 @@ const FILE_ENTRY_OPERATIONS = new Set(['File: Upload', 'File: Download', 'File: 
 /** The one table of DocSpace failures the node knows, in the order they are tried. */
 const ERROR_TABLE: ErrorRule[] = [
 	{
+		matches: (f) => f.operationTimeout !== undefined,
+		message: (c, f) =>
+			`DocSpace had not finished ${c.operation} for ${c.target} after ${f.operationTimeout?.waitedSeconds} s (progress ${f.operationTimeout?.progress}%)`,
+		description: () =>
+			'The operation goes on in DocSpace; large folders take longer. Raise "Max Wait (Seconds)" under Options, or check the result in DocSpace before running the node again (running a copy again makes a second copy).',
+	},
+	{
+		matches: (f) => f.operationError !== undefined,
+		message: (c, f) => `DocSpace could not finish ${c.operation} for ${c.target}: ${f.operationError}`,
+		description: (_c, f) => operationErrorHint(f.operationError ?? ''),
+	},
+	{
 		matches: (f) => f.networkCode === 'ECONNREFUSED' || f.networkCode === 'ENOTFOUND' || f.networkCode === 'EAI_AGAIN',
 		message: (c) => `Could not reach DocSpace for ${c.target}: the portal address did not answer`,
 		description: () =>
@@ -78,19 +103,19 @@ const ERROR_TABLE: ErrorRule[] = [
 		matches: (f) => f.networkCode === 'ETIMEDOUT' || f.networkCode === 'ECONNABORTED' || f.networkCode === 'ESOCKETTIMEDOUT',
 		message: (c) => `DocSpace did not answer in time for ${c.target}`,
 		description: (c) =>
-			`The request timed out. Raise "Timeout" under the node's Request Options or try again later.${c.isWrite ? MAYBE_APPLIED : ''}`,
+			`The request timed out. Raise "Timeout" under the node's Request Options or try again later.${maybeApplied(c)}`,
 	},
 	{
 		matches: (f) => f.networkCode !== undefined,
 		message: (c, f) => `The connection to DocSpace broke for ${c.target} (${f.networkCode})`,
 		description: (c) =>
-			`The connection was closed before DocSpace answered${c.attempts && c.attempts > 1 ? `, ${c.attempts} times` : ''}. Try again in a moment.${c.isWrite ? MAYBE_APPLIED : ''}`,
+			`The connection was closed before DocSpace answered${c.attempts && c.attempts > 1 ? `, ${c.attempts} times` : ''}. Try again in a moment.${maybeApplied(c)}`,
 	},
 	{
 		matches: (f) => f.malformedJson === true,
 		message: (c) => `DocSpace sent an unreadable answer for ${c.target}`,
 		description: (c) =>
-			`The answer was not valid JSON; a proxy or an incomplete answer is the usual cause. Try again; if it persists, check the Base URL.${c.isWrite ? MAYBE_APPLIED : ''}`,
+			`The answer was not valid JSON; a proxy or an incomplete answer is the usual cause. Try again; if it persists, check the Base URL.${maybeApplied(c)}`,
 	},
 	{
 		matches: (f) => f.statusCode === 401,
@@ -154,9 +179,11 @@ const ERROR_TABLE: ErrorRule[] = [
 		// Reading a room (Room: Get / Get Many) needs membership, not the right to share it.
 		matches: (f, text) => f.statusCode === 403 && /access denied/i.test(text),
 		message: (c) =>
-			c.operation.startsWith('Room: ') ? `You are not allowed to open ${c.target}` : `You are not allowed to manage sharing of ${c.target}`,
+			/^(Room|Folder): /.test(c.operation) ? `You are not allowed to open ${c.target}` : `You are not allowed to manage sharing of ${c.target}`,
 		description: (c) =>
-			c.operation.startsWith('Room: ')
+			c.operation.startsWith('Folder: ')
+				? `DocSpace answered "Access denied": the account behind the credential cannot see ${c.target} (it is in another user's My Documents, or in a room the account is not a member of). Use another key or ask for access.`
+				: c.operation.startsWith('Room: ')
 				? `DocSpace answered "Access denied": the account behind the credential is not a member of ${c.target}. Ask a room admin to add it, or use another key.`
 				: `DocSpace answered "Access denied": the account behind the credential cannot change access to ${c.target}.${
 						c.operation === 'Room Link: Get Primary' ? ' Collaboration, virtual data and AI rooms have no external links, and DocSpace answers the same for them.' : ''
@@ -215,9 +242,16 @@ const ERROR_TABLE: ErrorRule[] = [
 		message: (c, f) =>
 			`DocSpace${isHtml(f.body) ? ' (or a proxy in front of it)' : ''} failed with ${f.statusCode} for ${c.target}`,
 		description: (c, _f, text) =>
-			`${text ? `DocSpace said: "${text}". ` : ''}This is a problem on the server side; try again in a few minutes.${c.isWrite ? MAYBE_APPLIED : ''}`,
+			`${text ? `DocSpace said: "${text}". ` : ''}This is a problem on the server side; try again in a few minutes.${maybeApplied(c)}`,
 	},
 ];
+
+function operationErrorHint(text: string): string {
+	if (/lock|edit/i.test(text)) return 'The file is open for editing or locked. Close it in the editor or unlock it, then run the node again. Entries DocSpace did not report as failed were processed.';
+	if (/permission|access|security/i.test(text)) return 'The account behind the credential lacks the right for this entry or its destination. Ask a room admin or use another key. Entries DocSpace did not report as failed were processed.';
+	if (/not found|not exist/i.test(text)) return 'The entry or the destination no longer exists. Check the IDs. Entries DocSpace did not report as failed were processed.';
+	return 'DocSpace reported this error when the operation finished. Entries it did not report as failed were processed.';
+}
 
 function capitalize(text: string): string {
 	return text.charAt(0).toUpperCase() + text.slice(1);

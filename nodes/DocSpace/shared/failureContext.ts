@@ -9,6 +9,7 @@ const RESOURCE_LABELS: Record<string, { label: string; target: string; parameter
 	roomMember: { label: 'Room Member', target: 'room', parameter: 'room', scope: 'rooms' },
 	file: { label: 'File', target: 'file', parameter: 'file', scope: 'files' },
 	fileLink: { label: 'File Link', target: 'file', parameter: 'file', scope: 'files' },
+	folder: { label: 'Folder', target: 'folder', parameter: 'folder', scope: 'files' },
 	user: { label: 'User', target: 'the users list', parameter: 'user', entity: 'user', scope: 'accounts' },
 	group: { label: 'Group', target: 'the groups list', parameter: 'group', entity: 'group', scope: 'accounts' },
 };

@@ -1,5 +1,7 @@
 import type {
+	DeclarativeRestApiSettings,
 	IDataObject,
+	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
@@ -10,7 +12,7 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 
-import { sendDocSpaceListRequest, sendDocSpaceRequest, throwOnDocSpaceError } from './transport';
+import { sendDocSpaceListRequest, sendDocSpaceRequest, sendDocSpaceRequestOnce, throwOnDocSpaceError } from './transport';
 import { entryId, optionalText } from './validation';
 
 /**
@@ -25,12 +27,18 @@ export function docSpaceRouting(config: {
 	postReceive?: PostReceiveAction[];
 	/** A paged list (startIndex/count): honours the operation's Return All and Limit. */
 	list?: boolean;
+	/** Starts an asynchronous file operation: never sent twice (docs/docspace/folders.md §1). */
+	once?: boolean;
+	/** A routing hook of the operation's own (it must send through `sendDocSpaceRequest`). */
+	pagination?: (this: IExecutePaginationFunctions, requestData: DeclarativeRestApiSettings.ResultOptions) => Promise<INodeExecutionData[]>;
 }): INodePropertyRouting {
 	return {
 		request: { method: config.method, url: config.url },
 		send: { paginate: true, preSend: config.preSend ?? [] },
 		output: { postReceive: [throwOnDocSpaceError, ...(config.postReceive ?? [])] },
-		operations: { pagination: config.list ? sendDocSpaceListRequest : sendDocSpaceRequest },
+		operations: {
+			pagination: config.pagination ?? (config.list ? sendDocSpaceListRequest : config.once ? sendDocSpaceRequestOnce : sendDocSpaceRequest),
+		},
 	};
 }
 
@@ -44,11 +52,15 @@ export function locatorValue(context: IExecuteSingleFunctions, name: string): un
 	return context.getNodeParameter(name, undefined, { extractValue: true });
 }
 
-const LOCATORS = { room: { label: 'Room', placeholder: 'roomId' }, file: { label: 'File', placeholder: 'fileId' } } as const;
+const LOCATORS = {
+	room: { label: 'Room', placeholder: 'roomId' },
+	file: { label: 'File', placeholder: 'fileId' },
+	folder: { label: 'Folder', placeholder: 'folderId' },
+} as const;
 
 /**
- * Validates the Room or File locator (a refusal names the field and the item), puts its id into
- * the URL template's `{roomId}` or `{fileId}` placeholder and returns it.
+ * Validates the Room, File or Folder locator (a refusal names the field and the item), puts its id into
+ * the URL template's `{roomId}`, `{fileId}` or `{folderId}` placeholder and returns it.
  */
 export function fillLocatorId(context: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions, name: keyof typeof LOCATORS): string {
 	const id = entryId(context, LOCATORS[name].label, locatorValue(context, name), name);

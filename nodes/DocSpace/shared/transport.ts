@@ -80,7 +80,10 @@ function networkCodeOf(error: unknown): string | undefined {
 	return undefined;
 }
 
-function isRetryable(failure: DocSpaceFailure, method: string): boolean {
+function isRetryable(failure: DocSpaceFailure, method: string, repeatable = true): boolean {
+	// A request that starts an asynchronous file operation (copy, move, delete) must not run twice;
+	// only a 429 is certain to have been refused before DocSpace did anything.
+	if (!repeatable) return failure.statusCode === 429 && !failure.networkCode;
 	// Only PUT/GET are sent by this node; both are idempotent here: shares set absolute levels and
 	// room links carry their id (client-generated on create), so a repeat never duplicates.
 	if (method === 'POST') return false;
@@ -117,6 +120,8 @@ export interface RequestSettings {
 	limit: number;
 	maxRetries: number;
 	signal?: AbortSignal;
+	/** False for requests that must not be sent twice (see isRetryable). */
+	repeatable?: boolean;
 }
 
 /** Runs one DocSpace request with a concurrency slot, retrying what is safe to retry. */
@@ -139,7 +144,7 @@ export async function withDocSpaceLimits<T>(
 			}
 		}
 		const wait = backoffMs(tries, failure);
-		if (!isRetryable(failure, settings.method) || tries > settings.maxRetries || wait > MAX_RETRY_WAIT_MS) {
+		if (!isRetryable(failure, settings.method, settings.repeatable) || tries > settings.maxRetries || wait > MAX_RETRY_WAIT_MS) {
 			throw docSpaceNodeError(node, failure, { ...context(), attempts: tries });
 		}
 		await sleep(wait);
@@ -209,6 +214,24 @@ export async function sendDocSpaceRequest(
 	);
 }
 
+/**
+ * Routing hook of requests that start an asynchronous file operation (docs/docspace/folders.md §1):
+ * like `sendDocSpaceRequest`, but a failure that may have reached DocSpace is not retried.
+ */
+export async function sendDocSpaceRequestOnce(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const method = String(requestData.options.method ?? 'GET').toUpperCase();
+	const itemIndex = this.getItemIndex();
+	const { settings, baseUrl } = requestSettings(this, method, requestData.options.baseURL, itemIndex);
+	requestData.options.baseURL = baseUrl;
+	const context = () => ({ ...failureContextFor(this, method, itemIndex), notRepeatable: true });
+	return await withDocSpaceLimits({ ...settings, repeatable: false }, context, this.getNode(), async () =>
+		await this.makeRoutingRequest(requestData),
+	);
+}
+
 /** DocSpace's largest page (`count` is limited to 1–100, docs/docspace/api.md §7). */
 export const MAX_PAGE_SIZE = 100;
 
@@ -244,6 +267,8 @@ export async function docSpaceApiRequest(
 	url: string,
 	qs: IDataObject = {},
 	body?: IDataObject,
+	/** Overrides parts of the failure context, e.g. the permission a follow-up request needs. */
+	failureOverrides: Partial<FailureContext> = {},
 ): Promise<{ response: unknown; total?: number; count?: number }> {
 	const itemIndex = 'getItemIndex' in this ? this.getItemIndex() : 0;
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
@@ -259,7 +284,8 @@ export async function docSpaceApiRequest(
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 	};
-	return await withDocSpaceLimits(settings, () => failureContextFor(this, method, itemIndex), this.getNode(), async () => {
+	const context = () => ({ ...failureContextFor(this, method, itemIndex), ...failureOverrides });
+	return await withDocSpaceLimits(settings, context, this.getNode(), async () => {
 		const full = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options)) as IN8nHttpFullResponse;
 		const failure = failureOf(full);
 		if (failure) throw new DocSpaceFailureError(failure);

@@ -1,4 +1,4 @@
-// File endpoints: PUT/GET file/{id}/share (§4), GET/PUT file/{id}/links (§5), GET file/{id}, GET files/@my.
+// File endpoints: PUT/GET file/{id}/share (§4), GET/PUT file/{id}/links (§5), GET file/{id} (GET files/@my: folders.ts).
 
 import { ValidationProblem, accessDenied, invalidOperation, notFound, MSG_FILE_NOT_FOUND, MSG_ROLE_NOT_AVAILABLE } from '../apiErrors';
 import {
@@ -6,7 +6,6 @@ import {
 	EMPTY_UUID,
 	parseJsonObject,
 	property,
-	queryValue,
 	readBoolean,
 	readFileShare,
 	readPaging,
@@ -200,49 +199,10 @@ function getFileLinks(context: RouteContext): ActionResult {
 	return { payload: page(links, paging.startIndex, paging.count), total: links.length };
 }
 
-function getMyDocuments(context: RouteContext): ActionResult {
-	const userId = requireUser(context);
-	const paging = readPaging(context.query);
-	const user = context.state.users.get(userId);
-	if (!user || user.role === 'guest') throw accessDenied();
-	const filterValue = queryValue(context.query, 'filterValue')?.toLowerCase() ?? '';
-	const files = [...context.state.files.values()].filter(
-		(file) => file.roomId === undefined && file.createdBy === userId && file.title.toLowerCase().includes(filterValue),
-	);
-	const pageFiles = page(files, paging.startIndex, paging.count).map((file) => context.render.file(file, userId));
-	const current = {
-		id: user.myFolderId,
-		title: 'My documents',
-		parentId: 0,
-		filesCount: files.length,
-		foldersCount: 0,
-		new: 0,
-		mute: false,
-		type: 5,
-		rootFolderType: 5,
-		rootFolderId: user.myFolderId,
-		createdBy: context.render.employee(user),
-		fileEntryType: 1,
-	};
-	return {
-		payload: {
-			files: pageFiles,
-			folders: [],
-			current,
-			pathParts: [{ id: user.myFolderId, title: 'My documents', folderType: 5 }],
-			startIndex: paging.startIndex,
-			count: pageFiles.length,
-			total: files.length,
-			new: 0,
-		},
-	};
-}
-
 export const fileRoutes: RouteDefinition[] = [
 	{ method: 'PUT', template: '/api/2.0/files/file/{fileId}/share', handler: setFileShare },
 	{ method: 'GET', template: '/api/2.0/files/file/{id}/share', handler: getFileShares },
 	{ method: 'PUT', template: '/api/2.0/files/file/{id}/links', handler: setFileLink },
 	{ method: 'GET', template: '/api/2.0/files/file/{id}/links', handler: getFileLinks },
 	{ method: 'GET', template: '/api/2.0/files/file/{fileId}', handler: getFile },
-	{ method: 'GET', template: '/api/2.0/files/@my', handler: getMyDocuments },
 ];

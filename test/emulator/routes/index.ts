@@ -1,6 +1,7 @@
 import type { RouteDefinition } from './context';
 import { downloadRoutes } from './downloads';
 import { fileEditRoutes } from './fileEdits';
+import { fileOperationRoutes } from './fileops';
 import { fileRoutes } from './files';
 import { folderRoutes } from './folders';
 import { groupRoutes } from './groups';
@@ -24,6 +25,7 @@ export const ROUTES: RouteDefinition[] = [
 	...uploadRoutes,
 	...downloadRoutes,
 	...fileEditRoutes,
+	...fileOperationRoutes,
 	...folderRoutes,
 ];
 

@@ -9,6 +9,7 @@ describe('DocSpace node description', () => {
 		['file', 2],
 		['user', 1],
 		['group', 1],
+		['folder', 1],
 	])('declares the %s locator once per resource that takes it, %i times in all', (name, count) => {
 		const declarations = loadNodeType().description.properties.filter((property) => property.name === name);
 		const resources = declarations.flatMap((property) => property.displayOptions?.show?.resource ?? [undefined]);
@@ -22,6 +23,13 @@ describe('DocSpace node description', () => {
 	it.each(['roomTitle', 'memberList', 'member', 'tagNames', 'updateFields', 'additionalFields', 'memberAccess', 'listAccess'])('declares %s once', (name) => {
 		expect(loadNodeType().description.properties.filter((property) => property.name === name)).toHaveLength(1);
 	});
+
+	it.each(['destinationFolder', 'conflictResolution', 'deletePermanently', 'folderName'])(
+		'declares %s once, for every resource and operation that shows it',
+		(name) => {
+			expect(loadNodeType().description.properties.filter((property) => property.name === name)).toHaveLength(1);
+		},
+	);
 
 	it('sends no routing value through an expression of its own', () => {
 		const expressions: string[] = [];

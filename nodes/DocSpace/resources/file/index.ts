@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { fileLocator } from '../../shared/descriptions';
 import { linkOutput } from '../../shared/linkSettings';
@@ -6,9 +6,9 @@ import { docSpaceRouting, entriesOutput, fillLocatorPath } from '../../shared/ro
 import { simplifySubject } from '../../shared/output';
 import { sendDocSpaceRequest } from '../../shared/transport';
 import { fileCreateDescription, fileSingleOutput, prepareFileCreate } from './create';
-import { destinationFolderLocator } from './destination';
 import { fileDownloadDescription, fileDownloadOutput, prepareFileDownload } from './download';
 import { fileGetDescription, fileGetPrimaryLinkDescription } from './get';
+import { transferDescription, transferOperations } from '../../shared/transfer';
 import { fileGetSharingDescription } from './getSharing';
 import { fileRemoveSharingDescription, fileRemoveSharingOutput, prepareFileRemoveSharing } from './removeSharing';
 import { fileRenameDescription, prepareFileRename } from './rename';
@@ -24,7 +24,8 @@ export const fileDescription: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: showOnlyForFiles },
-		options: [
+		options: (
+			[
 			// File transfer and file entries (upload, download, create, get, rename, primary link).
 			{
 				name: 'Create',
@@ -137,17 +138,21 @@ export const fileDescription: INodeProperties[] = [
 					postReceive: [fileShareOutput],
 				}),
 			},
-		],
+			// Copy, Delete, Move (their fields are declared once with the Folder resource's).
+			...transferOperations('file'),
+			] satisfies INodePropertyOptions[]
+		).sort((a, b) => a.name.localeCompare(b.name)),
 		default: 'share',
 	},
 	// One declaration for every File operation on an existing file (see the Room Link locator).
 	{
 		...fileLocator,
 		displayOptions: { show: showOnlyForFiles, hide: { operation: ['upload', 'create'] } },
-		description: 'The file to work on (to share or remove sharing: a file in My Documents)',
+		description:
+			'The file to download, read, rename, copy, move or delete, or whose sharing to change (sharing works for files in My Documents)',
 	},
-	// One declaration for the operations that put a new file somewhere.
-	{ ...destinationFolderLocator, displayOptions: { show: { resource: ['file'], operation: ['upload', 'create'] } } },
+	// Destination, conflicts and deletion for File and Folder, declared once for both resources.
+	...transferDescription,
 	...fileUploadDescription,
 	...fileDownloadDescription,
 	...fileCreateDescription,

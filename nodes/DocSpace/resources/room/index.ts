@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { optionsProperty, roomLocator, simplifyProperty } from '../../shared/descriptions';
 import { docSpaceRouting, fillLocatorPath } from '../../shared/routing';
 import { prepareRoomCreate, roomCreateDescription } from './create';
+import { roomLifecycleDescription, roomLifecycleOperations } from './archive';
 import { roomGetDescription, roomGetOutput } from './get';
 import { prepareRoomGetMany, roomGetManyDescription, roomGetManyOutput } from './getMany';
 import { prepareRoomTags, roomTagsDescription } from './tags';
@@ -118,7 +119,9 @@ export const roomDescription: INodeProperties[] = [
 					postReceive: [roomGetOutput],
 				}),
 			},
-		],
+			// Archive, Unarchive, Delete: asynchronous, the node waits for DocSpace.
+			...roomLifecycleOperations,
+		].sort((a, b) => a.name.localeCompare(b.name)),
 		default: 'getAll',
 	},
 	// One Room locator for every Room operation that works on an existing room: n8n evaluates each
@@ -135,4 +138,5 @@ export const roomDescription: INodeProperties[] = [
 	...roomGetManyDescription,
 	simplifyProperty({ ...showOnlyForRooms, operation: WRITE_OPERATIONS }),
 	optionsProperty({ ...showOnlyForRooms, operation: WRITE_OPERATIONS }),
+	...roomLifecycleDescription,
 ];
