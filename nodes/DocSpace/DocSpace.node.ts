@@ -13,6 +13,7 @@ import { groupDescription } from './resources/group';
 import { roomDescription } from './resources/room';
 import { roomLinkDescription } from './resources/roomLink';
 import { userDescription } from './resources/user';
+import { routedOperations } from './shared/runner';
 
 // NodeConnectionTypes arrived in n8n-workflow 1.82; older n8n 1.x releases take the plain 'main'.
 const MAIN = (NodeConnectionTypes?.Main ?? 'main') as NodeConnectionType;
@@ -61,6 +62,10 @@ export class DocSpace implements INodeType {
 			...groupDescription,
 		],
 	};
+
+	// Bulk writes skip RoutingNode's per-item cost but keep their routing declarations as the
+	// single source of truth: one runner applies them (shared/runner).
+	customOperations = routedOperations(this, { roomLink: ['set'], file: ['share'] });
 
 	methods = {
 		listSearch: { searchRooms, searchFiles, searchRecipients, searchUsers, searchGroups },
