@@ -65,7 +65,7 @@ export class DocSpace implements INodeType {
 
 	// Bulk writes skip RoutingNode's per-item cost but keep their routing declarations as the
 	// single source of truth: one runner applies them (shared/runner).
-	customOperations = routedOperations(this, { roomLink: ['set'], file: ['share'] });
+	customOperations = routedOperations(this, { roomLink: ['set'], file: ['share', 'removeSharing'], fileLink: ['set'] });
 
 	methods = {
 		listSearch: { searchRooms, searchFiles, searchRecipients, searchUsers, searchGroups },

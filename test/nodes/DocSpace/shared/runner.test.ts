@@ -173,12 +173,67 @@ describe('runner and RoutingNode: File: Share', () => {
 	});
 });
 
+describe('runner and RoutingNode: File Link: Set', () => {
+	const fileLinkSet = (overrides: IDataObject = {}): IDataObject => ({
+		resource: 'fileLink',
+		operation: 'set',
+		file: byId('id', SEED_IDS.myDocxId),
+		fileLinkAccess: 2,
+		...overrides,
+	});
+
+	it('send the same new links with expressions, expiry and password', async () => {
+		const items = [{ name: 'A' }, { name: 'B' }];
+		const result = await bothPaths(
+			fileLinkSet({ title: '={{ "Review " + $json.name }}', expirationDate: '2027-01-31T12:00:00', password: 'Str0ng!pass', internal: true }),
+			{ items },
+		);
+		expect(result.requests).toHaveLength(2);
+		expect(result.items.map((item) => item.json.title)).toEqual(['Review A', 'Review B']);
+		expect(result.runnerExpressions).toBe(items.length);
+	});
+
+	it('give the same items and errors with continue-on-fail: a missing file, None, a success', async () => {
+		const items = [{ file: '999999', access: 2 }, { file: SEED_IDS.myDocxId, access: 0 }, { file: SEED_IDS.myDocxId, access: 10 }];
+		const parameters = fileLinkSet({ file: byId('id', '={{ $json.file }}'), fileLinkAccess: '={{ $json.access }}' });
+		const result = await bothPaths(parameters, { items, continueOnFail: true });
+		expect(result.items.map((item) => item.error === undefined)).toEqual([false, false, true]);
+		expect(result.requests).toHaveLength(2);
+	});
+});
+
+describe('runner and RoutingNode: File: Remove Sharing', () => {
+	const removeSharing = (overrides: IDataObject = {}): IDataObject => ({
+		resource: 'file',
+		operation: 'removeSharing',
+		file: byId('id', SEED_IDS.myDocxId),
+		...overrides,
+	});
+
+	it('send the same removals for given subjects (emails looked up first) and for everyone', async () => {
+		const given = await bothPaths(removeSharing({ subjects: '={{ $json.who }}' }), { items: [{ who: 'jane@example.com' }, { who: SEED_IDS.bobId }] });
+		expect(given.requests.filter((request) => JSON.parse(request).method === 'PUT')).toHaveLength(2);
+		expect(given.items).toHaveLength(2);
+		const everyone = await bothPaths(removeSharing({ removeFrom: 'everyone' }));
+		expect(everyone.requests.length).toBeGreaterThanOrEqual(2);
+		expect(everyone.error).toBeUndefined();
+	});
+
+	it('give the same errors with continue-on-fail: bad subject, unknown email, missing file', async () => {
+		const items = [{ who: 'bob', file: SEED_IDS.myDocxId }, { who: 'ghost@example.com', file: SEED_IDS.myDocxId }, { who: SEED_IDS.bobId, file: '999999' }];
+		const result = await bothPaths(removeSharing({ file: byId('id', '={{ $json.file }}'), subjects: '={{ $json.who }}' }), { items, continueOnFail: true });
+		expect(result.items.map((item) => item.error === undefined)).toEqual([false, false, false]);
+		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+	});
+});
+
 describe('customOperations', () => {
 	it('run the bulk write operations, and only those, through the runner', () => {
 		const operations = loadNodeType().customOperations ?? {};
 		expect(Object.fromEntries(Object.entries(operations).map(([resource, entries]) => [resource, Object.keys(entries).sort()]))).toEqual({
 			roomLink: ['set'],
-			file: ['share'],
+			file: ['removeSharing', 'share'],
+			fileLink: ['set'],
 		});
 	});
 });
