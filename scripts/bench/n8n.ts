@@ -96,7 +96,7 @@ async function main() {
 	const emulator = await DocSpaceEmulator.start({ latencyMs: 30 });
 	const home = await createN8nHome({
 		prefix: 'n8n-docspace-bench-',
-		env: { N8N_PORT: String(await freePort()), N8N_RUNNERS_BROKER_PORT: String(await freePort()), N8N_LOG_LEVEL: 'warn' },
+		env: { N8N_PORT: String(await freePort()), N8N_RUNNERS_BROKER_PORT: String(await freePort()) },
 	});
 	const rows: Row[] = [];
 	try {
