@@ -227,6 +227,30 @@ describe('runner and RoutingNode: File: Remove Sharing', () => {
 	});
 });
 
+describe('runner: cancellation', () => {
+	it('stops sending when the execution is cancelled', async () => {
+		const { emulator } = ctx;
+		emulator.configure({ latencyMs: 30 });
+		const items = Array.from({ length: 60 }, () => ({ room: SEED_IDS.customRoomId }));
+		let sentAtCancel = 0;
+		const onStart = (cancel: () => void) => {
+			const poll = setInterval(() => {
+				if (emulator.requests.length < 2) return;
+				clearInterval(poll);
+				sentAtCancel = emulator.requests.length;
+				cancel();
+			}, 5);
+			setTimeout(() => clearInterval(poll), 10_000);
+		};
+		await run(emulator, roomLinkSet({ room: byId('id', '={{ $json.room }}'), options: { maxParallelWrites: 1 } }), { items, onStart });
+		await new Promise((resolve) => setTimeout(resolve, 1000));
+		expect(sentAtCancel).toBeGreaterThanOrEqual(2);
+		// One write at a time at 30 ms each: 60 items take about 1.8 s; the cancel stops the rest.
+		expect(emulator.requests.length).toBeGreaterThan(0);
+		expect(emulator.requests.length).toBeLessThan(15);
+	});
+});
+
 describe('customOperations', () => {
 	it('run the bulk write operations, and only those, through the runner', () => {
 		const operations = loadNodeType().customOperations ?? {};
