@@ -19,6 +19,7 @@ import { roomDescription } from './resources/room';
 import { roomLinkDescription } from './resources/roomLink';
 import { roomMemberDescription } from './resources/roomMember';
 import { userDescription } from './resources/user';
+import { routedOperations } from './shared/runner';
 
 // NodeConnectionTypes arrived in n8n-workflow 1.82; older n8n 1.x releases take the plain 'main'.
 const MAIN = (NodeConnectionTypes?.Main ?? 'main') as NodeConnectionType;
@@ -71,6 +72,10 @@ export class DocSpace implements INodeType {
 			...folderDescription,
 		],
 	};
+
+	// Bulk writes skip RoutingNode's per-item cost but keep their routing declarations as the
+	// single source of truth: one runner applies them (shared/runner).
+	customOperations = routedOperations(this, { roomLink: ['set'], file: ['share', 'removeSharing'], fileLink: ['set'] });
 
 	methods = {
 		listSearch: { searchRooms, searchFiles, searchFolders, searchRecipients, searchUsers, searchGroups, searchAllUsers, searchRoomMembers },

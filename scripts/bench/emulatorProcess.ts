@@ -2,7 +2,7 @@
  * The DocSpace emulator in its own process for the benchmark, so that the CPU time measured in
  * the benchmark process is n8n's engine and the node only. Driven over IPC.
  */
-import { DocSpaceEmulator, seedMany } from '../../test/emulator';
+import { DocSpaceEmulator, SEED_IDS, seedMany } from '../../test/emulator';
 import type { EmulatorOptions, Fault } from '../../test/emulator';
 
 type Command =
@@ -10,6 +10,7 @@ type Command =
 	| { id: number; type: 'stats' }
 	| { id: number; type: 'inject'; fault: Fault & { path: string } }
 	| { id: number; type: 'countLinks'; roomIds: string[] }
+	| { id: number; type: 'put'; url: string; body: unknown }
 	| { id: number; type: 'stop' };
 
 async function main() {
@@ -34,6 +35,14 @@ async function main() {
 			emulator.requests.length = 0;
 		} else if (command.type === 'countLinks') {
 			result = command.roomIds.reduce((sum, id) => sum + emulator.roomLinks(id).length, 0);
+		} else if (command.type === 'put') {
+			const response = await fetch(`${emulator.baseUrl}${command.url}`, {
+				method: 'PUT',
+				headers: { Authorization: `Bearer ${SEED_IDS.apiKey}`, 'Content-Type': 'application/json', Accept: 'application/json' },
+				body: JSON.stringify(command.body),
+			});
+			result = response.status;
+			emulator.requests.length = 0;
 		} else if (command.type === 'stop') {
 			await emulator.stop();
 			process.send?.({ id: command.id, result: true });

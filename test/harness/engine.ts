@@ -115,6 +115,8 @@ export interface RunOptions {
 	timezone?: string;
 	/** How many times the node runs in the execution, as inside a loop (items of the first run are returned). */
 	runs?: number;
+	/** Called once the execution started, with what the editor's Stop button does. */
+	onStart?: (cancel: () => void) => void;
 }
 
 export interface RunResult {
@@ -203,7 +205,10 @@ export async function runDocSpaceNode(options: RunOptions): Promise<RunResult> {
 	});
 	const execution = new WorkflowExecute(additionalData, 'manual', runExecutionData);
 	try {
-		await execution.processRunExecutionData(workflow);
+		const running = execution.processRunExecutionData(workflow);
+		options.onStart?.(() => running.cancel());
+		// A cancelled execution's promise stays pending; the after-hook still reports the run.
+		await Promise.race([running, finished]);
 	} catch (error) {
 		// n8n refuses to start a workflow whose parameters have issues (WorkflowHasIssuesError), as the editor does.
 		return { items: [], error: error as RunResult['error'], run: undefined as unknown as IRun };

@@ -1,0 +1,37 @@
+import type {
+	DeclarativeRestApiSettings,
+	IExecuteFunctions,
+	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
+	INodeExecutionData,
+	NodeConnectionType,
+} from 'n8n-workflow';
+
+/**
+ * The per-item view RoutingNode gives preSend and postReceive functions (n8n-core
+ * ExecuteSingleContext), built on the node's one execute context: item-bound parameter,
+ * input, credential and expression access; everything else (node, helpers, cancel signal,
+ * continue-on-fail, execute data) is the execute context's own.
+ */
+export function itemContext(context: IExecuteFunctions, itemIndex: number): IExecuteSingleFunctions {
+	const overrides: PropertyDescriptorMap = {
+		getItemIndex: { value: () => itemIndex },
+		getNodeParameter: {
+			value: (name: string, fallback?: unknown, options?: object) => context.getNodeParameter(name, itemIndex, fallback, options),
+		},
+		getInputData: { value: (inputIndex = 0, type?: NodeConnectionType) => context.getInputData(inputIndex, type)[itemIndex] ?? { json: {} } },
+		getCredentials: { value: async (type: string) => await context.getCredentials(type, itemIndex) },
+		evaluateExpression: { value: (expression: string, index = itemIndex) => context.evaluateExpression(expression, index) },
+		getWorkflowDataProxy: { value: () => context.getWorkflowDataProxy(itemIndex) },
+	};
+	// The execute context stays the prototype: its methods keep working with `this` bound here.
+	return Object.create(context, overrides) as IExecuteSingleFunctions;
+}
+
+/** The item view plus `makeRoutingRequest`, as RoutingNode hands it to a `pagination` hook. */
+export function paginationContext(
+	single: IExecuteSingleFunctions,
+	makeRoutingRequest: (requestOptions: DeclarativeRestApiSettings.ResultOptions) => Promise<INodeExecutionData[]>,
+): IExecutePaginationFunctions {
+	return Object.create(single, { makeRoutingRequest: { value: makeRoutingRequest } }) as IExecutePaginationFunctions;
+}

@@ -1,0 +1,74 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { loadNodeType } from '../../harness/engine';
+
+/**
+ * The per-item cost rule. n8n's RoutingNode evaluates a parameter's value once per DECLARATION of
+ * its name, for every item and twice over, shown or not. So a name users can fill with an
+ * expression is declared once: one declaration shown for several operations (displayOptions
+ * listing them), or a name of its own for a new field.
+ *
+ * Names declared several times before the rule existed are listed with their current count; the
+ * list may only shrink. Any other name, including every parameter a new operation adds, must be
+ * declared once.
+ */
+const DECLARED_BEFORE_THE_RULE: Record<string, number> = {
+	room: 2,
+	file: 2,
+	linkId: 3,
+	access: 2,
+	title: 2,
+	expirationDate: 2,
+	password: 2,
+	denyDownload: 2,
+	internal: 2,
+	simplify: 12,
+	options: 13,
+	returnAll: 5,
+	limit: 5,
+	search: 2,
+};
+
+/** Names nobody can fill with an expression: notices and noDataExpression fields (resource, operation, …). */
+function takesExpressions(property: INodeProperties): boolean {
+	return property.type !== 'notice' && property.noDataExpression !== true;
+}
+
+function declarationCounts(properties: INodeProperties[]): Map<string, number> {
+	const counts = new Map<string, number>();
+	for (const property of properties.filter(takesExpressions)) counts.set(property.name, (counts.get(property.name) ?? 0) + 1);
+	return counts;
+}
+
+/** Names declared more often than the rule allows. */
+function violations(properties: INodeProperties[]): string[] {
+	return [...declarationCounts(properties)]
+		.filter(([name, count]) => count > (DECLARED_BEFORE_THE_RULE[name] ?? 1))
+		.map(([name, count]) => `${name} ×${count}`);
+}
+
+const description = () => loadNodeType().description.properties;
+
+describe('per-item cost rule: one declaration per parameter name', () => {
+	it('checks every parameter of the description (Request Options included)', () => {
+		const counts = declarationCounts(description());
+		expect(counts.size).toBeGreaterThan(20);
+		expect(counts.get('requestOptions')).toBe(1);
+	});
+
+	it('declares no parameter name users can fill with an expression more often than allowed', () => {
+		expect(violations(description())).toEqual([]);
+	});
+
+	it('spots a new name declared twice and a repeated name declared once more', () => {
+		const properties = description();
+		const title = properties.find((property) => property.name === 'title') as INodeProperties;
+		const other = { show: { resource: ['room'], operation: ['get'] } };
+		const extra: INodeProperties[] = [
+			{ ...title, displayOptions: other },
+			{ ...title, name: 'roomTitle' },
+			{ ...title, name: 'roomTitle', displayOptions: other },
+		];
+		expect(violations([...properties, ...extra])).toEqual([`title ×${DECLARED_BEFORE_THE_RULE.title + 1}`, 'roomTitle ×2']);
+	});
+});
