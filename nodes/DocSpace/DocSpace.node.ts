@@ -12,6 +12,7 @@ import { searchRoomMembers } from './listSearch/searchRoomMembers';
 import { searchRooms } from './listSearch/searchRooms';
 import { searchUsers } from './listSearch/searchUsers';
 import { fileDescription } from './resources/file';
+import { returnAllProperties } from './shared/descriptions';
 import { fileLinkDescription } from './resources/fileLink';
 import { folderDescription } from './resources/folder';
 import { groupDescription } from './resources/group';
@@ -70,6 +71,7 @@ export class DocSpace implements INodeType {
 			...groupDescription,
 			...roomMemberDescription,
 			...folderDescription,
+			...returnAllProperties,
 		],
 	};
 

@@ -94,28 +94,40 @@ export function simplifyProperty(show: Record<string, string[]>): INodePropertie
 	};
 }
 
-/** Return All / Limit of list operations (read by `sendDocSpaceListRequest`). */
-export function returnAllProperties(show: Record<string, string[]>): INodeProperties[] {
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-			displayOptions: { show },
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-			displayOptions: { show: { ...show, returnAll: [false] } },
-		},
-	];
-}
+/** The paged list operations of each resource: Return All / Limit are shown for these. */
+const LIST_OPERATIONS: Record<string, string[]> = {
+	room: ['getAll'],
+	roomMember: ['getAll'],
+	file: ['getSharing'],
+	fileLink: ['getAll'],
+	folder: ['getContents', 'getHistory'],
+	user: ['getAll'],
+	group: ['getAll'],
+};
+
+// One declaration of each for every list operation (read by `sendDocSpaceListRequest`): no resource
+// has one of these operation values without paging, so resource × operation shows exactly these.
+const showForLists = { resource: Object.keys(LIST_OPERATIONS), operation: [...new Set(Object.values(LIST_OPERATIONS).flat())] };
+
+export const returnAllProperties: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+		displayOptions: { show: showForLists },
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { ...showForLists, returnAll: [false] } },
+	},
+];
 
 const requestLimitOptions: INodeProperties[] = [
 	{

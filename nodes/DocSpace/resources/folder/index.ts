@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { folderLocator, optionsProperty, returnAllProperties, simplifyProperty } from '../../shared/descriptions';
+import { folderLocator, optionsProperty, simplifyProperty } from '../../shared/descriptions';
 import { docSpaceRouting, fillLocatorPath } from '../../shared/routing';
 import { transferOperations } from '../../shared/transfer';
 import { folderCreateDescription, folderOutput, prepareFolderCreate, prepareFolderRename } from './create';
@@ -75,7 +75,6 @@ export const folderDescription: INodeProperties[] = [
 	// Copy, Move and Delete fields of both Folder and File, declared once.
 	...folderGetContentsDescription,
 	...folderGetHistoryDescription,
-	...returnAllProperties({ resource: ['folder'], operation: ['getContents', 'getHistory'] }),
 	simplifyProperty(readAndWrite),
 	optionsProperty(readAndWrite),
 ];

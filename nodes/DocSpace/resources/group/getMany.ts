@@ -5,7 +5,6 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { returnAllProperties } from '../../shared/descriptions';
 import { checkSearchQuery } from '../../shared/routing';
 
 const show = { resource: ['group'], operation: ['getAll'] };
@@ -21,7 +20,6 @@ export const groupGetManyDescription: INodeProperties[] = [
 		displayOptions: { show },
 		routing: { send: { type: 'query', property: 'filterValue' } },
 	},
-	...returnAllProperties(show),
 	// Simplify and Options: declared once for every Group operation (index.ts).
 ];
 

@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { ROOM_TYPES, type RoomTypeName } from '../../shared/accessLevels';
-import { optionsProperty, returnAllProperties, simplifyProperty } from '../../shared/descriptions';
+import { optionsProperty, simplifyProperty } from '../../shared/descriptions';
 import { describeValue, invalidField, optionalText } from '../../shared/validation';
 import { roomItems } from './output';
 
@@ -19,7 +19,6 @@ const roomTypeOptions = (Object.keys(ROOM_TYPES) as RoomTypeName[])
 	.sort((a, b) => a.name.localeCompare(b.name));
 
 export const roomGetManyDescription: INodeProperties[] = [
-	...returnAllProperties(show),
 	{
 		displayName: 'Filters',
 		name: 'filters',

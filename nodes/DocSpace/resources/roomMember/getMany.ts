@@ -10,7 +10,6 @@ import type {
 } from 'n8n-workflow';
 
 import { ALL_ROOM_MEMBER_ACCESS, accessOptions, parseAccess } from '../../shared/accessLevels';
-import { returnAllProperties } from '../../shared/descriptions';
 import type { FileShareDto } from '../../shared/output';
 import { checkSearchQuery, fillLocatorId } from '../../shared/routing';
 import { MAX_PAGE_SIZE, sendDocSpaceRequest } from '../../shared/transport';
@@ -24,7 +23,6 @@ const SUBJECT_FILTERS: Record<string, number> = { all: 0, users: 16, groups: 32 
 const MAX_PAGES = 100;
 
 export const roomMemberGetManyDescription: INodeProperties[] = [
-	...returnAllProperties(show),
 	{
 		displayName: 'Filters',
 		name: 'memberFilters',

@@ -5,7 +5,6 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { returnAllProperties } from '../../shared/descriptions';
 import { checkSearchQuery } from '../../shared/routing';
 
 const show = { resource: ['user'], operation: ['getAll'] };
@@ -37,7 +36,6 @@ export const userGetManyDescription: INodeProperties[] = [
 		default: 'active',
 		description: 'Which accounts to list; disabled users cannot be given access',
 	},
-	...returnAllProperties(show),
 	// Simplify and Options: declared once for every User operation (index.ts).
 ];
 
