@@ -1,5 +1,6 @@
 import type {
 	IAuthenticate,
+	IAuthenticateRuleResponseCode,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -12,6 +13,17 @@ import {
 	authorizationHeaderFor,
 	docSpaceCredentialValues,
 } from '../nodes/DocSpace/shared/credentialValues';
+
+function redirectRule(value: number): IAuthenticateRuleResponseCode {
+	return {
+		type: 'responseCode',
+		properties: {
+			value,
+			message:
+				"The Base URL answered with a redirect; DocSpace's API does not redirect, so the key was not sent on. Open the Base URL in a browser and enter the portal address it ends up at (e.g. https://yourportal.onlyoffice.com).",
+		},
+	};
+}
 
 export class DocSpaceApi implements ICredentialType {
 	name = 'docSpaceApi';
@@ -72,8 +84,24 @@ export class DocSpaceApi implements ICredentialType {
 				'={{ String($credentials.baseUrl).trim().replace(/\\/+$/, "").replace(/\\/api\\/2\\.0$/i, "") }}',
 			url: '={{ /^(bearer\\s+)?sk-/i.test(String($credentials.authKey).trim()) ? "/api/2.0/keys/@self" : "/api/2.0/people/@self" }}',
 			headers: { Accept: 'application/json' },
+			// A redirect is never followed (the key would go with it), and a stalled portal fails the test.
+			disableFollowRedirect: true,
+			sendCredentialsOnCrossOriginRedirect: false,
+			timeout: 20_000,
 		},
 		rules: [
+			...[301, 302, 303, 307, 308].map(redirectRule),
+			{
+				// n8n fails the test when the answer's `statusCode` equals the value: undefined means the
+				// answer is not DocSpace's envelope (an HTML page, a sign-in page, another API).
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'statusCode',
+					value: undefined,
+					message:
+						"The Base URL answered, but not with DocSpace's API (for example a web page or a sign-in page). Enter the portal's address as you open it in the browser, e.g. https://yourportal.onlyoffice.com, not a room's address.",
+				},
+			},
 			{
 				type: 'responseCode',
 				properties: {

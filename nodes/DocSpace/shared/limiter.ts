@@ -1,5 +1,5 @@
 /**
- * Bounded concurrency per DocSpace portal and credential. DocSpace rejects the 16th parallel
+ * Bounded concurrency per DocSpace portal and user (see `limiterKeyFor` in transport.ts). DocSpace rejects the 16th parallel
  * write (and the 51st parallel read) of a user at once with 429 (docspace-api.md §8), and n8n's
  * declarative engine starts every item's request at the same time, so requests wait here for a
  * slot instead.
@@ -81,4 +81,70 @@ export async function runLimited<T>(
 /** For tests and diagnostics: limiters currently holding or awaiting slots. */
 export function activeLimiterKeys(): string[] {
 	return [...registry.keys()];
+}
+
+/** Whether limiters of `portal` other than `ownKey`'s are active (another credential, or the same account). */
+export function otherLimitersOn(portal: string, ownKeys: string[]): boolean {
+	for (const key of registry.keys()) {
+		if (key.startsWith(`${portal}|`) && !ownKeys.includes(key)) return true;
+	}
+	return false;
+}
+
+/** A small map whose entries expire and whose oldest entries go first once it is full. */
+export class BoundedCache<V> {
+	private readonly entries = new Map<string, { value: V; expiresAt: number }>();
+
+	constructor(
+		private readonly maxEntries: number,
+		private readonly ttlMs: number,
+	) {}
+
+	get(key: string): V | undefined {
+		const entry = this.entries.get(key);
+		if (!entry) return undefined;
+		if (entry.expiresAt <= Date.now()) {
+			this.entries.delete(key);
+			return undefined;
+		}
+		return entry.value;
+	}
+
+	set(key: string, value: V): void {
+		this.entries.delete(key);
+		this.entries.set(key, { value, expiresAt: Date.now() + this.ttlMs });
+		while (this.entries.size > this.maxEntries) {
+			const oldest = this.entries.keys().next().value;
+			if (oldest === undefined) break;
+			this.entries.delete(oldest);
+		}
+	}
+
+	delete(key: string): void {
+		this.entries.delete(key);
+	}
+
+	clear(): void {
+		this.entries.clear();
+	}
+
+	get size(): number {
+		return this.entries.size;
+	}
+}
+
+/** Waits `ms`, or less if `signal` aborts (then rejects): a cancelled execution does not sleep on. */
+export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+	return new Promise<void>((resolve, reject) => {
+		if (signal?.aborted) return reject(new Error('The execution was cancelled'));
+		const onAbort = () => {
+			clearTimeout(timer);
+			reject(new Error('The execution was cancelled'));
+		};
+		const timer = setTimeout(() => {
+			signal?.removeEventListener('abort', onAbort);
+			resolve();
+		}, ms);
+		signal?.addEventListener('abort', onAbort, { once: true });
+	});
 }

@@ -40,6 +40,7 @@ export const fileDescription: INodeProperties[] = [
 					url: '/api/2.0/files/file/{fileId}/share',
 					preSend: [prepareFileRemoveSharing],
 					postReceive: [fileRemoveSharingOutput],
+					answer: 'any',
 				}),
 			},
 			{
@@ -52,6 +53,7 @@ export const fileDescription: INodeProperties[] = [
 					url: '/api/2.0/files/file/{fileId}/share',
 					preSend: [prepareFileShare],
 					postReceive: [fileShareOutput],
+					answer: 'array',
 				}),
 			},
 		],
