@@ -1,6 +1,7 @@
 import type {
 	IAuthenticate,
 	IAuthenticateRuleResponseCode,
+	IAuthenticateRuleResponseSuccessBody,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -76,7 +77,7 @@ export class DocSpaceApi implements ICredentialType {
 	};
 
 	// API keys are tested on keys/@self, which needs no scope: a key limited to rooms:* would get
-	// an empty 403 on people/@self although it is valid (docspace-api.md §6.4). Tokens have no
+	// an empty 403 on people/@self although it is valid (docs/docspace/transport.md §4). Tokens have no
 	// key record, so they are tested on people/@self.
 	test: ICredentialTestRequest = {
 		request: {
@@ -89,6 +90,7 @@ export class DocSpaceApi implements ICredentialType {
 			sendCredentialsOnCrossOriginRedirect: false,
 			timeout: 20_000,
 		},
+		// n8n checks response-code rules on failures and body rules on successes; its type wants one kind per array.
 		rules: [
 			...[301, 302, 303, 307, 308].map(redirectRule),
 			{
@@ -126,6 +128,6 @@ export class DocSpaceApi implements ICredentialType {
 						'No DocSpace API answered at this Base URL (404). Check the portal address, e.g. https://yourportal.onlyoffice.com',
 				},
 			},
-		],
+		] as Array<IAuthenticateRuleResponseCode | IAuthenticateRuleResponseSuccessBody> as IAuthenticateRuleResponseCode[],
 	};
 }

@@ -1,6 +1,6 @@
 /**
  * Bounded concurrency per DocSpace portal and user (see `limiterKeyFor` in transport.ts). DocSpace rejects the 16th parallel
- * write (and the 51st parallel read) of a user at once with 429 (docspace-api.md §8), and n8n's
+ * write (and the 51st parallel read) of a user at once with 429 (docs/docspace/transport.md §3), and n8n's
  * declarative engine starts every item's request at the same time, so requests wait here for a
  * slot instead.
  *

@@ -163,7 +163,7 @@ describe('bounds', () => {
 	it('a portal that never answers stops at the Timeout', async () => {
 		portal.handle(() => undefined);
 		const started = Date.now();
-		const result = await run(ctx.emulator, roomLinkSet({ link: 'update', linkId: SEED_IDS.fullRoomInvitationLinkId, options: { timeoutSeconds: 1 } }), credentials());
+		const result = await run(ctx.emulator, roomLinkSet({ link: 'createOrUpdate', linkId: SEED_IDS.fullRoomInvitationLinkId, options: { timeoutSeconds: 1 } }), credentials());
 		expect(portal.requests).toHaveLength(1);
 		expect(Date.now() - started).toBeLessThan(4000);
 		expect(result.error?.message).toMatch(/^DocSpace did not answer in time for room 101.* \[item 0\]$/);
@@ -236,7 +236,7 @@ describe('bounds', () => {
 	it('repeated connection resets keep our message and the item number', async () => {
 		const { emulator } = ctx;
 		emulator.inject({ path: /\/links$/, kind: 'reset', times: Infinity });
-		const result = await run(emulator, roomLinkSet({ link: 'update', linkId: SEED_IDS.fullRoomInvitationLinkId, options: { maxRetries: 2 } }));
+		const result = await run(emulator, roomLinkSet({ link: 'createOrUpdate', linkId: SEED_IDS.fullRoomInvitationLinkId, options: { maxRetries: 2 } }));
 		expect(result.error?.message).toBe('The connection to DocSpace broke for room 101 (connection reset) [item 0]');
 	});
 });
@@ -260,5 +260,72 @@ describe('Base URL', () => {
 		const result = await run(emulator, roomLinkSet(), { credentials: { baseUrl: `http://example.com@${emulator.baseUrl.slice(7)}`, authKey: KEY } });
 		expect(result.error?.message).toMatch(/user name or password before the host/);
 		expect(emulator.requests).toHaveLength(0);
+	});
+});
+
+describe('Update an Existing Link never creates one', () => {
+	const unknownId = '5b1a2c3d-0000-4e5f-8a9b-0c1d2e3f4a5b';
+
+	it('Room Link: Set refuses an ID the room does not have, before anything changes', async () => {
+		const { emulator } = ctx;
+		const before = emulator.roomLinks(SEED_IDS.customRoomId).length;
+		const result = await run(emulator, roomLinkSet({ link: 'update', linkId: unknownId }));
+		expect(result.error?.message).toBe(`Link ID: room ${SEED_IDS.customRoomId} has no link ${unknownId} [item 0]`);
+		expect(result.error?.description).toMatch(/Create or Update by ID/);
+		expect(writes(emulator)).toHaveLength(0);
+		expect(emulator.requests.map((request) => `${request.method} ${request.path}`)).toEqual([`GET /api/2.0/files/rooms/${SEED_IDS.customRoomId}/links`]);
+		expect(emulator.roomLinks(SEED_IDS.customRoomId)).toHaveLength(before);
+	});
+
+	it('Room Link: Set updates a link the room has', async () => {
+		const { emulator } = ctx;
+		const created = await run(emulator, roomLinkSet({ title: 'First' }));
+		const linkId = String(created.items[0].json.linkId);
+		const result = await run(emulator, roomLinkSet({ link: 'update', linkId, title: 'Renamed' }));
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].json).toMatchObject({ linkId, title: 'Renamed' });
+	});
+
+	it('Create or Update by ID creates the link under the given ID when missing', async () => {
+		const { emulator } = ctx;
+		const result = await run(emulator, roomLinkSet({ link: 'createOrUpdate', linkId: unknownId, title: 'Upserted' }));
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].json).toMatchObject({ linkId: unknownId, title: 'Upserted' });
+		expect((writes(emulator)[0].body as IDataObject).linkId).toBe(unknownId);
+	});
+
+	it('File Link: Set refuses an unknown ID too', async () => {
+		const { emulator } = ctx;
+		const result = await run(emulator, {
+			resource: 'fileLink',
+			operation: 'set',
+			file: { __rl: true, mode: 'id', value: SEED_IDS.myDocxId },
+			link: 'update',
+			linkId: unknownId,
+			fileLinkAccess: 2,
+		});
+		expect(result.error?.message).toBe(`Link ID: file ${SEED_IDS.myDocxId} has no link ${unknownId} [item 0]`);
+		expect(writes(emulator)).toHaveLength(0);
+	});
+});
+
+describe('secret-leak sweep: every failure path, whole runs serialised', () => {
+	const modes: Array<[string, (request: { headers: IDataObject; body: string }, response: import('node:http').ServerResponse) => void]> = [
+		['redirect', (_q, r) => { r.writeHead(307, { Location: `http://127.0.0.1:9/x?key=${KEY}` }); r.end(); }],
+		['html', (q, r) => { r.writeHead(200, { 'Content-Type': 'text/html' }); r.end(`<html>${String(q.headers.authorization)} ${q.body}</html>`); }],
+		['echo 400', (q, r) => { r.writeHead(400, { 'Content-Type': 'application/json' }); r.end(JSON.stringify({ error: { message: `${String(q.headers.authorization)} ${q.body}` }, status: 1, statusCode: 400 })); }],
+		['echo 500 text', (q, r) => { r.writeHead(500, { 'Content-Type': 'text/plain' }); r.end(`${String(q.headers.authorization)} ${q.body}`); }],
+		['echo 200 envelope without link', (q, r) => { r.writeHead(200, { 'Content-Type': 'application/json' }); r.end(JSON.stringify({ status: 0, statusCode: 200, echo: `${String(q.headers.authorization)} ${q.body}` })); }],
+		['malformed JSON echo', (q, r) => { r.writeHead(200, { 'Content-Type': 'application/json' }); r.end(`{"response": "${String(q.headers.authorization)} ${q.body.replace(/"/g, '')}`); }],
+		['reset', (_q, r) => r.socket?.destroy()],
+	];
+
+	it.each(modes)('%s', async (_name, mode) => {
+		portal.handle((request, response) => mode(request as never, response));
+		for (const continueOnFail of [false, true]) {
+			const result = await run(ctx.emulator, withPassword({ options: { maxRetries: 1, maxRetryWaitSeconds: 1 } }), { ...credentials(), continueOnFail, items: [{}, {}] });
+			expect(result.items.length + (result.error ? 1 : 0)).toBeGreaterThan(0);
+			expectNoSecrets(result.run);
+		}
 	});
 });
