@@ -1,6 +1,7 @@
 import type { IDataObject, IN8nHttpFullResponse } from 'n8n-workflow';
 
 import type { DocSpaceFailure } from './errors';
+import { afterMs } from './limiter';
 import { answerPreview, safeUrl } from './redaction';
 
 /** Thrown inside a request attempt; the retry loop decides whether to try again. */
@@ -48,15 +49,14 @@ function readStream(stream: ReadableAnswer, limits: AnswerLimits, statusCode: nu
 		const finish = (error?: Error) => {
 			if (settled) return;
 			settled = true;
-			clearTimeout(timer);
+			cancelDeadline();
 			if (error) {
 				stream.destroy();
 				reject(error);
 			} else resolve(Buffer.concat(chunks));
 		};
-		const timer = setTimeout(
-			() => finish(new DocSpaceFailureError({ statusCode, deadline: { seconds: limits.timeoutSeconds, bodyStarted: true } })),
-			Math.max(0, limits.deadlineAt - Date.now()),
+		const cancelDeadline = afterMs(limits.deadlineAt - Date.now(), () =>
+			finish(new DocSpaceFailureError({ statusCode, deadline: { seconds: limits.timeoutSeconds, bodyStarted: true } })),
 		);
 		stream.on('data', (chunk: unknown) => {
 			const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));

@@ -118,14 +118,14 @@ export function returnAllProperties(show: Record<string, string[]>): INodeProper
 }
 
 // Bounds every operation shares; whatever is entered (or an expression gives), the node clamps
-// it to BOUNDS (shared/bounds.ts).
+// it to BOUNDS (shared/bounds.ts); the defaults here are BOUNDS' defaults (a test checks).
 const requestLimitOptions: INodeProperties[] = [
 	{
 		displayName: 'Max Parallel Writes',
 		name: 'maxParallelWrites',
 		type: 'number',
 		typeOptions: { minValue: BOUNDS.maxParallelWrites.min, maxValue: BOUNDS.maxParallelWrites.max },
-		default: BOUNDS.maxParallelWrites.default,
+		default: 15,
 		description: 'How many changes the node sends to the portal at once for the DocSpace account behind the credential. DocSpace refuses more than 15; higher values are lowered to 15.',
 	},
 	{
@@ -133,7 +133,7 @@ const requestLimitOptions: INodeProperties[] = [
 		name: 'maxParallelReads',
 		type: 'number',
 		typeOptions: { minValue: BOUNDS.maxParallelReads.min, maxValue: BOUNDS.maxParallelReads.max },
-		default: BOUNDS.maxParallelReads.default,
+		default: 50,
 		description: 'How many reads the node sends to the portal at once for the DocSpace account behind the credential. DocSpace refuses more than 50; higher values are lowered to 50.',
 	},
 	{
@@ -141,7 +141,7 @@ const requestLimitOptions: INodeProperties[] = [
 		name: 'maxRetries',
 		type: 'number',
 		typeOptions: { minValue: BOUNDS.maxRetries.min, maxValue: BOUNDS.maxRetries.max },
-		default: BOUNDS.maxRetries.default,
+		default: 5,
 		description:
 			'How often to repeat a request DocSpace refused for being too busy (429), that a proxy failed (502–504) or whose connection was refused or dropped (0–10). Only requests that are safe to repeat are retried.',
 	},
@@ -150,7 +150,7 @@ const requestLimitOptions: INodeProperties[] = [
 		name: 'maxRetryWaitSeconds',
 		type: 'number',
 		typeOptions: { minValue: BOUNDS.maxRetryWaitSeconds.min, maxValue: BOUNDS.maxRetryWaitSeconds.max },
-		default: BOUNDS.maxRetryWaitSeconds.default,
+		default: 120,
 		description: 'The longest the node waits in total between the retries of one request (0–600 s); when the next wait would pass it, the item fails with the last error',
 	},
 	{
@@ -158,7 +158,7 @@ const requestLimitOptions: INodeProperties[] = [
 		name: 'timeoutSeconds',
 		type: 'number',
 		typeOptions: { minValue: BOUNDS.timeoutSeconds.min, maxValue: BOUNDS.timeoutSeconds.max },
-		default: BOUNDS.timeoutSeconds.default,
+		default: 60,
 		description: 'The longest one request may take, from sending it to the last byte of the answer, however slowly the answer arrives (1–300 s)',
 	},
 	{
@@ -166,7 +166,7 @@ const requestLimitOptions: INodeProperties[] = [
 		name: 'maxResponseMb',
 		type: 'number',
 		typeOptions: { minValue: BOUNDS.maxResponseMb.min, maxValue: BOUNDS.maxResponseMb.max },
-		default: BOUNDS.maxResponseMb.default,
+		default: 20,
 		description: 'The largest answer the node reads from DocSpace (1–200 MB); a larger one stops the item with an error instead of filling the memory',
 	},
 ];

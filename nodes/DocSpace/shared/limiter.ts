@@ -1,3 +1,5 @@
+import { sleep } from 'n8n-workflow';
+
 /**
  * Bounded concurrency per DocSpace portal and user (see `limiterKeyFor` in transport.ts). DocSpace rejects the 16th parallel
  * write (and the 51st parallel read) of a user at once with 429 (docs/docspace/transport.md §3), and n8n's
@@ -134,17 +136,27 @@ export class BoundedCache<V> {
 }
 
 /** Waits `ms`, or less if `signal` aborts (then rejects): a cancelled execution does not sleep on. */
-export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-	return new Promise<void>((resolve, reject) => {
-		if (signal?.aborted) return reject(new Error('The execution was cancelled'));
-		const onAbort = () => {
-			clearTimeout(timer);
-			reject(new Error('The execution was cancelled'));
-		};
-		const timer = setTimeout(() => {
-			signal?.removeEventListener('abort', onAbort);
-			resolve();
-		}, ms);
+export async function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+	if (signal?.aborted) throw new Error('The execution was cancelled');
+	let onAbort: () => void = () => {};
+	const aborted = new Promise<never>((_resolve, reject) => {
+		onAbort = () => reject(new Error('The execution was cancelled'));
 		signal?.addEventListener('abort', onAbort, { once: true });
 	});
+	try {
+		await Promise.race([sleep(ms), aborted]);
+	} finally {
+		signal?.removeEventListener('abort', onAbort);
+	}
+}
+
+/**
+ * Calls `callback` after `ms` unless the returned function is called first. Built on
+ * AbortSignal.timeout, whose timer does not keep the process alive: use it only while a request
+ * is in flight (deadlines), never to wait.
+ */
+export function afterMs(ms: number, callback: () => void): () => void {
+	const signal = AbortSignal.timeout(Math.max(1, Math.ceil(ms)));
+	signal.addEventListener('abort', callback, { once: true });
+	return () => signal.removeEventListener('abort', callback);
 }

@@ -16,9 +16,6 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { type AnswerLimits, type AnswerShape, DocSpaceFailureError, failureOf, readDocSpaceAnswer, totalOf } from './answers';
 import {
 	DEFAULT_BOUNDS,
-	MAX_LIST_ENTRIES,
-	MAX_PAGES,
-	MAX_PAGE_SIZE,
 	MAX_SINGLE_RETRY_WAIT_MS,
 	type RequestBounds,
 	applyDocSpaceRequestPolicy,
@@ -27,11 +24,14 @@ import {
 import { normalizeAuthKey, normalizeBaseUrl } from './credentialValues';
 import { type DocSpaceFailure, type FailureContext, docSpaceNodeError, keepMessage, retryAfterMs } from './errors';
 import { failureContextFor } from './failureContext';
-import { BoundedCache, abortableSleep, otherLimitersOn, runLimited } from './limiter';
+import { limiterKeyFor } from './accounts';
+import { abortableSleep, afterMs, runLimited } from './limiter';
 import { redactText } from './redaction';
 
 export { type AnswerShape, DocSpaceFailureError, failureOf, readDocSpaceAnswer } from './answers';
 export { BOUNDS, DEFAULT_BOUNDS, MAX_LIST_ENTRIES, MAX_PAGE_SIZE, applyDocSpaceRequestPolicy, boundsFromOptions } from './bounds';
+export { forgetAccounts } from './accounts';
+export { docSpaceApiList, sendDocSpaceListRequest } from './lists';
 
 export const CREDENTIAL_TYPE = 'docSpaceApi';
 
@@ -101,15 +101,14 @@ export interface RequestSettings {
 
 function withDeadline<T>(task: () => Promise<T>, timeoutMs: number | undefined): Promise<T> {
 	if (!timeoutMs) return task();
-	let timer: NodeJS.Timeout | undefined;
+	let cancel: () => void = () => {};
 	const expired = new Promise<never>((_resolve, reject) => {
 		// A little later than the answer reader's own deadline, whose message is more precise.
-		timer = setTimeout(
-			() => reject(new DocSpaceFailureError({ deadline: { seconds: Math.round(timeoutMs / 1000), bodyStarted: false } })),
-			timeoutMs + 250,
+		cancel = afterMs(timeoutMs + 250, () =>
+			reject(new DocSpaceFailureError({ deadline: { seconds: Math.round(timeoutMs / 1000), bodyStarted: false } })),
 		);
 	});
-	return Promise.race([task(), expired]).finally(() => clearTimeout(timer));
+	return Promise.race([task(), expired]).finally(() => cancel());
 }
 
 /** Runs one DocSpace request with a concurrency slot and a deadline, retrying what is safe to retry. */
@@ -171,48 +170,6 @@ function answerLimits(bounds: RequestBounds): AnswerLimits {
 	return { deadlineAt: Date.now() + bounds.timeoutSeconds * 1000, timeoutSeconds: bounds.timeoutSeconds, maxResponseMb: bounds.maxResponseMb };
 }
 
-// The account behind a credential, per portal and credential; looked up only when another
-// credential works on the same portal at the same time (DocSpace counts per user, docs/docspace/transport.md §3).
-const accounts = new BoundedCache<Promise<string | undefined>>(100, 10 * 60_000);
-
-/** For tests: forget the accounts looked up so far. */
-export function forgetAccounts(): void {
-	accounts.clear();
-}
-
-async function lookupAccount(context: AnyContext, baseUrl: string): Promise<string | undefined> {
-	try {
-		const credentials = await context.getCredentials(CREDENTIAL_TYPE);
-		const isApiKey = normalizeAuthKey(credentials.authKey).startsWith('sk-');
-		const options = applyDocSpaceRequestPolicy<IHttpRequestOptions>({
-			method: 'GET',
-			baseURL: baseUrl,
-			url: isApiKey ? '/api/2.0/keys/@self' : '/api/2.0/people/@self',
-			headers: { Accept: 'application/json' },
-		});
-		const full = (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, options)) as IN8nHttpFullResponse;
-		await readDocSpaceAnswer(full, answerLimits(DEFAULT_BOUNDS));
-		if (failureOf(full, 'object')) return undefined;
-		const dto = (full.body as IDataObject).response as IDataObject;
-		const id = isApiKey ? (dto.createBy as IDataObject | undefined)?.id : dto.id;
-		return typeof id === 'string' && id !== '' ? id.toLowerCase() : undefined;
-	} catch {
-		return undefined;
-	}
-}
-
-async function limiterKeyFor(context: AnyContext, baseUrl: string, kind: 'read' | 'write'): Promise<string> {
-	const credentialId = context.getNode().credentials?.[CREDENTIAL_TYPE]?.id ?? 'default';
-	const cacheKey = `${baseUrl}|${credentialId}`;
-	let account = accounts.get(cacheKey);
-	if (!account && otherLimitersOn(baseUrl, [`${baseUrl}|cred:${credentialId}|read`, `${baseUrl}|cred:${credentialId}|write`])) {
-		account = lookupAccount(context, baseUrl);
-		accounts.set(cacheKey, account);
-	}
-	const user = account ? await account : undefined;
-	return user ? `${baseUrl}|user:${user}|${kind}` : `${baseUrl}|cred:${credentialId}|${kind}`;
-}
-
 async function requestSettings(
 	context: AnyContext,
 	method: string,
@@ -231,7 +188,7 @@ async function requestSettings(
 	}
 	const isWrite = method !== 'GET';
 	const settings: RequestSettings = {
-		key: await limiterKeyFor(context, baseUrl, isWrite ? 'write' : 'read'),
+		key: await limiterKeyFor(context, CREDENTIAL_TYPE, baseUrl, isWrite ? 'write' : 'read'),
 		method,
 		limit: isWrite ? bounds.maxParallelWrites : bounds.maxParallelReads,
 		maxRetries: bounds.maxRetries,
@@ -259,6 +216,13 @@ async function contextWithSecrets(context: AnyContext, method: string, itemIndex
 // runs with the item's context, the pagination hook with an object created from it.
 const attempts = new WeakMap<object, AnswerLimits>();
 const totals = new WeakMap<object, number | undefined>();
+
+/** `total` of the last answer read for this item's context (paged lists stop there). */
+export function lastTotal(context: object): number | undefined {
+	return contextsOf(context)
+		.map((owner) => totals.get(owner))
+		.find((value) => value !== undefined);
+}
 
 function contextsOf(context: object): object[] {
 	return Object.prototype.hasOwnProperty.call(context, 'makeRoutingRequest') ? [context, Object.getPrototypeOf(context) as object] : [context];
@@ -308,67 +272,6 @@ export async function sendDocSpaceRequest(
 	});
 }
 
-function listError(context: IExecutePaginationFunctions, itemIndex: number, message: string, description: string): NodeOperationError {
-	const target = failureContextFor(context, 'GET', itemIndex).target;
-	return new NodeOperationError(context.getNode(), `${message.replace('{target}', target)} [item ${itemIndex}]`, { itemIndex, description });
-}
-
-/**
- * Routing hook of list operations: pages through `startIndex`/`count` until Limit is reached or
- * the list ends: a short or empty page, or DocSpace's `total` reached. A page identical to the
- * previous one (a portal or proxy ignoring `startIndex`) and more than MAX_LIST_ENTRIES entries
- * stop the item with an error instead of paging on.
- */
-export async function sendDocSpaceListRequest(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
-	const itemIndex = this.getItemIndex();
-	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
-	const asked = Math.floor(Number(this.getNodeParameter('limit', 50)));
-	const limit = returnAll ? MAX_LIST_ENTRIES : Math.min(MAX_LIST_ENTRIES, Math.max(1, Number.isFinite(asked) ? asked : 50));
-	const results: INodeExecutionData[] = [];
-	const owners = contextsOf(this);
-	let previous: string | undefined;
-	let complete = false;
-	for (let pages = 0, startIndex = 0; results.length < limit && pages < MAX_PAGES; pages++) {
-		const count = Math.min(MAX_PAGE_SIZE, limit - results.length);
-		const page = await sendDocSpaceRequest.call(this, {
-			...requestData,
-			options: { ...requestData.options, qs: { ...requestData.options.qs, startIndex, count } },
-		});
-		const signature = JSON.stringify(page.map((item) => item.json));
-		if (page.length > 0 && signature === previous) {
-			throw listError(
-				this,
-				itemIndex,
-				'DocSpace sent the same page twice for {target}: the portal ignores paging',
-				'The list would never end, so the node stopped reading. Check the Base URL (a proxy or cache in front of DocSpace may answer instead of it), or use Limit.',
-			);
-		}
-		previous = signature;
-		for (const item of page) {
-			if (results.length >= limit) break;
-			results.push(item);
-		}
-		startIndex += count;
-		const total = owners.map((owner) => totals.get(owner)).find((value) => value !== undefined);
-		if (page.length < count || (total !== undefined && startIndex >= total)) {
-			complete = true;
-			break;
-		}
-	}
-	if (returnAll && !complete && results.length >= MAX_LIST_ENTRIES) {
-		throw listError(
-			this,
-			itemIndex,
-			`{target} has more than ${MAX_LIST_ENTRIES} entries, more than Return All reads`,
-			'Use Limit, or narrow the list with a search or filter.',
-		);
-	}
-	return results;
-}
-
 /** For code outside the routing (pickers, lookups): one request, same limits and checks, unwrapped envelope. */
 export async function docSpaceApiRequest(
 	this: IExecuteSingleFunctions | ILoadOptionsFunctions,
@@ -393,35 +296,5 @@ export async function docSpaceApiRequest(
 		if (failure) throw new DocSpaceFailureError(failure);
 		const envelope = full.body as IDataObject;
 		return { response: envelope.response, total: totalOf(envelope), count: envelope.count as number | undefined };
-	});
-}
-
-/**
- * Every page of a list read with `docSpaceApiRequest` (pickers, Remove Sharing's Everyone),
- * with the same stops as `sendDocSpaceListRequest`: a short page, `total`, a repeated page, the cap.
- */
-export async function docSpaceApiList<T>(
-	this: IExecuteSingleFunctions | ILoadOptionsFunctions,
-	url: string,
-	qs: IDataObject = {},
-	maxEntries = MAX_LIST_ENTRIES,
-): Promise<T[]> {
-	const entries: T[] = [];
-	let previous: string | undefined;
-	for (let pages = 0, startIndex = 0; pages < MAX_PAGES && entries.length < maxEntries; pages++, startIndex += MAX_PAGE_SIZE) {
-		const { response, total } = await docSpaceApiRequest.call(this, 'GET', url, { ...qs, startIndex, count: MAX_PAGE_SIZE }, undefined, 'array');
-		const page = response as T[];
-		const signature = JSON.stringify(page);
-		if (page.length > 0 && signature === previous) {
-			throw new NodeOperationError(this.getNode(), 'DocSpace sent the same page twice: the portal ignores paging, so the node stopped reading', {
-				description: 'Check the Base URL: a proxy or cache in front of DocSpace may answer instead of it.',
-			});
-		}
-		previous = signature;
-		for (const entry of page) if (entries.length < maxEntries) entries.push(entry);
-		if (page.length < MAX_PAGE_SIZE || (total !== undefined && startIndex + MAX_PAGE_SIZE >= total)) return entries;
-	}
-	throw new NodeOperationError(this.getNode(), `The list has more than ${maxEntries} entries, more than the node reads at once`, {
-		description: 'Narrow it down, e.g. remove given users or groups instead of everyone.',
 	});
 }
