@@ -43,7 +43,7 @@ export class DocSpaceApi implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: 'https://yourportal.onlyoffice.com',
-			description: 'The address of your DocSpace portal, as you open it in the browser',
+			description: 'The address of your DocSpace portal, as you open it in the browser (e.g. https://yourportal.onlyoffice.com). Nothing else belongs in it: no user name, query or key; the key goes into Auth Key.',
 		},
 		{
 			displayName: 'Auth Key',

@@ -75,6 +75,7 @@ export async function docSpaceApiList<T>(
 	qs: IDataObject = {},
 	maxEntries = MAX_LIST_ENTRIES,
 ): Promise<T[]> {
+	const itemIndex = 'getItemIndex' in this ? this.getItemIndex() : 0;
 	const entries: T[] = [];
 	let previous: string | undefined;
 	for (let pages = 0, startIndex = 0; pages < MAX_PAGES && entries.length < maxEntries; pages++, startIndex += MAX_PAGE_SIZE) {
@@ -82,7 +83,8 @@ export async function docSpaceApiList<T>(
 		const page = response as T[];
 		const signature = JSON.stringify(page);
 		if (page.length > 0 && signature === previous) {
-			throw new NodeOperationError(this.getNode(), 'DocSpace sent the same page twice: the portal ignores paging, so the node stopped reading', {
+			throw new NodeOperationError(this.getNode(), `DocSpace sent the same page twice: the portal ignores paging, so the node stopped reading [item ${itemIndex}]`, {
+				itemIndex,
 				description: 'Check the Base URL: a proxy or cache in front of DocSpace may answer instead of it.',
 			});
 		}
@@ -90,7 +92,8 @@ export async function docSpaceApiList<T>(
 		for (const entry of page) if (entries.length < maxEntries) entries.push(entry);
 		if (page.length < MAX_PAGE_SIZE || (total !== undefined && startIndex + MAX_PAGE_SIZE >= total)) return entries;
 	}
-	throw new NodeOperationError(this.getNode(), `The list has more than ${maxEntries} entries, more than the node reads at once`, {
+	throw new NodeOperationError(this.getNode(), `The list has more than ${maxEntries} entries, more than the node reads at once [item ${itemIndex}]`, {
+		itemIndex,
 		description: 'Narrow it down, e.g. remove given users or groups instead of everyone.',
 	});
 }

@@ -192,6 +192,17 @@ describe('bounds', () => {
 		expect(result.error?.message).toBe('DocSpace sent the same page twice for the users list: the portal ignores paging [item 0]');
 	});
 
+	it('Remove Sharing from everyone against a portal that ignores startIndex: stops, removes nothing', async () => {
+		const page = Array.from({ length: 100 }, (_, n) => ({ access: 2, subjectType: 0, sharedToUser: { id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}` } }));
+		portal.handle((_request, response) => {
+			response.writeHead(200, { 'Content-Type': 'application/json' });
+			response.end(envelope(page));
+		});
+		const result = await run(ctx.emulator, { resource: 'file', operation: 'removeSharing', file: { __rl: true, mode: 'id', value: '201' }, removeFrom: 'everyone' }, credentials());
+		expect(result.error?.message).toBe('DocSpace sent the same page twice: the portal ignores paging, so the node stopped reading [item 0]');
+		expect(portal.requests.map((request) => request.method)).toEqual(['GET', 'GET']);
+	});
+
 	it('Return All stops at DocSpace\'s total', async () => {
 		const page = (start: number) => Array.from({ length: 100 }, (_, n) => ({ id: `00000000-0000-4000-8000-${String(start + n).padStart(12, '0')}`, displayName: 'U' }));
 		portal.handle((request, response) => {
