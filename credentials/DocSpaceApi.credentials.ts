@@ -1,5 +1,7 @@
 import type {
 	IAuthenticate,
+	IAuthenticateRuleResponseCode,
+	IAuthenticateRuleResponseSuccessBody,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -12,6 +14,17 @@ import {
 	authorizationHeaderFor,
 	docSpaceCredentialValues,
 } from '../nodes/DocSpace/shared/credentialValues';
+
+function redirectRule(value: number): IAuthenticateRuleResponseCode {
+	return {
+		type: 'responseCode',
+		properties: {
+			value,
+			message:
+				"The Base URL answered with a redirect; DocSpace's API does not redirect, so the key was not sent on. Open the Base URL in a browser and enter the portal address it ends up at (e.g. https://yourportal.onlyoffice.com).",
+		},
+	};
+}
 
 export class DocSpaceApi implements ICredentialType {
 	name = 'docSpaceApi';
@@ -30,7 +43,7 @@ export class DocSpaceApi implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: 'https://yourportal.onlyoffice.com',
-			description: 'The address of your DocSpace portal, as you open it in the browser',
+			description: 'The address of your DocSpace portal, as you open it in the browser (e.g. https://yourportal.onlyoffice.com). Nothing else belongs in it: no user name, query or key; the key goes into Auth Key.',
 		},
 		{
 			displayName: 'Auth Key',
@@ -64,7 +77,7 @@ export class DocSpaceApi implements ICredentialType {
 	};
 
 	// API keys are tested on keys/@self, which needs no scope: a key limited to rooms:* would get
-	// an empty 403 on people/@self although it is valid (docs/docspace/api.md §6.4). Tokens have no
+	// an empty 403 on people/@self although it is valid (docs/docspace/transport.md §4). Tokens have no
 	// key record, so they are tested on people/@self.
 	test: ICredentialTestRequest = {
 		request: {
@@ -72,8 +85,25 @@ export class DocSpaceApi implements ICredentialType {
 				'={{ String($credentials.baseUrl).trim().replace(/\\/+$/, "").replace(/\\/api\\/2\\.0$/i, "") }}',
 			url: '={{ /^(bearer\\s+)?sk-/i.test(String($credentials.authKey).trim()) ? "/api/2.0/keys/@self" : "/api/2.0/people/@self" }}',
 			headers: { Accept: 'application/json' },
+			// A redirect is never followed (the key would go with it), and a stalled portal fails the test.
+			disableFollowRedirect: true,
+			sendCredentialsOnCrossOriginRedirect: false,
+			timeout: 20_000,
 		},
+		// n8n checks response-code rules on failures and body rules on successes; its type wants one kind per array.
 		rules: [
+			...[301, 302, 303, 307, 308].map(redirectRule),
+			{
+				// n8n fails the test when the answer's `statusCode` equals the value: undefined means the
+				// answer is not DocSpace's envelope (an HTML page, a sign-in page, another API).
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'statusCode',
+					value: undefined,
+					message:
+						"The Base URL answered, but not with DocSpace's API (for example a web page or a sign-in page). Enter the portal's address as you open it in the browser, e.g. https://yourportal.onlyoffice.com, not a room's address.",
+				},
+			},
 			{
 				type: 'responseCode',
 				properties: {
@@ -98,6 +128,6 @@ export class DocSpaceApi implements ICredentialType {
 						'No DocSpace API answered at this Base URL (404). Check the portal address, e.g. https://yourportal.onlyoffice.com',
 				},
 			},
-		],
+		] as Array<IAuthenticateRuleResponseCode | IAuthenticateRuleResponseSuccessBody> as IAuthenticateRuleResponseCode[],
 	};
 }

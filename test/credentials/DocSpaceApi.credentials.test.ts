@@ -93,7 +93,7 @@ describe('DocSpace credential: the "Test" button', () => {
 	it('says the base URL is not an address', async () => {
 		const result = await testCredential({ baseUrl: 'not a url', authKey: SEED_IDS.apiKey });
 		expect(result).toMatchObject({ status: 'Error' });
-		expect(result.message).toMatch(/Base URL "not a url" .* is not a web address/);
+		expect(result.message).toMatch(/^The Base URL in your DocSpace credential is not a web address/);
 	});
 
 	it('works with the base URL variants', async () => {

@@ -270,3 +270,28 @@ test('room archive: the node starts the operation and waits until DocSpace repor
 	expect(emu.requests.filter((r) => r.path === '/api/2.0/files/fileops').map((r) => r.query)).toEqual([{ id: expect.any(String) }]);
 	expect(emu.openApiViolations()).toEqual([]);
 });
+
+test('a redirecting portal: the key is not sent to the other origin, the item says where it pointed', async () => {
+	const { createServer } = await import('node:http');
+	const seen: string[] = [];
+	const elsewhere = createServer((request, response) => {
+		seen.push(`${request.method} ${request.url} ${String(request.headers.authorization ?? '')}`);
+		response.end('{}');
+	});
+	await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
+	const target = `http://127.0.0.1:${(elsewhere.address() as { port: number }).port}/api/2.0/files/rooms/1/links`;
+	try {
+		emu.reset();
+		emu.inject({ path: /\/links$/, kind: 'status', status: 307, headers: { Location: target }, times: Infinity });
+		const result = await home.cli(['execute', `--id=${continueOnFail.id}`, '--rawOutput']);
+		expect(result.code).toBe(0);
+		const run = parseRunOutput(result.stdout);
+		const items = run.data.resultData.runData[docSpaceNode(continueOnFail).name][0].data.main[0];
+		log(`redirect → ${JSON.stringify(items[0].json)}`);
+		expect(String(items[0].json.error)).toContain(`redirected the request for room ${MISSING_ROOM} to ${target}`);
+		expect(seen).toEqual([]);
+		expect(plain(result.stdout + result.stderr)).not.toContain(SEED_IDS.apiKey);
+	} finally {
+		await new Promise<void>((resolve) => elsewhere.close(() => resolve()));
+	}
+});

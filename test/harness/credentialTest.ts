@@ -29,8 +29,19 @@ function credentialTestNodeType(): INodeType {
 export async function testCredential(
 	credentials: DocSpaceCredentialData,
 ): Promise<{ status: 'OK' | 'Error'; message: string }> {
-	const { error } = await runDocSpaceNode({ parameters: {}, credentials, nodeType: credentialTestNodeType });
-	if (!error) return { status: 'OK', message: 'Connection tested successfully' };
+	const { error, items } = await runDocSpaceNode({ parameters: {}, credentials, nodeType: credentialTestNodeType });
+	if (!error) {
+		// n8n then checks the answer against the responseSuccessBody rules: get(body, key) === value fails.
+		for (const rule of credentialType.test.rules ?? []) {
+			if (rule.type !== 'responseSuccessBody') continue;
+			const json = items[0]?.json as unknown;
+			const found = String(rule.properties.key)
+				.split('.')
+				.reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), json);
+			if (found === rule.properties.value) return { status: 'Error', message: rule.properties.message };
+		}
+		return { status: 'OK', message: 'Connection tested successfully' };
+	}
 	const httpCode = Number((error as { httpCode?: string }).httpCode);
 	const rule = credentialType.test.rules?.find(
 		(candidate) => candidate.type === 'responseCode' && candidate.properties.value === httpCode,

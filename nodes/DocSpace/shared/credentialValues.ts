@@ -1,6 +1,23 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-/** What a user may paste as the portal address, reduced to `https://host[:port][/path]`. */
+const JWT_PATTERN = /^[\w-]+\.[\w-]+\.[\w-]*$/;
+
+function looksLikeSecret(segment: string): boolean {
+	let text = segment;
+	try {
+		text = decodeURIComponent(segment);
+	} catch {
+		text = segment;
+	}
+	return /^(bearer\s|sk-|asc_auth_key)/i.test(text) || (JWT_PATTERN.test(text) && text.length > 30) || /^[\w+/=-]{40,}$/.test(text);
+}
+
+/**
+ * What a user may paste as the portal address, reduced to `https://host[:port][/path]`
+ * (docs/docspace/transport.md §1). An address carrying a user name, a query or a fragment is
+ * refused: a key pasted there would otherwise travel in every URL the node builds and shows, and
+ * `http://a@b` would send the key to host b. The refusal never repeats what was pasted.
+ */
 export function normalizeBaseUrl(raw: unknown): string {
 	const trimmed = String(raw ?? '').trim();
 	const withoutSuffix = trimmed.replace(/\/+$/, '').replace(/\/api\/2\.0$/i, '').replace(/\/+$/, '');
@@ -12,11 +29,30 @@ export function normalizeBaseUrl(raw: unknown): string {
 	}
 	if (!url || !['http:', 'https:'].includes(url.protocol) || !url.hostname) {
 		throw new Error(
-			`The Base URL "${trimmed}" in your DocSpace credential is not a web address. ` +
+			'The Base URL in your DocSpace credential is not a web address. ' +
 				'Enter the address of your portal as you open it in the browser, e.g. https://yourportal.onlyoffice.com',
 		);
 	}
-	return withoutSuffix;
+	if (url.username || url.password || /@/.test(trimmed.replace(/^[a-z]+:\/\//i, '').split('/')[0] ?? '')) {
+		throw new Error(
+			'The Base URL in your DocSpace credential contains a user name or password before the host (…@host). ' +
+				'Remove it: enter only the portal address, e.g. https://yourportal.onlyoffice.com, and put the key into Auth Key.',
+		);
+	}
+	if (url.search || url.hash || /[?#]/.test(withoutSuffix)) {
+		throw new Error(
+			'The Base URL in your DocSpace credential contains a query (?…) or a fragment (#…). ' +
+				'Enter only the portal address, e.g. https://yourportal.onlyoffice.com; keys belong in Auth Key, never in the address.',
+		);
+	}
+	const path = url.pathname.replace(/\/+$/, '');
+	if (path.split('/').some(looksLikeSecret)) {
+		throw new Error(
+			'The Base URL in your DocSpace credential contains something that looks like a key in its path. ' +
+				'Enter only the portal address, e.g. https://yourportal.onlyoffice.com, and put the key into Auth Key.',
+		);
+	}
+	return `${url.protocol}//${url.host}${path}`;
 }
 
 /**
@@ -32,7 +68,6 @@ export function normalizeAuthKey(raw: unknown): string {
 		.trim();
 }
 
-const JWT_PATTERN = /^[\w-]+\.[\w-]+\.[\w-]*$/;
 
 /**
  * DocSpace picks the authentication handler from the Authorization header (docs/docspace/api.md §6.1):

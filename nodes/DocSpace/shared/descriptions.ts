@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_LIMITS } from './transport';
+import { BOUNDS } from './bounds';
 
 // DocSpace room addresses: …/rooms/shared/1234/filter?folder=1234 or …/rooms/shared/filter?folder=1234;
 // a connected storage's room has an id like sbox-42.
@@ -129,31 +129,57 @@ export const returnAllProperties: INodeProperties[] = [
 	},
 ];
 
+// Bounds every operation shares; whatever is entered (or an expression gives), the node clamps
+// it to BOUNDS (shared/bounds.ts); the defaults here are BOUNDS' defaults (a test checks).
 const requestLimitOptions: INodeProperties[] = [
 	{
 		displayName: 'Max Parallel Writes',
 		name: 'maxParallelWrites',
 		type: 'number',
-		typeOptions: { minValue: 1, maxValue: DEFAULT_LIMITS.maxParallelWrites },
+		typeOptions: { minValue: BOUNDS.maxParallelWrites.min, maxValue: BOUNDS.maxParallelWrites.max },
 		default: 15,
-		description: 'How many changes this credential sends to the portal at once. DocSpace refuses more than 15.',
+		description: 'How many changes the node sends to the portal at once for the DocSpace account behind the credential. DocSpace refuses more than 15; higher values are lowered to 15.',
 	},
 	{
 		displayName: 'Max Parallel Reads',
 		name: 'maxParallelReads',
 		type: 'number',
-		typeOptions: { minValue: 1, maxValue: DEFAULT_LIMITS.maxParallelReads },
+		typeOptions: { minValue: BOUNDS.maxParallelReads.min, maxValue: BOUNDS.maxParallelReads.max },
 		default: 50,
-		description: 'How many reads this credential sends to the portal at once. DocSpace refuses more than 50.',
+		description: 'How many reads the node sends to the portal at once for the DocSpace account behind the credential. DocSpace refuses more than 50; higher values are lowered to 50.',
 	},
 	{
 		displayName: 'Max Retries',
 		name: 'maxRetries',
 		type: 'number',
-		typeOptions: { minValue: 0, maxValue: 10 },
+		typeOptions: { minValue: BOUNDS.maxRetries.min, maxValue: BOUNDS.maxRetries.max },
 		default: 5,
 		description:
-			'How often to repeat a request DocSpace refused for being too busy (429) or that a proxy failed (502–504). Only requests that are safe to repeat are retried.',
+			'How often to repeat a request DocSpace refused for being too busy (429), that a proxy failed (502–504) or whose connection was refused or dropped (0–10). Only requests that are safe to repeat are retried.',
+	},
+	{
+		displayName: 'Max Retry Wait (Seconds)',
+		name: 'maxRetryWaitSeconds',
+		type: 'number',
+		typeOptions: { minValue: BOUNDS.maxRetryWaitSeconds.min, maxValue: BOUNDS.maxRetryWaitSeconds.max },
+		default: 120,
+		description: 'The longest the node waits in total between the retries of one request (0–600 s); when the next wait would pass it, the item fails with the last error',
+	},
+	{
+		displayName: 'Timeout (Seconds)',
+		name: 'timeoutSeconds',
+		type: 'number',
+		typeOptions: { minValue: BOUNDS.timeoutSeconds.min, maxValue: BOUNDS.timeoutSeconds.max },
+		default: 60,
+		description: 'The longest one request may take, from sending it to the last byte of the answer, however slowly the answer arrives (1–300 s)',
+	},
+	{
+		displayName: 'Max Response Size (MB)',
+		name: 'maxResponseMb',
+		type: 'number',
+		typeOptions: { minValue: BOUNDS.maxResponseMb.min, maxValue: BOUNDS.maxResponseMb.max },
+		default: 20,
+		description: 'The largest answer the node reads from DocSpace (1–200 MB); a larger one stops the item with an error instead of filling the memory',
 	},
 ];
 

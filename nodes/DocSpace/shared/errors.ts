@@ -1,6 +1,8 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { redactText } from './redaction';
+
 /** What came back from DocSpace (or did not), reduced to what the error table needs. */
 export interface DocSpaceFailure {
 	statusCode?: number;
@@ -14,6 +16,14 @@ export interface DocSpaceFailure {
 	operationError?: string;
 	/** An asynchronous file operation had not finished when the node stopped waiting. */
 	operationTimeout?: { progress: number; waitedSeconds: number };
+	/** A 3xx: where the portal address sent us (origin and path only); never followed. */
+	redirectTo?: string;
+	/** A success status whose answer is not DocSpace's envelope of the expected shape. */
+	notDocSpace?: { contentType: string; preview: string; what: string };
+	/** The answer grew past the response size cap (in MB). */
+	tooLargeMb?: number;
+	/** The node's own deadline per attempt ran out (seconds); `bodyStarted`: the answer had begun. */
+	deadline?: { seconds: number; bodyStarted: boolean };
 }
 
 /** Who failed: lets every message name the operation, the item and the DocSpace object. */
@@ -30,6 +40,10 @@ export interface FailureContext {
 	roleHint?: string;
 	/** The request started an asynchronous operation: running it again is not harmless. */
 	notRepeatable?: boolean;
+	/** The request creates something new on every execution (a link without a given ID): a rerun is not harmless. */
+	createsNew?: boolean;
+	/** Values that must not appear in the message (the key, link passwords); redacted with the usual patterns. */
+	secrets?: unknown[];
 }
 
 interface ProblemDetails {
@@ -60,15 +74,21 @@ export function retryAfterMs(headers: Record<string, unknown> | undefined): numb
 	return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
-const MAYBE_APPLIED_SAFE =
-	' The request may have reached DocSpace before the connection failed, so the change may already be applied; running it again is safe (it sets the same values).';
 const MAYBE_STARTED =
 	' The request may have reached DocSpace before the connection failed, so the operation may have started: check the destination or the Trash before running it again (a second copy would be made).';
 
-function maybeApplied(context: FailureContext): string {
-	if (!context.isWrite) return '';
-	return context.notRepeatable ? MAYBE_STARTED : MAYBE_APPLIED_SAFE;
+/** What a write that may or may not have reached DocSpace means for running it again. */
+function maybeApplied(c: FailureContext): string {
+	if (!c.isWrite) return '';
+	if (c.notRepeatable) return MAYBE_STARTED;
+	if (c.createsNew) {
+		return ` The request may have reached DocSpace before the answer was lost, so the link may already exist. Running the workflow again creates another link: check ${c.operation.startsWith('File') ? 'File' : 'Room'} Link: Get Many first, and update the link by its ID instead.`;
+	}
+	return ' The request may have reached DocSpace before the connection failed, so the change may already be applied; running it again is safe (it sets the same values).';
 }
+
+const CHECK_BASE_URL =
+	"Check the Base URL in the DocSpace credential: it must be the portal's address as you open it in the browser (e.g. https://yourportal.onlyoffice.com), not the address of a room, a sign-in page or another site. A captive portal or a proxy in front of DocSpace can also answer like this.";
 
 interface ErrorRule {
 	matches: (failure: DocSpaceFailure, text: string, context: FailureContext) => boolean;
@@ -94,20 +114,49 @@ const ERROR_TABLE: ErrorRule[] = [
 		description: (_c, f) => operationErrorHint(f.operationError ?? ''),
 	},
 	{
-		matches: (f) => f.networkCode === 'ECONNREFUSED' || f.networkCode === 'ENOTFOUND' || f.networkCode === 'EAI_AGAIN',
-		message: (c) => `Could not reach DocSpace for ${c.target}: the portal address did not answer`,
-		description: () =>
-			'Check the Base URL in the DocSpace credential (e.g. https://yourportal.onlyoffice.com) and that the portal is online. Nothing was changed.',
+		matches: (f) => f.redirectTo !== undefined,
+		message: (c, f) => `The DocSpace address redirected the request for ${c.target} to ${f.redirectTo} (${f.statusCode ?? 'redirect'})`,
+		description: (_c, f) =>
+			`DocSpace does not redirect API requests, so the node did not follow it and sent nothing to the other address (your key stays with the portal). If ${f.redirectTo} is your portal, put its address (without /api/2.0) into the credential's Base URL. ${CHECK_BASE_URL}`,
 	},
 	{
-		matches: (f) => f.networkCode === 'ETIMEDOUT' || f.networkCode === 'ECONNABORTED' || f.networkCode === 'ESOCKETTIMEDOUT',
-		message: (c) => `DocSpace did not answer in time for ${c.target}`,
+		matches: (f) => f.tooLargeMb !== undefined,
+		message: (c, f) => `DocSpace's answer for ${c.target} is larger than ${f.tooLargeMb} MB, the node's limit`,
 		description: (c) =>
-			`The request timed out. Raise "Timeout" under the node's Request Options or try again later.${maybeApplied(c)}`,
+			`The node stopped reading it. Raise "Max Response Size (MB)" under the node's Options, or ask for less (Limit instead of Return All, a search or filter).${maybeApplied(c)}`,
+	},
+	{
+		matches: (f) => f.notDocSpace !== undefined,
+		message: (c, f) => {
+			const answer = f.notDocSpace!;
+			const shown = answer.preview ? `${answer.contentType || 'no content type'}: "${answer.preview}"` : `${answer.contentType || 'no content type'}, empty`;
+			return `The answer for ${c.target} is not DocSpace's (${answer.what}; ${shown})`;
+		},
+		description: (c) =>
+			`${CHECK_BASE_URL}${c.isWrite ? ' Whether the change was applied is unknown: check in DocSpace before running it again.' : ''}`,
+	},
+	{
+		matches: (f) => f.networkCode === 'ECONNREFUSED' || f.networkCode === 'ENOTFOUND' || f.networkCode === 'EAI_AGAIN',
+		message: (c) => `Could not reach DocSpace for ${c.target}: the portal address did not answer`,
+		description: (c) =>
+			`Check the Base URL in the DocSpace credential (e.g. https://yourportal.onlyoffice.com) and that the portal is online${c.attempts && c.attempts > 1 ? ` (tried ${c.attempts} times)` : ''}. Nothing was changed.`,
+	},
+	{
+		matches: (f) => f.deadline?.bodyStarted === true,
+		message: (c, f) => `DocSpace's answer for ${c.target} did not arrive in full within ${f.deadline!.seconds} s`,
+		description: (c) =>
+			`DocSpace (or a proxy in front of it) started answering but sent the answer too slowly. Try again later, or raise "Timeout (Seconds)" under the node's Options.${maybeApplied(c)}`,
+	},
+	{
+		matches: (f) =>
+			f.deadline !== undefined || f.networkCode === 'ETIMEDOUT' || f.networkCode === 'ECONNABORTED' || f.networkCode === 'ESOCKETTIMEDOUT',
+		message: (c, f) => `DocSpace did not answer in time for ${c.target}${f.deadline ? ` (${f.deadline.seconds} s)` : ''}`,
+		description: (c) =>
+			`The request timed out. Try again later, or raise "Timeout (Seconds)" under the node's Options.${maybeApplied(c)}`,
 	},
 	{
 		matches: (f) => f.networkCode !== undefined,
-		message: (c, f) => `The connection to DocSpace broke for ${c.target} (${f.networkCode})`,
+		message: (c, f) => `The connection to DocSpace broke for ${c.target} (${networkWords(f.networkCode)})`,
 		description: (c) =>
 			`The connection was closed before DocSpace answered${c.attempts && c.attempts > 1 ? `, ${c.attempts} times` : ''}. Try again in a moment.${maybeApplied(c)}`,
 	},
@@ -234,7 +283,7 @@ const ERROR_TABLE: ErrorRule[] = [
 		description: (c, f) => {
 			const wait = retryAfterMs(f.headers);
 			const when = wait === undefined ? 'in a minute' : `after ${new Date(Date.now() + wait).toISOString()}`;
-			return `The portal's rate limit was still exceeded after ${c.attempts ?? 1} attempt(s). Try again ${when}, or lower "Max Parallel Requests" under Options. Nothing was changed by this item.`;
+			return `The portal's rate limit was still exceeded after ${c.attempts ?? 1} attempt(s). Try again ${when}, or lower "${c.isWrite ? 'Max Parallel Writes' : 'Max Parallel Reads'}" under the node's Options. Nothing was changed by this item.`;
 		},
 	},
 	{
@@ -253,6 +302,18 @@ function operationErrorHint(text: string): string {
 	return 'DocSpace reported this error when the operation finished. Entries it did not report as failed were processed.';
 }
 
+/** Node's error codes in words: n8n replaces a message that contains one (ECONNRESET…) with its own text. */
+function networkWords(code: string | undefined): string {
+	const words: Record<string, string> = {
+		ECONNRESET: 'connection reset',
+		EPIPE: 'connection closed while sending',
+		EHOSTUNREACH: 'host unreachable',
+		ENETUNREACH: 'network unreachable',
+		ECONNABORTED: 'connection aborted',
+	};
+	return words[code ?? ''] ?? 'network error';
+}
+
 function capitalize(text: string): string {
 	return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -262,11 +323,23 @@ function isHtml(body: unknown): boolean {
 }
 
 export function mapDocSpaceError(failure: DocSpaceFailure, context: FailureContext) {
-	const text = docSpaceErrorText(failure.body);
+	const text = redactText(docSpaceErrorText(failure.body), context.secrets);
 	const rule = ERROR_TABLE.find((candidate) => candidate.matches(failure, text, context));
 	const message = rule?.message(context, failure, text) ?? `DocSpace failed for ${context.target}: ${text || `status ${failure.statusCode}`}`;
 	const description = rule?.description(context, failure, text) ?? 'Try again; if it persists, contact the portal administrator.';
-	return { message: `${message} [item ${context.itemIndex}]`, description };
+	return {
+		message: `${redactText(message, context.secrets)} [item ${context.itemIndex}]`,
+		description: redactText(description, context.secrets),
+	};
+}
+
+/**
+ * n8n's NodeApiError rewrites a message that mentions a network error code, and so drops our
+ * text and the item number; the message is set back after construction.
+ */
+export function keepMessage<E extends Error>(error: E, message: string): E {
+	error.message = message;
+	return error;
 }
 
 /**
@@ -276,10 +349,11 @@ export function mapDocSpaceError(failure: DocSpaceFailure, context: FailureConte
 export function docSpaceNodeError(node: INode, failure: DocSpaceFailure, context: FailureContext): NodeApiError {
 	const { message, description } = mapDocSpaceError(failure, context);
 	const errorResponse: JsonObject = { message, statusCode: failure.statusCode ?? null };
-	return new NodeApiError(node, errorResponse, {
+	const error = new NodeApiError(node, errorResponse, {
 		message,
 		description,
 		httpCode: failure.statusCode ? String(failure.statusCode) : undefined,
 		itemIndex: context.itemIndex,
 	});
+	return keepMessage(error, message);
 }

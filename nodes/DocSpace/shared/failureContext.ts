@@ -79,6 +79,8 @@ export function failureContextFor(
 		requiredScope: `${meta.scope}:${isWrite ? 'write' : 'read'}`,
 		isWrite,
 		itemIndex,
+		// A new link gets a new ID in every execution, so running the workflow again adds another.
+		createsNew: isWrite && operation === 'set' && (resource === 'roomLink' || resource === 'fileLink') && safeParameter(context, 'link') === 'create',
 		roleHint:
 			resource === 'roomLink'
 				? roomLinkRoleHint(safeParameter(context, 'linkType'))

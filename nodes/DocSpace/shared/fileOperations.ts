@@ -85,7 +85,7 @@ async function pauseFor(context: IExecuteSingleFunctions, ms: number): Promise<v
 /** Reads the operation's status once; undefined when DocSpace no longer lists it. */
 async function readStatus(context: IExecuteSingleFunctions, id: string): Promise<FileOperationDto | undefined> {
 	// Polling needs files:read even when the operation was started with a rooms-only key (§1).
-	const { response } = await docSpaceApiRequest.call(context, 'GET', FILE_OPERATIONS_PATH, { id }, undefined, {
+	const { response } = await docSpaceApiRequest.call(context, 'GET', FILE_OPERATIONS_PATH, { id }, undefined, 'any', {
 		requiredScope: 'files:read',
 		isWrite: false,
 	});
@@ -143,7 +143,7 @@ export async function waitUntil(context: IExecuteSingleFunctions, read: () => Pr
 /** Reads an entry; undefined when DocSpace answers 404 (it is gone). */
 export async function readEntryOrGone(context: IExecuteSingleFunctions, url: string, requiredScope = 'files:read'): Promise<FileEntryDto | undefined> {
 	try {
-		const { response } = await docSpaceApiRequest.call(context, 'GET', url, {}, undefined, { isWrite: false, requiredScope });
+		const { response } = await docSpaceApiRequest.call(context, 'GET', url, {}, undefined, 'object', { isWrite: false, requiredScope });
 		return (response ?? {}) as FileEntryDto;
 	} catch (error) {
 		if (error instanceof NodeApiError && error.httpCode === '404') return undefined;

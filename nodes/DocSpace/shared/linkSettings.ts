@@ -8,9 +8,10 @@ import type {
 
 import { expirationToIso } from './dates';
 import { newLinkId } from './linkIds';
-import { type FileShareDto, redactPasswords, simplifyLink } from './output';
+import { type FileShareDto, linkOf, redactPasswords, simplifyLink } from './output';
 import { optionValue } from './routing';
-import { booleanValue, linkPassword, optionalText, uuid } from './validation';
+import { docSpaceApiRequest } from './transport';
+import { booleanValue, invalidField, linkPassword, optionalText, uuid } from './validation';
 
 type Show = Record<string, string[]>;
 
@@ -24,8 +25,17 @@ export function linkChoiceProperties(show: Show, owner: 'room' | 'file', listedB
 			noDataExpression: true,
 			displayOptions: { show },
 			options: [
-				{ name: 'Create a New Link', value: 'create' },
-				{ name: 'Update an Existing Link', value: 'update' },
+				{ name: 'Create a New Link', value: 'create', description: 'A new link under a new ID; running the workflow again adds another link' },
+				{
+					name: 'Update an Existing Link',
+					value: 'update',
+					description: `Change the link with the given ID; refused, with nothing changed, when the ${owner} has no such link`,
+				},
+				{
+					name: 'Create or Update by ID',
+					value: 'createOrUpdate',
+					description: 'Update the link with the given ID, or create it under that ID when missing; running the workflow again changes the same link',
+				},
 			],
 			default: 'create',
 			description: `Whether to add a link or change one the ${owner} already has`,
@@ -38,7 +48,7 @@ export function linkChoiceProperties(show: Show, owner: 'room' | 'file', listedB
 			default: '',
 			placeholder: 'e.g. 5b1a2c3d-0000-4e5f-8a9b-0c1d2e3f4a5b',
 			description: `The ID of the link to update (the "linkId" ${listedBy} returned). Its settings are replaced by the ones below.`,
-			displayOptions: { show: { ...show, link: ['update'] } },
+			displayOptions: { show: { ...show, link: ['update', 'createOrUpdate'] } },
 			routing: { send: { type: 'body', property: 'linkId' } },
 		},
 	];
@@ -103,9 +113,28 @@ export function linkSettingsProperties(show: Show, showExternal: Show, downloads
  * `newLinkId`: a repeated request then updates the link instead of creating another).
  */
 export function linkIdFor(context: IExecuteSingleFunctions, body: IDataObject, target: string): string {
-	return context.getNodeParameter('link', 'create') === 'update'
-		? uuid(context, 'Link ID', body.linkId, 'link')
-		: newLinkId(context, target);
+	return context.getNodeParameter('link', 'create') === 'create'
+		? newLinkId(context, target)
+		: uuid(context, 'Link ID', body.linkId, 'link');
+}
+
+/**
+ * For "Update an Existing Link": DocSpace creates a link under an unknown ID instead of refusing it
+ * (docs/docspace/transport.md §5), so the node reads the links first and stops when the ID is not
+ * among them. Runs after every other check, so bad input still sends nothing.
+ */
+export async function checkLinkToUpdate(context: IExecuteSingleFunctions, linkId: string, listUrl: string, owner: string): Promise<void> {
+	if (context.getNodeParameter('link', 'create') !== 'update') return;
+	const { response } = await docSpaceApiRequest.call(context, 'GET', listUrl, {}, undefined, 'array');
+	const found = (response as FileShareDto[]).some((dto) => String(linkOf(dto).id).toLowerCase() === linkId);
+	if (!found) {
+		throw invalidField(
+			context,
+			'Link ID',
+			`${owner} has no link ${linkId}`,
+			`DocSpace would create a new link under this ID, so nothing was sent. Check the ID (${owner.startsWith('file') ? 'File' : 'Room'} Link: Get Many lists the links), or choose Link: Create or Update by ID to create it when it is missing.`,
+		);
+	}
 }
 
 /** Normalises the link settings in the body; empty ones are removed, so they are not sent. */

@@ -12,13 +12,14 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 
-import { sendDocSpaceListRequest, sendDocSpaceRequest, sendDocSpaceRequestOnce, throwOnDocSpaceError } from './transport';
+import { type AnswerShape, expectDocSpaceAnswer, sendDocSpaceListRequest, sendDocSpaceRequest, sendDocSpaceRequestOnce } from './transport';
 import { entryId, optionalText } from './validation';
 
 /**
  * Routing of one operation. Every request goes through `sendDocSpaceRequest` (concurrency
  * limits and safe retries; n8n calls it through its `pagination` hook, which is the only hook
- * wrapping the whole request), and every answer through `throwOnDocSpaceError` first.
+ * wrapping the whole request), and every answer through `expectDocSpaceAnswer` first: anything
+ * but DocSpace's envelope with the expected `response` stops the item.
  */
 export function docSpaceRouting(config: {
 	method: IHttpRequestMethods;
@@ -31,11 +32,13 @@ export function docSpaceRouting(config: {
 	once?: boolean;
 	/** A routing hook of the operation's own (it must send through `sendDocSpaceRequest`). */
 	pagination?: (this: IExecutePaginationFunctions, requestData: DeclarativeRestApiSettings.ResultOptions) => Promise<INodeExecutionData[]>;
+	/** What DocSpace's `response` holds; by default a list for paged lists, else an object. */
+	answer?: AnswerShape;
 }): INodePropertyRouting {
 	return {
 		request: { method: config.method, url: config.url },
 		send: { paginate: true, preSend: config.preSend ?? [] },
-		output: { postReceive: [throwOnDocSpaceError, ...(config.postReceive ?? [])] },
+		output: { postReceive: [expectDocSpaceAnswer(config.answer ?? (config.list ? 'list' : 'object')), ...(config.postReceive ?? [])] },
 		operations: {
 			pagination: config.pagination ?? (config.list ? sendDocSpaceListRequest : config.once ? sendDocSpaceRequestOnce : sendDocSpaceRequest),
 		},

@@ -11,68 +11,45 @@ import type {
 	INodeExecutionData,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { normalizeBaseUrl } from './credentialValues';
-import { type DocSpaceFailure, type FailureContext, docSpaceNodeError, retryAfterMs } from './errors';
+import { type AnswerLimits, type AnswerShape, DocSpaceFailureError, failureOf, readDocSpaceAnswer, totalOf } from './answers';
+import {
+	DEFAULT_BOUNDS,
+	MAX_SINGLE_RETRY_WAIT_MS,
+	type RequestBounds,
+	applyDocSpaceRequestPolicy,
+	boundsFromOptions,
+} from './bounds';
+import { normalizeAuthKey, normalizeBaseUrl } from './credentialValues';
+import { type DocSpaceFailure, type FailureContext, docSpaceNodeError, keepMessage, retryAfterMs } from './errors';
 import { failureContextFor } from './failureContext';
-import { runLimited } from './limiter';
+import { limiterKeyFor } from './accounts';
+import { abortableSleep, afterMs, runLimited } from './limiter';
+import { redactText } from './redaction';
+
+export { type AnswerShape, DocSpaceFailureError, failureOf, readDocSpaceAnswer } from './answers';
+export { BOUNDS, DEFAULT_BOUNDS, MAX_LIST_ENTRIES, MAX_PAGE_SIZE, applyDocSpaceRequestPolicy, boundsFromOptions } from './bounds';
+export { forgetAccounts } from './accounts';
+export { docSpaceApiList, sendDocSpaceListRequest } from './lists';
 
 export const CREDENTIAL_TYPE = 'docSpaceApi';
 
-/** DocSpace's own limits per user (docs/docspace/api.md §8); lowered under the node's Options. */
+/** DocSpace's own limits per user (docs/docspace/transport.md §3); lowered under the node's Options. */
 export const DEFAULT_LIMITS = { maxParallelWrites: 15, maxParallelReads: 50, maxRetries: 5 };
 
-/** A retry never waits longer than this; DocSpace's daily write cap asks for up to a day. */
-const MAX_RETRY_WAIT_MS = 60_000;
 const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
-const RETRYABLE_NETWORK = new Set(['ECONNRESET', 'EPIPE']);
-
-/** Thrown inside a request attempt; the retry loop decides whether to try again. */
-export class DocSpaceFailureError extends Error {
-	constructor(readonly failure: DocSpaceFailure) {
-		super(`DocSpace request failed (${failure.statusCode ?? failure.networkCode ?? 'no answer'})`);
-	}
-}
-
-function headerValue(headers: IDataObject | undefined, name: string): string {
-	const entry = Object.entries(headers ?? {}).find(([key]) => key.toLowerCase() === name);
-	return entry ? String(entry[1]) : '';
-}
-
-/** Reads a full HTTP answer; returns the failure it represents, if any. */
-export function failureOf(response: IN8nHttpFullResponse): DocSpaceFailure | undefined {
-	const { statusCode, body, headers } = response;
-	const lowerHeaders = Object.fromEntries(Object.entries(headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
-	const failed = statusCode >= 400 || (typeof body === 'object' && body !== null && (body as IDataObject).status === 1);
-	if (failed) return { statusCode: statusCode >= 400 ? statusCode : 400, body, headers: lowerHeaders };
-	const isJson = /json/i.test(headerValue(headers, 'content-type'));
-	if (typeof body === 'string' && body.trim() !== '' && (isJson || /^\s*[[{]/.test(body))) {
-		return { statusCode, body, headers: lowerHeaders, malformedJson: true };
-	}
-	if (Buffer.isBuffer(body)) return { statusCode, headers: lowerHeaders, malformedJson: true };
-	return undefined;
-}
-
-/** First post-receive step of every operation: a DocSpace failure stops the item here. */
-export async function throwOnDocSpaceError(
-	this: IExecuteSingleFunctions,
-	items: INodeExecutionData[],
-	response: IN8nHttpFullResponse,
-): Promise<INodeExecutionData[]> {
-	const failure = failureOf(response);
-	if (failure) throw new DocSpaceFailureError(failure);
-	return items;
-}
+// A refused connection sent nothing, so repeating it is always safe.
+const RETRYABLE_NETWORK = new Set(['ECONNRESET', 'EPIPE', 'ECONNREFUSED']);
 
 function networkCodeOf(error: unknown): string | undefined {
 	let current = error as { code?: unknown; cause?: unknown; message?: unknown } | undefined;
 	for (let depth = 0; current && depth < 5; depth++) {
-		if (typeof current.code === 'string' && /^E[A-Z_]+$/.test(current.code)) return current.code;
+		if (typeof current.code === 'string' && /^E[A-Z_]+$/.test(current.code) && current.code !== 'ERR_CANCELED') return current.code;
 		if (typeof current.message === 'string') {
 			const match = /\b(E[A-Z]{4,}[A-Z_]*)\b/.exec(current.message);
 			if (match) return match[1];
-			if (/socket hang up/i.test(current.message)) return 'ECONNRESET';
+			if (/socket hang up|aborted/i.test(current.message)) return 'ECONNRESET';
 			if (/timeout of \d+ms exceeded|timed out/i.test(current.message)) return 'ETIMEDOUT';
 		}
 		current = current.cause as typeof current;
@@ -88,6 +65,7 @@ function isRetryable(failure: DocSpaceFailure, method: string, repeatable = true
 	// room links carry their id (client-generated on create), so a repeat never duplicates.
 	if (method === 'POST') return false;
 	if (failure.networkCode) return RETRYABLE_NETWORK.has(failure.networkCode);
+	if (failure.redirectTo || failure.notDocSpace || failure.tooLargeMb || failure.deadline) return false;
 	return failure.malformedJson === true || RETRYABLE_STATUS.has(failure.statusCode ?? 0);
 }
 
@@ -99,19 +77,17 @@ function backoffMs(attempt: number, failure: DocSpaceFailure): number {
 }
 
 /**
- * Our own errors pass through; anything else is rebuilt from its message alone, so that an
- * HTTP library error (which carries the request, Authorization header included) never reaches
- * the execution data.
+ * Our own errors pass through; anything else is rebuilt from its message alone (redacted), so
+ * that an HTTP library error (which carries the request, Authorization header included) never
+ * reaches the execution data.
  */
 function unexpectedError(node: INode, error: unknown, context: FailureContext): Error {
 	if (error instanceof NodeOperationError || (error instanceof NodeApiError && !(error.cause as { config?: unknown })?.config)) {
 		return error;
 	}
-	const message = error instanceof Error ? error.message : String(error);
-	return new NodeApiError(node, { message } as JsonObject, {
-		message: `DocSpace request failed for ${context.target}: ${message} [item ${context.itemIndex}]`,
-		itemIndex: context.itemIndex,
-	});
+	const text = redactText(error instanceof Error ? error.message : String(error), context.secrets);
+	const message = `DocSpace request failed for ${context.target}: ${text} [item ${context.itemIndex}]`;
+	return keepMessage(new NodeApiError(node, { message: text } as JsonObject, { message, itemIndex: context.itemIndex }), message);
 }
 
 export interface RequestSettings {
@@ -122,77 +98,183 @@ export interface RequestSettings {
 	signal?: AbortSignal;
 	/** False for requests that must not be sent twice (see isRetryable). */
 	repeatable?: boolean;
+	/** Whole-attempt deadline; none when left out. */
+	timeoutMs?: number;
+	/** All waits between retries together; 10 minutes when left out. */
+	maxRetryWaitMs?: number;
 }
 
-/** Runs one DocSpace request with a concurrency slot, retrying what is safe to retry. */
+function withDeadline<T>(task: () => Promise<T>, timeoutMs: number | undefined): Promise<T> {
+	if (!timeoutMs) return task();
+	let cancel: () => void = () => {};
+	const expired = new Promise<never>((_resolve, reject) => {
+		// A little later than the answer reader's own deadline, whose message is more precise.
+		cancel = afterMs(timeoutMs + 250, () =>
+			reject(new DocSpaceFailureError({ deadline: { seconds: Math.round(timeoutMs / 1000), bodyStarted: false } })),
+		);
+	});
+	return Promise.race([task(), expired]).finally(() => cancel());
+}
+
+/** Runs one DocSpace request with a concurrency slot and a deadline, retrying what is safe to retry. */
 export async function withDocSpaceLimits<T>(
 	settings: RequestSettings,
-	context: () => FailureContext,
+	context: () => FailureContext | Promise<FailureContext>,
 	node: INode,
 	attempt: () => Promise<T>,
 ): Promise<T> {
+	let waited = 0;
+	const maxWait = settings.maxRetryWaitMs ?? 600_000;
 	for (let tries = 1; ; tries++) {
 		let failure: DocSpaceFailure;
 		try {
-			return await runLimited(settings.key, settings.limit, attempt, settings.signal);
+			return await runLimited(settings.key, settings.limit, async () => await withDeadline(attempt, settings.timeoutMs), settings.signal);
 		} catch (error) {
 			if (error instanceof DocSpaceFailureError) failure = error.failure;
 			else {
-				const networkCode = networkCodeOf(error);
-				if (!networkCode) throw unexpectedError(node, error, context());
+				const networkCode = settings.signal?.aborted ? undefined : networkCodeOf(error);
+				if (!networkCode) throw unexpectedError(node, error, await context());
 				failure = { networkCode };
 			}
 		}
 		const wait = backoffMs(tries, failure);
-		if (!isRetryable(failure, settings.method, settings.repeatable) || tries > settings.maxRetries || wait > MAX_RETRY_WAIT_MS) {
-			throw docSpaceNodeError(node, failure, { ...context(), attempts: tries });
+		if (
+			!isRetryable(failure, settings.method, settings.repeatable) ||
+			tries > settings.maxRetries ||
+			wait > MAX_SINGLE_RETRY_WAIT_MS ||
+			waited + wait > maxWait ||
+			settings.signal?.aborted
+		) {
+			throw docSpaceNodeError(node, failure, { ...(await context()), attempts: tries });
 		}
-		await sleep(wait);
+		waited += wait;
+		await abortableSleep(wait, settings.signal);
 	}
 }
 
-function limitOptions(context: IExecuteSingleFunctions | ILoadOptionsFunctions, isWrite: boolean) {
+type AnyContext = IExecuteSingleFunctions | ILoadOptionsFunctions;
+
+const boundsByContext = new WeakMap<object, RequestBounds>();
+
+/** The operation's bounds (Options, clamped), read once per item. */
+export function boundsOf(context: AnyContext): RequestBounds {
+	const known = boundsByContext.get(context);
+	if (known) return known;
 	let options: IDataObject = {};
 	try {
-		options = (context.getNodeParameter('options', {}) ?? {}) as IDataObject;
+		options = ((context as IExecuteSingleFunctions).getNodeParameter('options', {}) ?? {}) as IDataObject;
 	} catch {
 		options = {};
 	}
-	const read = (name: keyof typeof DEFAULT_LIMITS, min: number) => {
-		const value = Number(options[name]);
-		return Number.isFinite(value) && value >= min ? Math.floor(value) : DEFAULT_LIMITS[name];
-	};
-	return {
-		limit: read(isWrite ? 'maxParallelWrites' : 'maxParallelReads', 1),
-		maxRetries: read('maxRetries', 0),
-	};
+	const bounds = typeof options === 'object' ? boundsFromOptions(options) : DEFAULT_BOUNDS;
+	boundsByContext.set(context, bounds);
+	return bounds;
 }
 
-export function requestSettings(
-	context: IExecuteSingleFunctions | ILoadOptionsFunctions,
+export function answerLimits(bounds: RequestBounds): AnswerLimits {
+	return { deadlineAt: Date.now() + bounds.timeoutSeconds * 1000, timeoutSeconds: bounds.timeoutSeconds, maxResponseMb: bounds.maxResponseMb };
+}
+
+export async function requestSettings(
+	context: AnyContext,
 	method: string,
 	rawBaseUrl: unknown,
 	itemIndex: number,
-): { settings: RequestSettings; baseUrl: string } {
+	bounds: RequestBounds,
+): Promise<{ settings: RequestSettings; baseUrl: string }> {
 	let baseUrl: string;
 	try {
 		baseUrl = normalizeBaseUrl(rawBaseUrl);
 	} catch (error) {
-		throw new NodeOperationError(context.getNode(), (error as Error).message, {
+		throw new NodeOperationError(context.getNode(), `${(error as Error).message} [item ${itemIndex}]`, {
 			itemIndex,
 			description: 'Open the DocSpace credential and correct it. Nothing was sent.',
 		});
 	}
 	const isWrite = method !== 'GET';
-	// One limiter per portal and credential (DocSpace counts per user), separately for writes and reads.
-	const credentialId = context.getNode().credentials?.[CREDENTIAL_TYPE]?.id ?? 'default';
 	const settings: RequestSettings = {
-		key: `${baseUrl}|${credentialId}|${isWrite ? 'write' : 'read'}`,
+		key: await limiterKeyFor(context, CREDENTIAL_TYPE, baseUrl, isWrite ? 'write' : 'read'),
 		method,
-		...limitOptions(context, isWrite),
+		limit: isWrite ? bounds.maxParallelWrites : bounds.maxParallelReads,
+		maxRetries: bounds.maxRetries,
+		timeoutMs: bounds.timeoutSeconds * 1000,
+		maxRetryWaitMs: bounds.maxRetryWaitSeconds * 1000,
 		signal: 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal?.() : undefined,
 	};
 	return { settings, baseUrl };
+}
+
+/** The failure context plus what its message must never show: the key and the link password sent. */
+async function contextWithSecrets(context: AnyContext, method: string, itemIndex: number, body: unknown): Promise<FailureContext> {
+	const secrets: unknown[] = [];
+	if (body && typeof body === 'object') secrets.push((body as IDataObject).password);
+	try {
+		const credentials = await context.getCredentials(CREDENTIAL_TYPE);
+		secrets.push(credentials.authKey, normalizeAuthKey(credentials.authKey));
+	} catch {
+		// No credential, nothing of it to hide.
+	}
+	return { ...failureContextFor(context, method, itemIndex), secrets };
+}
+
+// What the answer reader of the current attempt needs, per item context: the post-receive step
+// runs with the item's context, the pagination hook with an object created from it.
+const attempts = new WeakMap<object, AnswerLimits>();
+const totals = new WeakMap<object, number | undefined>();
+
+/** `total` of the last answer read for this item's context (paged lists stop there). */
+export function lastTotal(context: object): number | undefined {
+	return contextsOf(context)
+		.map((owner) => totals.get(owner))
+		.find((value) => value !== undefined);
+}
+
+function contextsOf(context: object): object[] {
+	return Object.prototype.hasOwnProperty.call(context, 'makeRoutingRequest') ? [context, Object.getPrototypeOf(context) as object] : [context];
+}
+
+/** First post-receive step of an operation: reads the answer and stops the item unless it is DocSpace's, shaped as expected. */
+export function expectDocSpaceAnswer(shape: AnswerShape) {
+	return async function (this: IExecuteSingleFunctions, items: INodeExecutionData[], response: IN8nHttpFullResponse): Promise<INodeExecutionData[]> {
+		await readDocSpaceAnswer(response, attempts.get(this) ?? answerLimits(boundsOf(this)));
+		const failure = failureOf(response, shape);
+		if (failure) throw new DocSpaceFailureError(failure);
+		totals.set(this, totalOf(response.body));
+		return items;
+	};
+}
+
+/** The envelope check without a shape (kept for callers of the earlier name). */
+export const throwOnDocSpaceError = expectDocSpaceAnswer('any');
+
+async function sendRouted(
+	context: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+	repeatable: boolean,
+): Promise<INodeExecutionData[]> {
+	const method = String(requestData.options.method ?? 'GET').toUpperCase();
+	const itemIndex = context.getItemIndex();
+	// n8n's own Request Options → Timeout, when set, may only shorten the node's Timeout.
+	const n8nTimeout = Number(requestData.options.timeout);
+	const optionBounds = boundsOf(context);
+	const bounds =
+		requestData.options.timeout !== undefined && n8nTimeout > 0 && n8nTimeout < optionBounds.timeoutSeconds * 1000
+			? { ...optionBounds, timeoutSeconds: Math.max(1, Math.ceil(n8nTimeout / 1000)) }
+			: optionBounds;
+	// The base URL n8n resolved from the credential (requestDefaults), checked and normalised here.
+	const { settings, baseUrl } = await requestSettings(context, method, requestData.options.baseURL, itemIndex, bounds);
+	requestData.options.baseURL = baseUrl;
+	applyDocSpaceRequestPolicy(requestData.options, bounds);
+	const owners = contextsOf(context);
+	const failureContext = async () => ({
+		...(await contextWithSecrets(context, method, itemIndex, requestData.options.body)),
+		...(repeatable ? {} : { notRepeatable: true }),
+	});
+	return await withDocSpaceLimits({ ...settings, repeatable }, failureContext, context.getNode(), async () => {
+		const limits = answerLimits(bounds);
+		for (const owner of owners) attempts.set(owner, limits);
+		return await context.makeRoutingRequest(requestData);
+	});
 }
 
 /**
@@ -204,14 +286,7 @@ export async function sendDocSpaceRequest(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
-	const method = String(requestData.options.method ?? 'GET').toUpperCase();
-	const itemIndex = this.getItemIndex();
-	// The base URL n8n resolved from the credential (requestDefaults), checked and normalised here.
-	const { settings, baseUrl } = requestSettings(this, method, requestData.options.baseURL, itemIndex);
-	requestData.options.baseURL = baseUrl;
-	return await withDocSpaceLimits(settings, () => failureContextFor(this, method, itemIndex), this.getNode(), async () =>
-		await this.makeRoutingRequest(requestData),
-	);
+	return await sendRouted(this, requestData, true);
 }
 
 /**
@@ -222,74 +297,35 @@ export async function sendDocSpaceRequestOnce(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
-	const method = String(requestData.options.method ?? 'GET').toUpperCase();
-	const itemIndex = this.getItemIndex();
-	const { settings, baseUrl } = requestSettings(this, method, requestData.options.baseURL, itemIndex);
-	requestData.options.baseURL = baseUrl;
-	const context = () => ({ ...failureContextFor(this, method, itemIndex), notRepeatable: true });
-	return await withDocSpaceLimits({ ...settings, repeatable: false }, context, this.getNode(), async () =>
-		await this.makeRoutingRequest(requestData),
-	);
+	return await sendRouted(this, requestData, false);
 }
 
-/** DocSpace's largest page (`count` is limited to 1–100, docs/docspace/api.md §7). */
-export const MAX_PAGE_SIZE = 100;
-
-/**
- * Routing hook of list operations: pages through `startIndex`/`count` until Return All is done
- * or Limit is reached, each page sent like any other request. The operation's post-receive must
- * turn a page into one item per entry.
- */
-export async function sendDocSpaceListRequest(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
-	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
-	const limit = returnAll ? Infinity : Math.max(1, Number(this.getNodeParameter('limit', 50)) || 50);
-	const results: INodeExecutionData[] = [];
-	for (let startIndex = 0; results.length < limit; ) {
-		const count = Math.min(MAX_PAGE_SIZE, limit - results.length);
-		const page = await sendDocSpaceRequest.call(this, {
-			...requestData,
-			options: { ...requestData.options, qs: { ...requestData.options.qs, startIndex, count } },
-		});
-		results.push(...page);
-		if (page.length < count) break;
-		startIndex += count;
-	}
-	return results.slice(0, limit);
-}
-
-/** For code outside the routing (pickers, lookups): one request, same limits, unwrapped envelope. */
+/** For code outside the routing (pickers, lookups): one request, same limits and checks, unwrapped envelope. */
 export async function docSpaceApiRequest(
 	this: IExecuteSingleFunctions | ILoadOptionsFunctions,
 	method: IHttpRequestMethods,
 	url: string,
 	qs: IDataObject = {},
 	body?: IDataObject,
+	shape: AnswerShape = 'any',
 	/** Overrides parts of the failure context, e.g. the permission a follow-up request needs. */
 	failureOverrides: Partial<FailureContext> = {},
 ): Promise<{ response: unknown; total?: number; count?: number }> {
 	const itemIndex = 'getItemIndex' in this ? this.getItemIndex() : 0;
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-	const { settings, baseUrl } = requestSettings(this, method, credentials.baseUrl, itemIndex);
-	const options: IHttpRequestOptions = {
-		method,
-		baseURL: baseUrl,
-		url,
-		qs,
-		body,
-		json: true,
-		headers: { Accept: 'application/json' },
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-	};
-	const context = () => ({ ...failureContextFor(this, method, itemIndex), ...failureOverrides });
-	return await withDocSpaceLimits(settings, context, this.getNode(), async () => {
+	const bounds = boundsOf(this);
+	const { settings, baseUrl } = await requestSettings(this, method, credentials.baseUrl, itemIndex, bounds);
+	const options = applyDocSpaceRequestPolicy<IHttpRequestOptions>(
+		{ method, baseURL: baseUrl, url, qs, body, headers: { Accept: 'application/json' } },
+		bounds,
+	);
+	const failureContext = async () => ({ ...(await contextWithSecrets(this, method, itemIndex, body)), ...failureOverrides });
+	return await withDocSpaceLimits(settings, failureContext, this.getNode(), async () => {
 		const full = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options)) as IN8nHttpFullResponse;
-		const failure = failureOf(full);
+		await readDocSpaceAnswer(full, answerLimits(bounds));
+		const failure = failureOf(full, shape);
 		if (failure) throw new DocSpaceFailureError(failure);
-		const envelope = (full.body ?? {}) as IDataObject;
-		return { response: envelope.response, total: envelope.total as number | undefined, count: envelope.count as number | undefined };
+		const envelope = full.body as IDataObject;
+		return { response: envelope.response, total: totalOf(envelope), count: envelope.count as number | undefined };
 	});
 }

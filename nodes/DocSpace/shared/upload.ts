@@ -1,7 +1,18 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 
 import { failureContextFor } from './failureContext';
-import { CREDENTIAL_TYPE, DocSpaceFailureError, docSpaceApiRequest, failureOf, requestSettings, withDocSpaceLimits } from './transport';
+import {
+	CREDENTIAL_TYPE,
+	DocSpaceFailureError,
+	answerLimits,
+	applyDocSpaceRequestPolicy,
+	boundsOf,
+	docSpaceApiRequest,
+	failureOf,
+	readDocSpaceAnswer,
+	requestSettings,
+	withDocSpaceLimits,
+} from './transport';
 
 /** Files up to this size go in one request; larger ones through an upload session (docs/docspace/files.md §2). */
 export const SINGLE_REQUEST_MAX_BYTES = 10 * 1024 * 1024;
@@ -87,19 +98,16 @@ export async function sendChunk(
 ): Promise<void> {
 	const itemIndex = context.getItemIndex();
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
-	const { settings, baseUrl } = requestSettings(context, 'POST', credentials.baseUrl, itemIndex);
-	const options: IHttpRequestOptions = {
-		method: 'POST',
-		baseURL: baseUrl,
-		url: session.path,
-		qs: { uid: session.id, ...extraQuery },
-		json: true,
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-	};
+	const bounds = boundsOf(context);
+	const { settings, baseUrl } = await requestSettings(context, 'POST', credentials.baseUrl, itemIndex, bounds);
+	const options = applyDocSpaceRequestPolicy<IHttpRequestOptions>(
+		{ method: 'POST', baseURL: baseUrl, url: session.path, qs: { uid: session.id, ...extraQuery } },
+		bounds,
+	);
 	setMultipart(options, fileName, 'application/octet-stream', chunk);
 	await withDocSpaceLimits(settings, () => failureContextFor(context, 'POST', itemIndex), context.getNode(), async () => {
 		const full = (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, options)) as IN8nHttpFullResponse;
+		await readDocSpaceAnswer(full, answerLimits(bounds));
 		const failure = chunkFailureOf(full);
 		if (failure) throw failure;
 	});

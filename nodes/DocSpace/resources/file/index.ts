@@ -124,6 +124,7 @@ export const fileDescription: INodeProperties[] = [
 					url: '/api/2.0/files/file/{fileId}/share',
 					preSend: [prepareFileRemoveSharing],
 					postReceive: [fileRemoveSharingOutput],
+					answer: 'any',
 				}),
 			},
 			{
@@ -136,6 +137,7 @@ export const fileDescription: INodeProperties[] = [
 					url: '/api/2.0/files/file/{fileId}/share',
 					preSend: [prepareFileShare],
 					postReceive: [fileShareOutput],
+					answer: 'array',
 				}),
 			},
 			// Copy, Delete, Move (their fields are declared once with the Folder resource's).

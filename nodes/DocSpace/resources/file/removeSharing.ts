@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { optionsProperty } from '../../shared/descriptions';
-import { MAX_PAGE_SIZE, docSpaceApiRequest } from '../../shared/transport';
+import { docSpaceApiList } from '../../shared/transport';
 import { type FileShareDto, simplifySubject } from '../../shared/output';
 import { checkedRecipient, listOf, resolveRecipient } from '../../shared/recipients';
 import { fillLocatorId, locatorValue, requestBody } from '../../shared/routing';
@@ -59,16 +59,8 @@ const requested = new WeakMap<object, Removal[]>();
 
 /** Every user and group the file is shared with, except its owner and the caller (GET files/file/{id}/share). */
 async function currentShares(context: IExecuteSingleFunctions, fileId: string): Promise<FileShareDto[]> {
-	const entries: FileShareDto[] = [];
-	for (let startIndex = 0; ; startIndex += MAX_PAGE_SIZE) {
-		const { response, total } = await docSpaceApiRequest.call(context, 'GET', `/api/2.0/files/file/${encodeURIComponent(fileId)}/share`, {
-			startIndex,
-			count: MAX_PAGE_SIZE,
-		});
-		const page = (Array.isArray(response) ? response : []) as FileShareDto[];
-		entries.push(...page);
-		if (page.length < MAX_PAGE_SIZE || (total !== undefined && entries.length >= total)) break;
-	}
+	// Paged with the transport's stops: a short page, `total`, a repeated page, the entry cap.
+	const entries = (await docSpaceApiList.call(context, `/api/2.0/files/file/${encodeURIComponent(fileId)}/share`)) as FileShareDto[];
 	return entries.filter((entry) => !entry.isOwner && !entry.isLocked);
 }
 

@@ -2,7 +2,7 @@ import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } fr
 
 import { ACCESS_LEVELS, accessName, accessOptions, parseAccess } from '../../shared/accessLevels';
 import { includePasswordOption, optionsProperty, simplifyProperty } from '../../shared/descriptions';
-import { applyLinkSettings, linkChoiceProperties, linkIdFor, linkSettingsProperties } from '../../shared/linkSettings';
+import { applyLinkSettings, checkLinkToUpdate, linkChoiceProperties, linkIdFor, linkSettingsProperties } from '../../shared/linkSettings';
 import { fillLocatorId, requestBody } from '../../shared/routing';
 import { describeValue, invalidField } from '../../shared/validation';
 
@@ -63,5 +63,6 @@ export async function prepareFileLinkSet(
 	body.access = access;
 	body.linkId = linkIdFor(this, body, `file:${fileId}`);
 	applyLinkSettings(this, body, true);
+	await checkLinkToUpdate(this, String(body.linkId), `/api/2.0/files/file/${encodeURIComponent(fileId)}/links`, `file ${fileId}`);
 	return requestOptions;
 }

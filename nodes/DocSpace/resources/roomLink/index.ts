@@ -29,6 +29,7 @@ export const roomLinkDescription: INodeProperties[] = [
 					url: '/api/2.0/files/rooms/{roomId}/links',
 					preSend: [prepareRoomLinkGetMany],
 					postReceive: [linkOutput],
+					answer: 'array',
 				}),
 			},
 			{
@@ -53,6 +54,8 @@ export const roomLinkDescription: INodeProperties[] = [
 					url: '/api/2.0/files/rooms/{roomId}/links',
 					preSend: [prepareRoomLinkRevoke],
 					postReceive: [roomLinkRevokeOutput],
+					// DocSpace leaves `response` out for a deleted link.
+					answer: 'any',
 				}),
 			},
 			{

@@ -2,7 +2,7 @@ import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } fr
 
 import { LINK_TYPES, accessName, accessOptions, allRoomLinkAccess, parseAccess } from '../../shared/accessLevels';
 import { includePasswordOption, optionsProperty, simplifyProperty } from '../../shared/descriptions';
-import { applyLinkSettings, linkChoiceProperties, linkIdFor, linkSettingsProperties } from '../../shared/linkSettings';
+import { applyLinkSettings, checkLinkToUpdate, linkChoiceProperties, linkIdFor, linkSettingsProperties } from '../../shared/linkSettings';
 import { fillLocatorId, requestBody } from '../../shared/routing';
 import { describeValue, integerInRange, invalidField } from '../../shared/validation';
 
@@ -133,5 +133,6 @@ export async function prepareRoomLinkSet(
 	} else {
 		delete body.maxUseCount;
 	}
+	await checkLinkToUpdate(this, String(body.linkId), `/api/2.0/files/rooms/${encodeURIComponent(roomId)}/links`, `room ${roomId}`);
 	return requestOptions;
 }

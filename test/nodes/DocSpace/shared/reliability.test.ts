@@ -15,7 +15,7 @@ const setLink = (overrides: IDataObject = {}): IDataObject => ({
 	operation: 'set',
 	room: byId('id', SEED_IDS.customRoomId),
 	linkType: 'invitation',
-	link: 'update',
+	link: 'createOrUpdate',
 	linkId: SEED_IDS.fullRoomInvitationLinkId,
 	access: 2,
 	...overrides,
@@ -166,7 +166,7 @@ describe('failures a user can meet, in words they can act on', () => {
 		const { emulator } = ctx;
 		emulator.inject({ path: LINKS_PATH, kind: 'timeout', times: 1 });
 		const result = await run(emulator, setLink({ requestOptions: { timeout: 300 } }));
-		expect(result.error?.message).toBe('DocSpace did not answer in time for room 101 [item 0]');
+		expect(result.error?.message).toBe('DocSpace did not answer in time for room 101 (1 s) [item 0]');
 		expect(result.error?.description).toMatch(/may already be applied/);
 	});
 
