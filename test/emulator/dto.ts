@@ -2,7 +2,8 @@
 
 import type { EmployeeDto, EmployeeFullDto, FileShareDto, FileShareLinkDto, GroupSummaryDto } from './types';
 import { ROOMS_FOLDER_ID, fileExtension, type FileRecord, type LinkRecord, type PortalState, type RoomRecord, type UserRecord } from './state';
-import type { SeedGroup } from './types';
+import type { SeedGroup, WebhooksConfigDto } from './types';
+import type { WebhookConfigRecord } from './webhooks';
 
 /** ApiDateTime is written with the .NET "o" format; the emulated portal runs at UTC offset 0 (§1.5). */
 export function formatApiDate(date: Date): string {
@@ -22,6 +23,27 @@ export class DtoRenderer {
 		private readonly portalUrl: string,
 		private readonly linkBaseUrl: string,
 	) {}
+
+	/** WebhooksConfigDto (§2): plain DateTime values, never the secret. */
+	webhookConfig(config: WebhookConfigRecord): WebhooksConfigDto {
+		const creator = this.state.users.get(config.createdBy);
+		const date = (value: Date | undefined) => value?.toISOString().replace(/Z$/, '');
+		return {
+			id: config.id,
+			name: config.name,
+			uri: config.uri,
+			enabled: config.enabled,
+			ssl: config.ssl,
+			triggers: config.triggers,
+			targetId: config.targetId,
+			createdBy: creator ? this.employee(creator) : undefined,
+			createdOn: date(config.createdOn),
+			modifiedOn: date(config.modifiedOn),
+			lastFailureOn: date(config.lastFailureOn),
+			lastFailureContent: config.lastFailureContent,
+			lastSuccessOn: date(config.lastSuccessOn),
+		};
+	}
 
 	employee(user: UserRecord): EmployeeDto {
 		const avatar = `/static/images/default_user_photo_size_82-82.png`;

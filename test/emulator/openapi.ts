@@ -45,6 +45,7 @@ function loadDocument(): OpenApiDocument {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** §1.5: ApiDateTime is an ISO string on the wire, not the {utcTime, timeZoneOffset} object of the spec. */
 const API_DATE_TIME_REF = '#/components/schemas/ApiDateTime';
+const WEBHOOK_TRIGGER_REF = '#/components/schemas/WebhookTrigger';
 
 export class OpenApiValidator {
 	private readonly document = loadDocument();
@@ -71,6 +72,8 @@ export class OpenApiValidator {
 		let current = schema;
 		while (current.$ref) {
 			if (current.$ref === API_DATE_TIME_REF) return { type: 'string', nullable: true };
+			// WebhookTrigger is a flags enum (a long up to 2^35): the document lists single flags only (docs/docspace/webhooks.md §3).
+			if (current.$ref === WEBHOOK_TRIGGER_REF) return { type: 'integer', minimum: 0, maximum: 2 ** 36 - 1 };
 			current = this.document.components.schemas[current.$ref.replace('#/components/schemas/', '')] ?? {};
 		}
 		return current;

@@ -14,6 +14,7 @@ import type {
 	SeedUser,
 	UserRole,
 } from './types';
+import { WebhookRegistry } from './webhooks';
 
 export interface UserRecord {
 	id: string;
@@ -112,6 +113,7 @@ export class PortalState {
 	readonly sessionTokens = new Map<string, string>();
 	readonly jwts = new Map<string, SeedJwt>();
 	readonly notifications: Notification[] = [];
+	readonly webhooks = new WebhookRegistry();
 	readonly passwordPolicy: PasswordPolicy;
 	readonly ownerId: string;
 

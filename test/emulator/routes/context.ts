@@ -2,6 +2,7 @@ import type { Principal } from '../auth';
 import type { Query } from '../binding';
 import type { DtoRenderer } from '../dto';
 import type { PortalState } from '../state';
+import type { EmulatorOptions } from '../types';
 
 export interface RouteContext {
 	state: PortalState;
@@ -12,6 +13,7 @@ export interface RouteContext {
 	params: Record<string, string>;
 	query: Query;
 	rawBody: string;
+	options: EmulatorOptions;
 }
 
 /** What an action returns; the server wraps it in the success envelope (docspace-api.md §1.2). */
@@ -27,7 +29,7 @@ export interface RouteDefinition {
 	/** Template such as '/api/2.0/files/rooms/{id}/links'. */
 	template: string;
 	allowAnonymous?: boolean;
-	handler: (context: RouteContext) => ActionResult;
+	handler: (context: RouteContext) => ActionResult | Promise<ActionResult>;
 }
 
 export function requireUser(context: RouteContext): string {

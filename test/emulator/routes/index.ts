@@ -3,9 +3,10 @@ import { fileRoutes } from './files';
 import { folderRoutes } from './folders';
 import { peopleRoutes } from './people';
 import { roomRoutes } from './rooms';
+import { webhookRoutes } from './webhooks';
 
 // folderRoutes last: its {folderId} template must not capture literal routes such as files/rooms.
-export const ROUTES: RouteDefinition[] = [...roomRoutes, ...fileRoutes, ...peopleRoutes, ...folderRoutes];
+export const ROUTES: RouteDefinition[] = [...roomRoutes, ...fileRoutes, ...peopleRoutes, ...webhookRoutes, ...folderRoutes];
 
 export type RouteMatch =
 	| { found: true; route: RouteDefinition; params: Record<string, string> }
