@@ -3,6 +3,7 @@ import type {
 	IDataObject,
 	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
+	IHookFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
@@ -146,7 +147,9 @@ export async function withDocSpaceLimits<T>(
 	}
 }
 
-function limitOptions(context: IExecuteSingleFunctions | ILoadOptionsFunctions, isWrite: boolean) {
+type RequestContext = IExecuteSingleFunctions | ILoadOptionsFunctions | IHookFunctions;
+
+function limitOptions(context: RequestContext, isWrite: boolean) {
 	let options: IDataObject = {};
 	try {
 		options = (context.getNodeParameter('options', {}) ?? {}) as IDataObject;
@@ -164,7 +167,7 @@ function limitOptions(context: IExecuteSingleFunctions | ILoadOptionsFunctions, 
 }
 
 function requestSettings(
-	context: IExecuteSingleFunctions | ILoadOptionsFunctions,
+	context: RequestContext,
 	method: string,
 	rawBaseUrl: unknown,
 	itemIndex: number,
@@ -237,13 +240,17 @@ export async function sendDocSpaceListRequest(
 	return results.slice(0, limit);
 }
 
-/** For code outside the routing (pickers, lookups): one request, same limits, unwrapped envelope. */
+/**
+ * For code outside the routing (pickers, lookups, the trigger's webhook registration): one request,
+ * same limits, unwrapped envelope. `failure` overrides what error messages say about the request.
+ */
 export async function docSpaceApiRequest(
-	this: IExecuteSingleFunctions | ILoadOptionsFunctions,
+	this: RequestContext,
 	method: IHttpRequestMethods,
 	url: string,
 	qs: IDataObject = {},
 	body?: IDataObject,
+	failure?: Partial<FailureContext>,
 ): Promise<{ response: unknown; total?: number; count?: number }> {
 	const itemIndex = 'getItemIndex' in this ? this.getItemIndex() : 0;
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
@@ -259,7 +266,11 @@ export async function docSpaceApiRequest(
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 	};
-	return await withDocSpaceLimits(settings, () => failureContextFor(this, method, itemIndex), this.getNode(), async () => {
+	const context = (): FailureContext =>
+		failure?.operation
+			? { target: 'the request', requiredScope: '', isWrite: method !== 'GET', itemIndex, operation: failure.operation, ...failure }
+			: { ...failureContextFor(this as IExecuteSingleFunctions | ILoadOptionsFunctions, method, itemIndex), ...failure };
+	return await withDocSpaceLimits(settings, context, this.getNode(), async () => {
 		const full = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options)) as IN8nHttpFullResponse;
 		const failure = failureOf(full);
 		if (failure) throw new DocSpaceFailureError(failure);
