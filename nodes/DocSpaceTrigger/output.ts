@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { roomWebUrl } from '../DocSpace/resources/room/output';
 import { eventByName } from './events';
 
-/** The delivery body DocSpace sends (docs/docspace/webhooks.md §5); defaults (0, false, null) are left out. */
+/** The delivery body DocSpace sends (docs/docspace/webhooks.md §6); defaults (0, false, null) are left out. */
 export interface WebhookDelivery extends IDataObject {
 	event: { id?: number; createOn?: string; createBy?: string; trigger?: string; triggerId?: number };
 	payload: IDataObject;
