@@ -81,5 +81,9 @@ export async function handleDelivery(context: IWebhookFunctions): Promise<IWebho
 
 	const simplify = context.getNodeParameter('simplify', true) as boolean;
 	const json: IDataObject = simplify ? simplifyDelivery(delivery, await portalUrl(context)) : { ...delivery };
-	return { workflowData: [[{ json }]] };
+	// Acknowledged here, before n8n starts the execution: DocSpace wants a quick 2xx (§7), and n8n
+	// saves the static data (the remembered id) only when the answer is sent before the execution
+	// starts; with n8n's own "onReceived" answer the id would be lost and a retry would start again.
+	answer(context, 200, 'Workflow was started');
+	return { noWebhookResponse: true, workflowData: [[{ json }]] };
 }

@@ -77,8 +77,9 @@ export class TriggerHarness {
 	readonly nodeType: INodeType = new DocSpaceTrigger();
 	/** How many of the next POSTs lose their answer after the node ran (as if the connection broke). */
 	dropResponses = 0;
-	readonly workflow: Workflow;
 	readonly node: INode;
+	/** The workflow's static data as n8n keeps it in its database between requests. */
+	private database: IDataObject = {};
 	private readonly additionalData: IWorkflowExecuteAdditionalData;
 
 	private constructor(
@@ -96,15 +97,6 @@ export class TriggerHarness {
 			parameters: options.parameters,
 			credentials: { docSpaceApi: { id: 'docspace-test', name: 'DocSpace test' } },
 		};
-		this.workflow = new Workflow({
-			id: 'wf-trigger',
-			name: 'Contracts inbox',
-			nodes: [this.node],
-			connections: {},
-			active: true,
-			nodeTypes: nodeTypesOf(() => this.nodeType),
-			staticData: {},
-		});
 		this.additionalData = {
 			credentialsHelper: new TestCredentialsHelper(() => options.credentials),
 			restApiUrl: `${baseUrl}/rest`,
@@ -126,14 +118,14 @@ export class TriggerHarness {
 	}
 
 	/** n8n's IWebhookData for the trigger's webhook `name` ('setup' = HEAD, 'default' = POST). */
-	webhookData(name: string): IWebhookData {
+	webhookData(name: string, workflow: Workflow = this.loadWorkflow()): IWebhookData {
 		const description = this.nodeType.description.webhooks!.find((webhook) => webhook.name === name)!;
 		return {
 			httpMethod: description.httpMethod as IWebhookData['httpMethod'],
 			node: this.node.name,
-			path: NodeHelpers.getNodeWebhookPath(this.workflow.id, this.node, String(description.path), false),
+			path: NodeHelpers.getNodeWebhookPath(workflow.id, this.node, String(description.path), false),
 			webhookDescription: description,
-			workflowId: this.workflow.id,
+			workflowId: workflow.id,
 			workflowExecuteAdditionalData: this.additionalData,
 			isTest: this.options.isTest,
 		};
@@ -145,15 +137,45 @@ export class TriggerHarness {
 		return `${this.options.isTest ? this.additionalData.webhookTestBaseUrl : this.additionalData.webhookBaseUrl}/${data.path}`;
 	}
 
+	/** The node's static data as stored (tests may change it, as if edited in the database). */
 	get staticData(): IDataObject {
-		return this.workflow.getStaticData('node', this.node);
+		const key = `node:${this.node.name}`;
+		this.database[key] ??= {};
+		return this.database[key] as IDataObject;
+	}
+
+	/** n8n builds a Workflow per activation and per request, with the stored static data. */
+	private loadWorkflow(): Workflow {
+		return new Workflow({
+			id: 'wf-trigger',
+			name: 'Contracts inbox',
+			nodes: [this.node],
+			connections: {},
+			active: true,
+			nodeTypes: nodeTypesOf(() => this.nodeType),
+			staticData: JSON.parse(JSON.stringify(this.database)) as IDataObject,
+		});
+	}
+
+	/** n8n's WorkflowStaticDataService.saveStaticData: stored only when marked as changed. */
+	private saveStaticData(workflow: Workflow): void {
+		if (workflow.staticData.__dataChanged === true) {
+			this.database = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
+			workflow.staticData.__dataChanged = false;
+		}
 	}
 
 	async runMethod(method: 'checkExists' | 'create' | 'delete'): Promise<boolean | undefined> {
-		const data = this.webhookData('default');
+		const workflow = this.loadWorkflow();
+		const data = this.webhookData('default', workflow);
 		const fn = this.nodeType.webhookMethods?.default?.[method];
-		const context = new HookContext(this.workflow, this.node, this.additionalData, this.options.isTest ? 'manual' : 'trigger', 'activate', data);
-		return await fn!.call(context);
+		const context = new HookContext(workflow, this.node, this.additionalData, this.options.isTest ? 'manual' : 'trigger', 'activate', data);
+		try {
+			return await fn!.call(context);
+		} finally {
+			// n8n saves the static data after adding (and removing) a workflow's webhooks.
+			this.saveStaticData(workflow);
+		}
 	}
 
 	/** What n8n does on activation: for each webhook, create it unless it exists (only `default` has methods). */
@@ -189,9 +211,18 @@ export class TriggerHarness {
 			}
 		}
 		const name = request.method === 'HEAD' ? 'setup' : 'default';
-		const data = this.webhookData(name);
+		const workflow = this.loadWorkflow();
+		const data = this.webhookData(name, workflow);
+		if (request.method === 'POST' && this.dropResponses > 0) {
+			this.dropResponses--;
+			// The node runs, but its answer never reaches the sender.
+			response.end = (() => {
+				response.socket?.destroy();
+				return response;
+			}) as typeof response.end;
+		}
 		const additionalData = { ...this.additionalData, httpRequest: request, httpResponse: response } as IWorkflowExecuteAdditionalData;
-		const context = new WebhookContext(this.workflow, this.node, additionalData, this.options.isTest ? 'manual' : 'webhook', data, [], null);
+		const context = new WebhookContext(workflow, this.node, additionalData, this.options.isTest ? 'manual' : 'webhook', data, [], null);
 		let result: IWebhookResponseData;
 		try {
 			result = await this.nodeType.webhook!.call(context);
@@ -199,16 +230,19 @@ export class TriggerHarness {
 			response.status(500).json({ message: `Workflow Webhook Error: Workflow could not be started! ${(error as Error).message}` });
 			return this.record(request, response.statusCode);
 		}
-		if (result.workflowData) this.executions.push(result.workflowData[0]);
-		if (request.method === 'POST' && this.dropResponses > 0) {
-			this.dropResponses--;
-			response.socket?.destroy();
-			return this.record(request, 0);
+		// As n8n's webhook helpers: a node that answered itself gets its static data saved now...
+		if (result.noWebhookResponse) this.saveStaticData(workflow);
+		if (result.workflowData) {
+			this.executions.push(result.workflowData[0]);
+			// ...while starting an execution builds another Workflow on the same static data,
+			// which clears its "changed" mark before n8n's own answer would save it.
+			new Workflow({ id: workflow.id, nodes: [this.node], connections: {}, active: true, nodeTypes: workflow.nodeTypes, staticData: workflow.staticData });
 		}
 		if (!result.noWebhookResponse) {
 			response.status(200).json(result.workflowData ? { message: 'Workflow was started' } : (result.webhookResponse ?? { message: 'Webhook call received' }));
+			this.saveStaticData(workflow);
 		}
-		this.record(request, response.statusCode);
+		this.record(request, response.socket?.destroyed && !response.writableFinished ? 0 : response.statusCode);
 	}
 
 	private record(request: ExpressRequest, status: number): void {
