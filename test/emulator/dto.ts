@@ -16,7 +16,8 @@ import {
 } from './state';
 import { renderContainer, renderFileOperation, renderFolder } from './folderDto';
 import type { Container } from './tree';
-import type { SeedGroup } from './types';
+import type { SeedGroup, WebhooksConfigDto } from './types';
+import type { WebhookConfigRecord } from './webhooks';
 
 /** ApiDateTime is written with the .NET "o" format; the emulated portal runs at UTC offset 0 (§1.5). */
 export function formatApiDate(date: Date): string {
@@ -39,6 +40,27 @@ export class DtoRenderer {
 		private readonly portalUrl: string,
 		private readonly linkBaseUrl: string,
 	) {}
+
+	/** WebhooksConfigDto (§2): plain DateTime values, never the secret. */
+	webhookConfig(config: WebhookConfigRecord): WebhooksConfigDto {
+		const creator = this.state.users.get(config.createdBy);
+		const date = (value: Date | undefined) => value?.toISOString().replace(/Z$/, '');
+		return {
+			id: config.id,
+			name: config.name,
+			uri: config.uri,
+			enabled: config.enabled,
+			ssl: config.ssl,
+			triggers: config.triggers,
+			targetId: config.targetId,
+			createdBy: creator ? this.employee(creator) : undefined,
+			createdOn: date(config.createdOn),
+			modifiedOn: date(config.modifiedOn),
+			lastFailureOn: date(config.lastFailureOn),
+			lastFailureContent: config.lastFailureContent,
+			lastSuccessOn: date(config.lastSuccessOn),
+		};
+	}
 
 	employee(user: UserRecord): EmployeeDto {
 		const avatar = `/static/images/default_user_photo_size_82-82.png`;

@@ -11,6 +11,7 @@ import { findRoute } from './routes';
 import type { Query } from './binding';
 import { DEFAULT_SEED } from './seed';
 import { PortalState } from './state';
+import type { WebhookAttempt } from './webhooks';
 import type {
 	EmulatorOptions,
 	EmulatorStats,
@@ -21,6 +22,7 @@ import type {
 	PortalSeed,
 	RateLimitOptions,
 	RecordedRequest,
+	WebhooksConfigDto,
 } from './types';
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -107,6 +109,7 @@ export class DocSpaceEmulator {
 
 	reset(seed: PortalSeed = DEFAULT_SEED): void {
 		this.releaseHanging();
+		this.state.webhooks.stop();
 		this.options = { ...this.startOptions };
 		this.state = new PortalState(seed, this.options.passwordMinLength);
 		this.state.fileOperationReads = this.options.fileOperationReads ?? 1;
@@ -137,6 +140,7 @@ export class DocSpaceEmulator {
 
 	async stop(): Promise<void> {
 		this.releaseHanging();
+		this.state.webhooks.stop();
 		await new Promise<void>((resolve) => {
 			this.server.close(() => resolve());
 			this.server.closeAllConnections();
@@ -159,6 +163,36 @@ export class DocSpaceEmulator {
 	/** The live portal state, for tests that arrange or inspect what the API does not show (roles, members, pins). */
 	get portal(): PortalState {
 		return this.state;
+	}
+
+	/** Webhook configs as `GET settings/webhook` renders them (secrets are never rendered). */
+	webhookConfigs(): WebhooksConfigDto[] {
+		return [...this.state.webhooks.configs.values()].map((config) => this.renderer().webhookConfig(config));
+	}
+
+	/** The secret DocSpace keeps for a config, as a test receiver would have to know it. */
+	webhookSecret(configId: number): string | undefined {
+		return this.state.webhooks.configs.get(configId)?.secretKey;
+	}
+
+	/** Every POST the webhook sender made since the last reset, retries included. */
+	get webhookAttempts(): WebhookAttempt[] {
+		return this.state.webhooks.attempts;
+	}
+
+	/**
+	 * Something happened in the portal: every enabled config subscribed to `trigger` (and whose
+	 * target is this entity) gets a signed delivery, retried like DocSpace does. Resolves when all
+	 * deliveries are done, retries included.
+	 */
+	async publishWebhookEvent(
+		trigger: string,
+		payload: Record<string, unknown>,
+		options: { actorId?: string; entityId?: string } = {},
+	): Promise<WebhookAttempt[]> {
+		const form = payload.originalForm as { id?: unknown } | undefined;
+		const entityId = options.entityId ?? String(trigger === 'form.submit' ? form?.id : payload.id);
+		return await this.state.webhooks.publish({ trigger, payload, actorId: options.actorId ?? this.state.ownerId, entityId }, this.options);
 	}
 
 	openApiViolations(): OpenApiViolation[] {
@@ -225,23 +259,23 @@ export class DocSpaceEmulator {
 			await delay(fault.ms);
 		}
 		const link = { href: `${this.baseUrl}${request.url ?? ''}`, action: record.method };
-		const { answer, delayMs } = this.process(record, match, principal, link);
+		const { answer, delayMs } = await this.process(record, match, principal, link);
 		if (delayMs) await delay(delayMs);
 		if (fault?.afterProcessing) return this.applyFault(fault, response, send, answer);
 		send(answer);
 	}
 
-	private process(
+	private async process(
 		record: RecordedRequest,
 		match: ReturnType<typeof findRoute>,
 		principal: Principal | undefined,
 		link: { href: string; action: string },
-	): { answer: Answer; delayMs?: number } {
+	): Promise<{ answer: Answer; delayMs?: number }> {
 		if (!match.found) return { answer: emptyAnswer(match.pathExists ? 405 : 404) };
 		// §2.3 / §6.3: a missing API-key or OAuth scope is an empty 403.
 		if (principal && !hasScope(principal, record.method, record.path)) return { answer: emptyAnswer(403) };
 		try {
-			const result = match.route.handler({
+			const result = await match.route.handler({
 				state: this.state,
 				render: this.renderer(),
 				userId: principal?.userId,
@@ -252,7 +286,7 @@ export class DocSpaceEmulator {
 				bytes: record.bytes ?? Buffer.alloc(0),
 				headers: record.headers,
 				baseUrl: this.baseUrl,
-				options: { chunkUploadSize: this.options.chunkUploadSize, conversionMs: this.options.conversionMs },
+				options: this.options,
 			});
 			return { answer: successAnswer(result, link), delayMs: result.delayMs };
 		} catch (error) {

@@ -48,6 +48,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const API_DATE_TIME_REF = '#/components/schemas/ApiDateTime';
 /** WatermarkAdditions is a [Flags] enum (docs/docspace/rooms.md §1): sums such as 3 are valid, the spec lists single bits. */
 const WATERMARK_ADDITIONS_REF = '#/components/schemas/WatermarkAdditions';
+const WEBHOOK_TRIGGER_REF = '#/components/schemas/WebhookTrigger';
 
 export class OpenApiValidator {
 	private readonly document = loadDocument();
@@ -77,6 +78,8 @@ export class OpenApiValidator {
 		while (current.$ref) {
 			if (current.$ref === API_DATE_TIME_REF) return { type: 'string', nullable: true };
 			if (current.$ref === WATERMARK_ADDITIONS_REF) return { type: 'integer', minimum: 0, maximum: 31 };
+			// WebhookTrigger is a flags enum (a long up to 2^35): the document lists single flags only (docs/docspace/webhooks.md §3).
+			if (current.$ref === WEBHOOK_TRIGGER_REF) return { type: 'integer', minimum: 0, maximum: 2 ** 36 - 1 };
 			current = this.document.components.schemas[current.$ref.replace('#/components/schemas/', '')] ?? {};
 		}
 		return current;

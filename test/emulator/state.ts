@@ -15,6 +15,7 @@ import type {
 	SeedUser,
 	UserRole,
 } from './types';
+import { WebhookRegistry } from './webhooks';
 
 export interface UserRecord {
 	id: string;
@@ -191,6 +192,7 @@ export class PortalState {
 	readonly notifications: Notification[] = [];
 	readonly uploadSessions = new Map<string, UploadSession>();
 	private lastFileId = 5000;
+	readonly webhooks = new WebhookRegistry();
 	readonly passwordPolicy: PasswordPolicy;
 	readonly ownerId: string;
 

@@ -1,5 +1,7 @@
 // Public types of the DocSpace emulator.
 
+import type { WebhookOptions } from './webhooks';
+
 /** FileShare access level (docs/docspace/api.md §1.4): 0 None … 11 ContentCreator. */
 export type FileShareAccess = number;
 
@@ -128,7 +130,7 @@ export interface RateLimitOptions {
 	dailyWrites?: number;
 }
 
-export interface EmulatorOptions {
+export interface EmulatorOptions extends WebhookOptions {
 	latencyMs?: number;
 	rateLimits?: false | RateLimitOptions;
 	passwordMinLength?: number;
@@ -259,4 +261,21 @@ export interface FileShareDto {
 	canRevoke: boolean;
 	/** 0 User, 1 ExternalLink, 2 Group, 3 InvitationLink, 4 PrimaryExternalLink. */
 	subjectType: 0 | 1 | 2 | 3 | 4;
+}
+
+export interface WebhooksConfigDto {
+	id: number;
+	name: string;
+	uri: string;
+	enabled: boolean;
+	ssl: boolean;
+	/** WebhookTrigger flags (a long: up to 2^35). */
+	triggers: number;
+	targetId?: string;
+	createdBy?: EmployeeDto;
+	createdOn?: string;
+	modifiedOn?: string;
+	lastFailureOn?: string;
+	lastFailureContent?: string;
+	lastSuccessOn?: string;
 }

@@ -1,11 +1,11 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, ILoadOptionsFunctions, IN8nHttpFullResponse } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IHookFunctions, IHttpRequestOptions, ILoadOptionsFunctions, IN8nHttpFullResponse } from 'n8n-workflow';
 
 import { failureOf, readDocSpaceAnswer } from './answers';
 import { DEFAULT_BOUNDS, applyDocSpaceRequestPolicy } from './bounds';
 import { normalizeAuthKey } from './credentialValues';
 import { BoundedCache, otherLimitersOn } from './limiter';
 
-type AnyContext = IExecuteSingleFunctions | ILoadOptionsFunctions;
+type AnyContext = IExecuteSingleFunctions | ILoadOptionsFunctions | IHookFunctions;
 
 // The account behind a credential, per portal and credential; looked up only when another
 // credential works on the same portal at the same time (DocSpace counts per user, docs/docspace/transport.md §3).

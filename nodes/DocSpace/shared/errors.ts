@@ -172,6 +172,37 @@ const ERROR_TABLE: ErrorRule[] = [
 		description: () =>
 			'The Auth Key is wrong, expired or revoked. In DocSpace open Settings → Developer Tools → API keys, create a new key and paste it into the DocSpace credential. Nothing was changed.',
 	},
+	// The trigger's webhook registration (docs/docspace/webhooks.md §2, §5).
+	{
+		matches: (f, text, c) => isTrigger(c) && f.statusCode === 403 && text === '',
+		message: () => 'The API key may not register webhooks in DocSpace (missing permission *:write, shown as "All" when creating a key)',
+		description: () =>
+			'DocSpace manages webhooks only with keys that have full access: create a key with the permission "All" (*) under Settings → Developer Tools → API keys, or use a personal access token. Keys limited to files, rooms or accounts cannot, and neither can OAuth apps. Nothing was registered.',
+	},
+	{
+		matches: (f, _text, c) => isTrigger(c) && f.statusCode === 403,
+		message: () => 'DocSpace does not let this account use webhooks (Access denied)',
+		description: () =>
+			'Guests can never register webhooks, and when the portal limits Developer Tools to admins only DocSpace admins can. Use the key of a DocSpace admin, or ask one to allow Developer Tools for users. Nothing was registered.',
+	},
+	{
+		matches: (f, text, c) => isTrigger(c) && f.statusCode === 400 && /blacklist|private/i.test(text),
+		message: () => "DocSpace refused n8n's webhook address: it is a private or local address",
+		description: (_c, _f, text) =>
+			`DocSpace answered "${text}". DocSpace only calls webhooks on public addresses: localhost, 127.x, 10.x, 172.16–31.x, 192.168.x and other private ranges are refused. Make n8n reachable from the internet (a public domain, or a tunnel such as ngrok or Cloudflare Tunnel) and set n8n's WEBHOOK_URL to that address, then activate the workflow again.`,
+	},
+	{
+		matches: (f, text, c) => isTrigger(c) && f.statusCode === 400 && /not avail?able\. HEAD|HEAD request|DNS resolution|HTTPS is required/i.test(text),
+		message: () => "DocSpace could not reach n8n's webhook address",
+		description: (_c, _f, text) =>
+			`DocSpace answered "${text}". Before it registers a webhook DocSpace sends a HEAD request to the address and needs a 2xx answer, without redirects. Check that n8n's WEBHOOK_URL is the public address of this n8n (a tunnel or public domain) and that it is reachable from the DocSpace server.`,
+	},
+	{
+		matches: (f, text, c) => isTrigger(c) && f.statusCode === 400 && /trigger is not available/i.test(text),
+		message: () => 'Your DocSpace role may not subscribe to some of the chosen events',
+		description: () =>
+			'Users who are not DocSpace admins or room admins cannot receive User: Created, User: Invited, every Group event, Room: Created, Room: Copied and AI Agent: Created. Remove those events or use the key of an admin or room admin.',
+	},
 	{
 		matches: (f, text) => f.statusCode === 403 && text === '',
 		message: (c) => `The API key is not allowed to ${c.operation} (missing permission ${c.requiredScope})`,
@@ -312,6 +343,11 @@ function networkWords(code: string | undefined): string {
 		ECONNABORTED: 'connection aborted',
 	};
 	return words[code ?? ''] ?? 'network error';
+}
+
+/** Rules that only apply to the DocSpace Trigger's webhook registration requests. */
+function isTrigger(context: FailureContext): boolean {
+	return context.operation.startsWith('DocSpace Trigger');
 }
 
 function capitalize(text: string): string {

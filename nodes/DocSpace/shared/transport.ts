@@ -3,6 +3,7 @@ import type {
 	IDataObject,
 	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
+	IHookFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
@@ -152,7 +153,7 @@ export async function withDocSpaceLimits<T>(
 	}
 }
 
-type AnyContext = IExecuteSingleFunctions | ILoadOptionsFunctions;
+type AnyContext = IExecuteSingleFunctions | ILoadOptionsFunctions | IHookFunctions;
 
 const boundsByContext = new WeakMap<object, RequestBounds>();
 
@@ -205,16 +206,17 @@ export async function requestSettings(
 }
 
 /** The failure context plus what its message must never show: the key and the link password sent. */
-async function contextWithSecrets(context: AnyContext, method: string, itemIndex: number, body: unknown): Promise<FailureContext> {
+async function contextWithSecrets(context: AnyContext, method: string, itemIndex: number, body: unknown, base?: FailureContext): Promise<FailureContext> {
 	const secrets: unknown[] = [];
-	if (body && typeof body === 'object') secrets.push((body as IDataObject).password);
+	// Link passwords, and the trigger's webhook secret.
+	if (body && typeof body === 'object') secrets.push((body as IDataObject).password, (body as IDataObject).secretKey);
 	try {
 		const credentials = await context.getCredentials(CREDENTIAL_TYPE);
 		secrets.push(credentials.authKey, normalizeAuthKey(credentials.authKey));
 	} catch {
 		// No credential, nothing of it to hide.
 	}
-	return { ...failureContextFor(context, method, itemIndex), secrets };
+	return { ...(base ?? failureContextFor(context as IExecuteSingleFunctions | ILoadOptionsFunctions, method, itemIndex)), secrets };
 }
 
 // What the answer reader of the current attempt needs, per item context: the post-receive step
@@ -300,9 +302,12 @@ export async function sendDocSpaceRequestOnce(
 	return await sendRouted(this, requestData, false);
 }
 
-/** For code outside the routing (pickers, lookups): one request, same limits and checks, unwrapped envelope. */
+/**
+ * For code outside the routing (pickers, lookups, the trigger's webhook registration): one request,
+ * same limits, unwrapped envelope. `failure` overrides what error messages say about the request.
+ */
 export async function docSpaceApiRequest(
-	this: IExecuteSingleFunctions | ILoadOptionsFunctions,
+	this: AnyContext,
 	method: IHttpRequestMethods,
 	url: string,
 	qs: IDataObject = {},
@@ -319,7 +324,12 @@ export async function docSpaceApiRequest(
 		{ method, baseURL: baseUrl, url, qs, body, headers: { Accept: 'application/json' } },
 		bounds,
 	);
-	const failureContext = async () => ({ ...(await contextWithSecrets(this, method, itemIndex, body)), ...failureOverrides });
+	// The trigger's registration requests have no item and no resource/operation: they name themselves.
+	const base = (): FailureContext | undefined =>
+		failureOverrides.operation
+			? { target: 'the request', requiredScope: '', isWrite: method !== 'GET', itemIndex, operation: failureOverrides.operation }
+			: undefined;
+	const failureContext = async () => ({ ...(await contextWithSecrets(this, method, itemIndex, body, base())), ...failureOverrides });
 	return await withDocSpaceLimits(settings, failureContext, this.getNode(), async () => {
 		const full = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options)) as IN8nHttpFullResponse;
 		await readDocSpaceAnswer(full, answerLimits(bounds));

@@ -2,6 +2,7 @@ import type { Principal } from '../auth';
 import type { Query } from '../binding';
 import type { DtoRenderer } from '../dto';
 import type { PortalState } from '../state';
+import type { EmulatorOptions } from '../types';
 
 export interface RouteContext {
 	state: PortalState;
@@ -16,8 +17,8 @@ export interface RouteContext {
 	bytes: Buffer;
 	headers: Record<string, string>;
 	baseUrl: string;
-	/** Emulator options that shape answers (chunk size, conversion time). */
-	options: { chunkUploadSize?: number; conversionMs?: number };
+	/** The emulator's options (chunk size, conversion time, webhook switches…). */
+	options: EmulatorOptions;
 }
 
 /** What an action returns; the server wraps it in the success envelope (docs/docspace/api.md §1.2). */
@@ -39,7 +40,7 @@ export interface RouteDefinition {
 	/** Template such as '/api/2.0/files/rooms/{id}/links'. */
 	template: string;
 	allowAnonymous?: boolean;
-	handler: (context: RouteContext) => ActionResult;
+	handler: (context: RouteContext) => ActionResult | Promise<ActionResult>;
 }
 
 export function requireUser(context: RouteContext): string {

@@ -10,6 +10,7 @@ import { roomMemberRoutes } from './roomMembers';
 import { roomRoutes } from './rooms';
 import { uploadRoutes } from './uploads';
 import { userRoutes } from './users';
+import { webhookRoutes } from './webhooks';
 import { roomWriteRoutes } from './roomWrites';
 
 // folderRoutes last: its {folderId} template must not capture literal routes such as files/rooms.
@@ -26,6 +27,7 @@ export const ROUTES: RouteDefinition[] = [
 	...downloadRoutes,
 	...fileEditRoutes,
 	...fileOperationRoutes,
+	...webhookRoutes,
 	...folderRoutes,
 ];
 
