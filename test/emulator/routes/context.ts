@@ -1,6 +1,7 @@
 import type { Principal } from '../auth';
 import type { Query } from '../binding';
 import type { DtoRenderer } from '../dto';
+import type { Answer } from '../envelope';
 import type { PortalState } from '../state';
 
 export interface RouteContext {
@@ -12,6 +13,8 @@ export interface RouteContext {
 	params: Record<string, string>;
 	query: Query;
 	rawBody: string;
+	/** The portal's base URL (OAuth tokens carry it as `aud`). */
+	portalUrl: string;
 }
 
 /** What an action returns; the server wraps it in the success envelope (docspace-api.md §1.2). */
@@ -20,6 +23,8 @@ export interface ActionResult {
 	/** Overrides the envelope count (HttpContext.Items["Count"]). */
 	count?: number;
 	total?: number;
+	/** A complete answer instead of the envelope (OAuth2 endpoints, HTML pages, redirects). */
+	answer?: Answer;
 }
 
 export interface RouteDefinition {

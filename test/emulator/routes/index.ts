@@ -1,3 +1,4 @@
+import { authenticationRoutes } from './authentication';
 import type { RouteDefinition } from './context';
 import { fileRoutes } from './files';
 import { folderRoutes } from './folders';
@@ -5,7 +6,7 @@ import { peopleRoutes } from './people';
 import { roomRoutes } from './rooms';
 
 // folderRoutes last: its {folderId} template must not capture literal routes such as files/rooms.
-export const ROUTES: RouteDefinition[] = [...roomRoutes, ...fileRoutes, ...peopleRoutes, ...folderRoutes];
+export const ROUTES: RouteDefinition[] = [...roomRoutes, ...fileRoutes, ...peopleRoutes, ...authenticationRoutes, ...folderRoutes];
 
 export type RouteMatch =
 	| { found: true; route: RouteDefinition; params: Record<string, string> }
