@@ -7,6 +7,7 @@ import { searchGroups } from './listSearch/searchGroups';
 import { searchRecipients } from './listSearch/searchRecipients';
 import { searchRooms } from './listSearch/searchRooms';
 import { searchUsers } from './listSearch/searchUsers';
+import { authenticationProperty, docSpaceCredentials } from './shared/authentication';
 import { fileDescription } from './resources/file';
 import { fileLinkDescription } from './resources/fileLink';
 import { groupDescription } from './resources/group';
@@ -30,7 +31,7 @@ export class DocSpace implements INodeType {
 		usableAsTool: true,
 		inputs: [MAIN],
 		outputs: [MAIN],
-		credentials: [{ name: 'docSpaceApi', required: true }],
+		credentials: docSpaceCredentials,
 		requestDefaults: {
 			baseURL: '={{ String($credentials.baseUrl).trim().replace(/\\/+$/, "").replace(/\\/api\\/2\\.0$/i, "") }}',
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
@@ -38,6 +39,7 @@ export class DocSpace implements INodeType {
 			ignoreHttpStatusErrors: true,
 		},
 		properties: [
+			authenticationProperty,
 			{
 				displayName: 'Resource',
 				name: 'resource',

@@ -1,6 +1,8 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { type Authentication, CREDENTIAL_ADVICE } from './authentication';
+
 /** What came back from DocSpace (or did not), reduced to what the error table needs. */
 export interface DocSpaceFailure {
 	statusCode?: number;
@@ -22,6 +24,8 @@ export interface FailureContext {
 	isWrite: boolean;
 	itemIndex: number;
 	attempts?: number;
+	/** How the node signed in; the 401 and missing-permission advice depends on it. */
+	authentication?: Authentication;
 	/** Extra hint for 403 "The role is not available for this user type". */
 	roleHint?: string;
 }
@@ -92,14 +96,15 @@ const ERROR_TABLE: ErrorRule[] = [
 	{
 		matches: (f) => f.statusCode === 401,
 		message: () => 'DocSpace did not accept the credential (401 Unauthorized)',
-		description: () =>
-			'The Auth Key is wrong, expired or revoked. In DocSpace open Settings → Developer Tools → API keys, create a new key and paste it into the DocSpace credential. Nothing was changed.',
+		description: (c) => CREDENTIAL_ADVICE[c.authentication ?? 'apiKey'].unauthorized,
 	},
 	{
 		matches: (f, text) => f.statusCode === 403 && text === '',
-		message: (c) => `The API key is not allowed to ${c.operation} (missing permission ${c.requiredScope})`,
-		description: (c) =>
-			`DocSpace refused the request because the key lacks the "${c.requiredScope}" permission. Create a key with that permission (Settings → Developer Tools → API keys) or use a key with full access. Nothing was changed.`,
+		message: (c) => {
+			const advice = CREDENTIAL_ADVICE[c.authentication ?? 'apiKey'];
+			return `${advice.who} is not allowed to ${c.operation} (missing ${advice.permission} ${c.requiredScope})`;
+		},
+		description: (c) => CREDENTIAL_ADVICE[c.authentication ?? 'apiKey'].missingPermission(c.requiredScope),
 	},
 	{
 		// Reading a room (Room: Get / Get Many) needs membership, not the right to share it.

@@ -1,5 +1,6 @@
 import type { IExecuteSingleFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
+import { authenticationOf } from './authentication';
 import { ROOM_LINK_ACCESS, ROOM_TYPES, accessName, type RoomTypeName } from './accessLevels';
 import type { FailureContext } from './errors';
 
@@ -62,6 +63,7 @@ export function failureContextFor(
 		requiredScope: `${meta.scope}:${isWrite ? 'write' : 'read'}`,
 		isWrite,
 		itemIndex,
+		authentication: authenticationOf(context),
 		roleHint:
 			resource === 'roomLink'
 				? roomLinkRoleHint(safeParameter(context, 'linkType'))

@@ -10,6 +10,7 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 
+import { renewingSession } from './session';
 import { sendDocSpaceListRequest, sendDocSpaceRequest, throwOnDocSpaceError } from './transport';
 import { entryId, optionalText } from './validation';
 
@@ -30,7 +31,7 @@ export function docSpaceRouting(config: {
 		request: { method: config.method, url: config.url },
 		send: { paginate: true, preSend: config.preSend ?? [] },
 		output: { postReceive: [throwOnDocSpaceError, ...(config.postReceive ?? [])] },
-		operations: { pagination: config.list ? sendDocSpaceListRequest : sendDocSpaceRequest },
+		operations: { pagination: renewingSession(config.list ? sendDocSpaceListRequest : sendDocSpaceRequest) },
 	};
 }
 

@@ -13,10 +13,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
+import { credentialIdOf, credentialTypeOf } from './authentication';
 import { normalizeBaseUrl } from './credentialValues';
 import { type DocSpaceFailure, type FailureContext, docSpaceNodeError, retryAfterMs } from './errors';
 import { failureContextFor } from './failureContext';
 import { runLimited } from './limiter';
+import { authenticatedRequest } from './session';
 
 export const CREDENTIAL_TYPE = 'docSpaceApi';
 
@@ -180,7 +182,7 @@ function requestSettings(
 	}
 	const isWrite = method !== 'GET';
 	// One limiter per portal and credential (DocSpace counts per user), separately for writes and reads.
-	const credentialId = context.getNode().credentials?.[CREDENTIAL_TYPE]?.id ?? 'default';
+	const credentialId = credentialIdOf(context);
 	const settings: RequestSettings = {
 		key: `${baseUrl}|${credentialId}|${isWrite ? 'write' : 'read'}`,
 		method,
@@ -246,7 +248,7 @@ export async function docSpaceApiRequest(
 	body?: IDataObject,
 ): Promise<{ response: unknown; total?: number; count?: number }> {
 	const itemIndex = 'getItemIndex' in this ? this.getItemIndex() : 0;
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	const credentials = await this.getCredentials(credentialTypeOf(this));
 	const { settings, baseUrl } = requestSettings(this, method, credentials.baseUrl, itemIndex);
 	const options: IHttpRequestOptions = {
 		method,
@@ -260,7 +262,7 @@ export async function docSpaceApiRequest(
 		ignoreHttpStatusErrors: true,
 	};
 	return await withDocSpaceLimits(settings, () => failureContextFor(this, method, itemIndex), this.getNode(), async () => {
-		const full = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options)) as IN8nHttpFullResponse;
+		const full = await authenticatedRequest(this, options);
 		const failure = failureOf(full);
 		if (failure) throw new DocSpaceFailureError(failure);
 		const envelope = (full.body ?? {}) as IDataObject;
