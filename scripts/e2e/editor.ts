@@ -40,6 +40,8 @@ export interface EditorOptions {
 	echoLog?: boolean;
 	/** More workflows to import next to the examples (variants made by the tests). */
 	workflows?: object[];
+	/** More credentials to import, given the emulator's address. */
+	credentials?: (emulatorUrl: string) => object[];
 }
 
 async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
@@ -108,7 +110,10 @@ export async function startEditor(options: EditorOptions = {}): Promise<Editor> 
 			},
 		});
 		const examples = loadExampleWorkflows();
-		const credentials = home.writeJson('credentials.json', credentialFor(emu.baseUrl, SEED_IDS.apiKey));
+		const credentials = home.writeJson('credentials.json', [
+			...credentialFor(emu.baseUrl, SEED_IDS.apiKey),
+			...(options.credentials?.(emu.baseUrl) ?? []),
+		]);
 		const workflows = home.writeJson('workflows.json', [...examples.map((e) => e.workflow), ...(options.workflows ?? [])]);
 		for (const args of [
 			['import:credentials', `--input=${credentials}`],

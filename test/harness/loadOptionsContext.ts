@@ -23,8 +23,10 @@ export interface EditorContext {
 }
 
 /** The context n8n hands to `methods.loadOptions.*` / `methods.listSearch.*` for these parameters. */
-export function editorContext(credentials: DocSpaceCredentialData | ICredentialDataDecryptedObject, parameters: INodeParameters = {}): EditorContext {
+export function editorContext(credentials: DocSpaceCredentialData | ICredentialDataDecryptedObject, given: INodeParameters = {}): EditorContext {
 	const nodeType = loadNodeType();
+	// The editor sends the node's parameters with their defaults: the credential shown depends on Authentication.
+	const parameters: INodeParameters = { authentication: 'apiKey', ...given };
 	const node: INode = {
 		id: 'b6c1e6a4-5f65-4d5e-9a0c-docspace0003',
 		name: NODE_NAME,
