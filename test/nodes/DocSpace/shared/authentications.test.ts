@@ -59,7 +59,6 @@ describe.each<Way>(['password', 'oAuth2', 'apiKey'])('Authentication %s', (way) 
 	});
 
 	it('fills every picker and the Access list', async () => {
-		const { emulator } = ctx;
 		const { credentials, header } = await signIn(way);
 		const parameters = { authentication: way };
 		expect((await listSearch(credentials, 'searchRooms', undefined, undefined, parameters)).results.length).toBeGreaterThan(0);
