@@ -2,7 +2,7 @@ import type { IN8nHttpFullResponse } from 'n8n-workflow';
 
 import { checkOAuthAudience, sessionFingerprint, sessionFromLogin, usableSessionToken } from '../../../../nodes/DocSpace/shared/signIn';
 
-const answer = (statusCode: number, body: unknown): IN8nHttpFullResponse => ({ statusCode, body, headers: {} });
+const answer = (statusCode: number, body: unknown): IN8nHttpFullResponse => ({ statusCode, body: body as IN8nHttpFullResponse['body'], headers: {} });
 const NOW = Date.parse('2026-11-23T12:00:00Z');
 const credentials = { baseUrl: 'https://portal.example.com/', userName: 'a@example.com', password: 'secret-pass' };
 const fingerprint = sessionFingerprint('https://portal.example.com', 'a@example.com', 'secret-pass');
