@@ -35,7 +35,7 @@ export class DocSpaceOAuth2Api implements ICredentialType {
 		},
 		{
 			displayName:
-				'Register n8n in DocSpace under Settings → Developer Tools → OAuth 2.0 → Create app: paste the OAuth Redirect URL shown above as Redirect URL, tick "Allow PKCE", and select the scopes named in Scope. Then copy the Client ID and Client Secret here and press Connect my account.',
+				'Register n8n in DocSpace under Settings → Developer Tools → OAuth 2.0 → Create app: paste the OAuth Redirect URL shown above as Redirect URL, tick "Allow PKCE", and select the scopes named in Scope. Then copy the Client ID and Client Secret here and press Connect.',
 			name: 'oauthNotice',
 			type: 'notice',
 			default: '',
