@@ -126,7 +126,7 @@ async function connectAndRun(page: Page): Promise<void> {
 	await expect(modal.innerText()).resolves.toContain(redirectUrl);
 
 	const popupOpened = context.waitForEvent('page');
-	await modal.locator('button', { hasText: /connect my account/i }).first().click();
+	await modal.locator('[data-test-id="oauth-not-connected-banner"]').getByRole('button', { name: /^Connect/ }).first().click();
 	const popup = await popupOpened;
 	await popup.waitForURL((url) => url.pathname === '/oauth2/authorize', { timeout: 30_000 });
 	const authorize = new URL(popup.url());
@@ -139,18 +139,28 @@ async function connectAndRun(page: Page): Promise<void> {
 	await shot(popup, 'oauth2-authorize.png');
 	await popup.getByText('Allow').click();
 
-	await modal.locator('[data-test-id="oauth-connect-success-banner"]').waitFor({ timeout: 30_000 });
-	const token = editor.emu.requests.find((request) => request.path === '/oauth2/token');
+	// n8n redeems the code at the emulator's token endpoint with the PKCE verifier and the secret.
+	const deadline = Date.now() + 30_000;
+	const redeemed = () => editor.emu.requests.find((request) => request.path === '/oauth2/token' && request.status !== 0);
+	while (!redeemed() && Date.now() < deadline) await page.waitForTimeout(250);
+	const token = redeemed();
 	expect(token?.status).toBe(200);
+	expect(String(token?.rawBody)).toMatch(/grant_type=authorization_code/);
 	expect(String(token?.rawBody)).toMatch(/code_verifier=/);
 	expect(String(token?.rawBody)).toMatch(/client_secret=/);
-	await shot(modal, 'credential-oauth2-connected.png');
-	await page.keyboard.press('Escape');
-	await modal.waitFor({ state: 'hidden' });
+	// The dialog shows the credential connected (n8n may close it by itself once connected).
+	const banner = modal.locator('[data-test-id="oauth-connect-success-banner"]');
+	await Promise.race([banner.waitFor({ timeout: 30_000 }), modal.waitFor({ state: 'hidden', timeout: 30_000 })]);
+	if (await modal.isVisible()) {
+		await shot(modal, 'credential-oauth2-connected.png');
+		await page.keyboard.press('Escape');
+		await modal.waitFor({ state: 'hidden' });
+	}
+	await expect(page.locator('[data-test-id="node-credentials-select"] input').first().inputValue()).resolves.toMatch(/DocSpace/);
 
 	const before = editor.emu.requests.length;
 	await page.locator('[data-test-id="node-execute-button"]').click();
-	await page.locator('[data-test-id="ndv-output-panel"]').getByText('Client Projects').first().waitFor({ timeout: 60_000 });
+	await page.getByText('Client Projects').first().waitFor({ timeout: 60_000 });
 	const calls = editor.emu.requests.slice(before).filter((request) => request.path === `/api/2.0/files/rooms/${SEED_IDS.customRoomId}`);
 	expect(calls.map((request) => [request.status, request.headers.authorization?.startsWith('Bearer ey')])).toEqual([[200, true]]);
 	await page.close();
