@@ -11,6 +11,7 @@ import { searchRecipients } from './listSearch/searchRecipients';
 import { searchRoomMembers } from './listSearch/searchRoomMembers';
 import { searchRooms } from './listSearch/searchRooms';
 import { searchUsers } from './listSearch/searchUsers';
+import { authenticationProperty, docSpaceCredentials } from './shared/authentication';
 import { fileDescription } from './resources/file';
 import { returnAllProperties } from './shared/descriptions';
 import { fileLinkDescription } from './resources/fileLink';
@@ -38,7 +39,7 @@ export class DocSpace implements INodeType {
 		usableAsTool: true,
 		inputs: [MAIN],
 		outputs: [MAIN],
-		credentials: [{ name: 'docSpaceApi', required: true }],
+		credentials: docSpaceCredentials,
 		requestDefaults: {
 			baseURL: '={{ String($credentials.baseUrl).trim().replace(/\\/+$/, "").replace(/\\/api\\/2\\.0$/i, "") }}',
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
@@ -46,6 +47,7 @@ export class DocSpace implements INodeType {
 			ignoreHttpStatusErrors: true,
 		},
 		properties: [
+			authenticationProperty,
 			{
 				displayName: 'Resource',
 				name: 'resource',

@@ -42,6 +42,8 @@ export interface EditorOptions {
 	workflows?: object[];
 	/** Ids of imported workflows to publish (activate) before n8n starts, e.g. ones with triggers. */
 	publish?: string[];
+	/** More credentials to import, given the emulator's address. */
+	credentials?: (emulatorUrl: string) => object[];
 }
 
 async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
@@ -110,7 +112,10 @@ export async function startEditor(options: EditorOptions = {}): Promise<Editor> 
 			},
 		});
 		const examples = loadExampleWorkflows();
-		const credentials = home.writeJson('credentials.json', credentialFor(emu.baseUrl, SEED_IDS.apiKey));
+		const credentials = home.writeJson('credentials.json', [
+			...credentialFor(emu.baseUrl, SEED_IDS.apiKey),
+			...(options.credentials?.(emu.baseUrl) ?? []),
+		]);
 		const workflows = home.writeJson('workflows.json', [...examples.map((e) => e.workflow), ...(options.workflows ?? [])]);
 		for (const args of [
 			['import:credentials', `--input=${credentials}`],

@@ -90,8 +90,9 @@ async function visibleLabels(page: Page): Promise<Map<string, string>> {
 
 /** Checks that exactly the parameters the description displays are rendered, each with its label. */
 async function expectPanelMatches(page: Page, parameters: Record<string, unknown>): Promise<string[]> {
-	// n8n adds "Request Options" to declarative nodes and shows it in the Settings tab.
-	const shown = displayedParameters(parameters).filter((p) => p.name !== 'requestOptions');
+	// n8n adds "Request Options" to declarative nodes and shows it in the Settings tab; it shows
+	// Authentication as the credential dialog's mode, not among the parameters.
+	const shown = displayedParameters(parameters).filter((p) => p.name !== 'requestOptions' && p.name !== 'authentication');
 	const labels = await visibleLabels(page);
 	const panelText = (await page.locator('[data-test-id="node-parameters"]').innerText()).replace(/\s+/g, ' ');
 	// Every field renders: none shows n8n's "Error fetching options" in place of its choices.
@@ -110,7 +111,7 @@ async function expectPanelMatches(page: Page, parameters: Record<string, unknown
 	const shownNames = new Set(shown.map((p) => p.name));
 	for (const parameter of description.properties) {
 		if (shownNames.has(parameter.name) || parameter.type === 'notice') continue;
-		if (parameter.name === 'requestOptions') continue;
+		if (parameter.name === 'requestOptions' || parameter.name === 'authentication') continue;
 		expect({ hidden: parameter.name, label: labels.get(parameter.name) }).toEqual({
 			hidden: parameter.name,
 			label: undefined,

@@ -12,6 +12,8 @@ interface ExceptionKind {
 	status: number;
 	type: string;
 	hresult: number;
+	/** The handler writes no type/stack/hresult for these (docspace-api.md §2.2). */
+	bare?: boolean;
 }
 
 const EXCEPTION_KINDS = {
@@ -20,6 +22,8 @@ const EXCEPTION_KINDS = {
 	security: { status: 403, type: 'System.Security.SecurityException', hresult: -2146233078 },
 	invalidOperation: { status: 403, type: 'System.InvalidOperationException', hresult: -2146233079 },
 	payment: { status: 402, type: 'ASC.Core.Tenants.TenantQuotaException', hresult: -2146233088 },
+	authentication: { status: 401, type: 'System.Security.Authentication.AuthenticationException', hresult: -2146233087, bare: true },
+	bruteForce: { status: 403, type: 'ASC.Core.BruteForceCredentialException', hresult: -2146233088, bare: true },
 } satisfies Record<string, ExceptionKind>;
 
 export class DocSpaceException extends Error {
@@ -40,9 +44,12 @@ export const accessDenied = (message = MSG_ACCESS_DENIED) => new DocSpaceExcepti
 export const invalidOperation = (message = MSG_INVALID_OPERATION) =>
 	new DocSpaceException(EXCEPTION_KINDS.invalidOperation, message);
 export const paymentRequired = (message: string) => new DocSpaceException(EXCEPTION_KINDS.payment, message);
+export const authenticationFailed = (message: string) => new DocSpaceException(EXCEPTION_KINDS.authentication, message);
+export const bruteForceBlocked = (message: string) => new DocSpaceException(EXCEPTION_KINDS.bruteForce, message);
 
 /** Error body of §2.2 (type/stack/hresult included: the handler adds them for these exceptions). */
 export function errorBody(error: DocSpaceException) {
+	if (error.kind.bare) return { error: { message: error.message }, status: 1, statusCode: error.kind.status };
 	return {
 		error: {
 			message: error.message,

@@ -46,7 +46,7 @@ function isActiveUser(state: PortalState, userId: string): boolean {
 
 function sessionPrincipal(state: PortalState, token: string | undefined): AuthenticationResult {
 	const userId = token ? state.sessionTokens.get(token) : undefined;
-	if (userId === undefined || !isActiveUser(state, userId)) return FAILED;
+	if (userId === undefined || !isActiveUser(state, userId) || state.identity.isExpired(token ?? '')) return FAILED;
 	return { outcome: 'authenticated', principal: { userId, kind: 'cookie' } };
 }
 
@@ -70,7 +70,7 @@ function apiKeyPrincipal(state: PortalState, token: string): AuthenticationResul
 
 function jwtPrincipal(state: PortalState, token: string): AuthenticationResult {
 	const jwt = state.jwts.get(token);
-	if (!jwt || !isActiveUser(state, jwt.userId)) return FAILED;
+	if (!jwt || !isActiveUser(state, jwt.userId) || state.identity.isExpired(token)) return FAILED;
 	return { outcome: 'authenticated', principal: { userId: jwt.userId, kind: 'jwt', scopes: jwt.scopes } };
 }
 

@@ -1,6 +1,7 @@
 // In-memory portal state, loaded from a PortalSeed.
 
 import { randomBytes, randomUUID } from 'node:crypto';
+import { IdentityState } from './identity';
 import type {
 	Notification,
 	PasswordPolicy,
@@ -189,6 +190,8 @@ export class PortalState {
 	readonly apiKeys = new Map<string, SeedApiKey>();
 	readonly sessionTokens = new Map<string, string>();
 	readonly jwts = new Map<string, SeedJwt>();
+	/** Logins, session lifetimes and the OAuth2 server (docs/docspace/auth.md). */
+	readonly identity = new IdentityState();
 	readonly notifications: Notification[] = [];
 	readonly uploadSessions = new Map<string, UploadSession>();
 	private lastFileId = 5000;

@@ -4,11 +4,11 @@
  * run on the engine with the credential's `authenticate`; a failure is matched against the
  * `responseCode` rules to pick the message the user sees.
  */
-import type { INodeType } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialType, INodeType } from 'n8n-workflow';
 
-import { type DocSpaceCredentialData, credentialType, runDocSpaceNode } from './engine';
+import { type DocSpaceCredentialData, credentialType as apiKeyCredentialType, runDocSpaceNode } from './engine';
 
-function credentialTestNodeType(): INodeType {
+function credentialTestNodeType(credentialType: ICredentialType): INodeType {
 	return {
 		description: {
 			displayName: 'Credential test',
@@ -19,20 +19,26 @@ function credentialTestNodeType(): INodeType {
 			defaults: { name: 'Credential test' },
 			inputs: ['main'],
 			outputs: ['main'],
-			credentials: [{ name: 'docSpaceApi', required: true }],
-			requestDefaults: credentialType.test.request,
+			credentials: [{ name: credentialType.name, required: true }],
+			requestDefaults: credentialType.test!.request,
 			properties: [],
 		},
 	} as INodeType;
 }
 
 export async function testCredential(
-	credentials: DocSpaceCredentialData,
+	credentials: DocSpaceCredentialData | ICredentialDataDecryptedObject,
+	credentialType: ICredentialType = apiKeyCredentialType,
 ): Promise<{ status: 'OK' | 'Error'; message: string }> {
-	const { error, items } = await runDocSpaceNode({ parameters: {}, credentials, nodeType: credentialTestNodeType });
+	const { error, items } = await runDocSpaceNode({
+		parameters: {},
+		credentials,
+		credentialType: credentialType.name,
+		nodeType: () => credentialTestNodeType(credentialType),
+	});
 	if (!error) {
 		// n8n then checks the answer against the responseSuccessBody rules: get(body, key) === value fails.
-		for (const rule of credentialType.test.rules ?? []) {
+		for (const rule of credentialType.test?.rules ?? []) {
 			if (rule.type !== 'responseSuccessBody') continue;
 			const json = items[0]?.json as unknown;
 			const found = String(rule.properties.key)
@@ -43,7 +49,7 @@ export async function testCredential(
 		return { status: 'OK', message: 'Connection tested successfully' };
 	}
 	const httpCode = Number((error as { httpCode?: string }).httpCode);
-	const rule = credentialType.test.rules?.find(
+	const rule = credentialType.test?.rules?.find(
 		(candidate) => candidate.type === 'responseCode' && candidate.properties.value === httpCode,
 	);
 	return { status: 'Error', message: rule ? rule.properties.message : error.message };

@@ -9,6 +9,8 @@ import {
 	type ICredentialDataDecryptedObject,
 	type ICredentials,
 	ICredentialsHelper,
+	type ICredentialType,
+	type IHttpRequestHelper,
 	type IDataObject,
 	type IHttpRequestOptions,
 	type INode,
@@ -27,6 +29,8 @@ import {
 import path from 'path';
 
 import type { DocSpaceApi as DocSpaceApiClass } from '../../credentials/DocSpaceApi.credentials';
+import type { DocSpaceOAuth2Api as DocSpaceOAuth2ApiClass } from '../../credentials/DocSpaceOAuth2Api.credentials';
+import type { DocSpacePasswordApi as DocSpacePasswordApiClass } from '../../credentials/DocSpacePasswordApi.credentials';
 import type { DocSpace as DocSpaceClass } from '../../nodes/DocSpace/DocSpace.node';
 
 // The TypeScript sources by default; DOCSPACE_PACKAGE_ROOT=dist runs the compiled package as users
@@ -39,6 +43,12 @@ const { DocSpace } = require(path.join(packageRoot, `nodes/DocSpace/DocSpace.nod
 const { DocSpaceApi } = require(path.join(packageRoot, `credentials/DocSpaceApi.credentials${extension}`)) as {
 	DocSpaceApi: typeof DocSpaceApiClass;
 };
+const { DocSpacePasswordApi } = require(path.join(packageRoot, `credentials/DocSpacePasswordApi.credentials${extension}`)) as {
+	DocSpacePasswordApi: typeof DocSpacePasswordApiClass;
+};
+const { DocSpaceOAuth2Api } = require(path.join(packageRoot, `credentials/DocSpaceOAuth2Api.credentials${extension}`)) as {
+	DocSpaceOAuth2Api: typeof DocSpaceOAuth2ApiClass;
+};
 
 export const NODE_NAME = 'DocSpace';
 export const NODE_TYPE = 'n8n-nodes-docspace.docSpace';
@@ -49,29 +59,61 @@ export interface DocSpaceCredentialData extends ICredentialDataDecryptedObject {
 }
 
 export const credentialType = new DocSpaceApi();
+export const passwordCredentialType = new DocSpacePasswordApi();
+export const oauth2CredentialType = new DocSpaceOAuth2Api();
+const CREDENTIAL_TYPES: Record<string, ICredentialType> = Object.fromEntries(
+	[credentialType, passwordCredentialType, oauth2CredentialType].map((type) => [type.name, type]),
+);
+const AUTHENTICATION_CREDENTIALS: Record<string, string> = { apiKey: credentialType.name, password: passwordCredentialType.name, oAuth2: oauth2CredentialType.name };
 
-/** Hands the test credential to n8n-core and applies the credential's own `authenticate`. */
+/** The credential type the node uses for these parameters (its Authentication choice). */
+export function credentialTypeFor(parameters: INodeParameters): string {
+	return AUTHENTICATION_CREDENTIALS[String(parameters.authentication ?? 'apiKey')] ?? credentialType.name;
+}
+
+/**
+ * Hands the test credential to n8n-core the way n8n's CredentialsHelper (packages/cli) does: the
+ * credential's own `authenticate`, `preAuthentication` with its expirable field, and updates
+ * (a renewed session, rotated OAuth2 tokens) written back into the test's credential object.
+ */
 export class TestCredentialsHelper extends ICredentialsHelper {
-	constructor(private readonly data: () => DocSpaceCredentialData) {
+	constructor(private readonly data: () => ICredentialDataDecryptedObject) {
 		super();
 	}
-	getParentTypes(): string[] {
-		return [];
+	/** How often each credential type's preAuthentication ran (sign-ins for the password credential). */
+	readonly preAuthentications: Record<string, number> = {};
+	getParentTypes(typeName: string): string[] {
+		return CREDENTIAL_TYPES[typeName]?.extends ?? [];
 	}
 	isCredentialUsableByNode(): boolean {
 		return true;
 	}
 	async authenticate(credentials: ICredentialDataDecryptedObject, typeName: string, requestOptions: IHttpRequestOptions) {
-		if (typeName !== credentialType.name || typeof credentialType.authenticate !== 'function') {
-			throw new Error(`Unexpected credential type ${typeName}`);
-		}
-		return await credentialType.authenticate(credentials, requestOptions);
+		const type = CREDENTIAL_TYPES[typeName];
+		if (!type || typeof type.authenticate !== 'function') throw new Error(`Unexpected credential type ${typeName}`);
+		return await type.authenticate(credentials, requestOptions);
 	}
-	async preAuthentication() {
-		return undefined;
+	async preAuthentication(
+		helpers: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		node: INode,
+		credentialsExpired: boolean,
+	) {
+		const type = CREDENTIAL_TYPES[typeName];
+		const expirable = type?.properties.find((property) => property.type === 'hidden' && property.typeOptions?.expirable === true);
+		if (!expirable || typeof type.preAuthentication !== 'function') return undefined;
+		if (credentials[expirable.name] !== '' && !credentialsExpired) return undefined;
+		this.preAuthentications[typeName] = (this.preAuthentications[typeName] ?? 0) + 1;
+		const output = await type.preAuthentication.call(helpers, credentials);
+		if (output[expirable.name] === undefined || !node.credentials) return undefined;
+		Object.assign(this.data(), output);
+		return Object.assign(credentials, output);
 	}
-	async runPreAuthentication() {
-		return undefined;
+	async runPreAuthentication(helpers: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject, typeName: string) {
+		const type = CREDENTIAL_TYPES[typeName];
+		if (typeof type?.preAuthentication !== 'function') return undefined;
+		return ((await type.preAuthentication.call(helpers, credentials)) ?? undefined) as ICredentialDataDecryptedObject | undefined;
 	}
 	async getCredentials(): Promise<ICredentials> {
 		throw new Error('not used');
@@ -79,10 +121,14 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	async getDecrypted(): Promise<ICredentialDataDecryptedObject> {
 		return { ...this.data() };
 	}
-	async updateCredentials() {}
-	async updateCredentialsOauthTokenData() {}
-	getCredentialsProperties() {
-		return credentialType.properties;
+	async updateCredentials(_details: INodeCredentialsDetails, _type: string, data: ICredentialDataDecryptedObject) {
+		Object.assign(this.data(), data);
+	}
+	async updateCredentialsOauthTokenData(_details: INodeCredentialsDetails, _type: string, data: ICredentialDataDecryptedObject) {
+		this.data().oauthTokenData = data.oauthTokenData;
+	}
+	getCredentialsProperties(typeName: string) {
+		return CREDENTIAL_TYPES[typeName]?.properties ?? credentialType.properties;
 	}
 }
 
@@ -108,7 +154,10 @@ export interface RunOptions {
 	parameters: INodeParameters;
 	/** Another node type to run instead of the DocSpace node (the credential test uses one). */
 	nodeType?: () => INodeType;
-	credentials: DocSpaceCredentialData;
+	/** The credential's data; renewed sessions and rotated tokens are written back into this object. */
+	credentials: DocSpaceCredentialData | ICredentialDataDecryptedObject;
+	/** The credential type the node holds; by default the one its Authentication parameter picks. */
+	credentialType?: string;
 	items?: Array<IDataObject | INodeExecutionData>;
 	continueOnFail?: boolean;
 	executionId?: string;
@@ -122,6 +171,8 @@ export interface RunOptions {
 export interface RunResult {
 	/** Output items of the DocSpace node (empty when the run failed). */
 	items: INodeExecutionData[];
+	/** The credentials helper of the run (sign-in counts). */
+	credentialsHelper?: TestCredentialsHelper;
 	/** The error that stopped the run, if any. */
 	error?: Error & { description?: string; message: string; context?: IDataObject };
 	run: IRun;
@@ -140,7 +191,7 @@ export async function runDocSpaceNode(options: RunOptions): Promise<RunResult> {
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: options.parameters,
-		credentials: { docSpaceApi: credentialsDetails },
+		credentials: { [options.credentialType ?? credentialTypeFor(options.parameters)]: credentialsDetails },
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 	};
 	const workflow = new Workflow({
@@ -169,8 +220,9 @@ export async function runDocSpaceNode(options: RunOptions): Promise<RunResult> {
 	const finished = new Promise<IRun>((resolve) => (finish = resolve));
 	hooks.addHandler('workflowExecuteAfter', async (run) => finish(run));
 
+	const credentialsHelper = new TestCredentialsHelper(() => options.credentials);
 	const additionalData = {
-		credentialsHelper: new TestCredentialsHelper(() => options.credentials),
+		credentialsHelper,
 		hooks,
 		executionId,
 		currentNodeExecutionIndex: 0,
@@ -211,7 +263,7 @@ export async function runDocSpaceNode(options: RunOptions): Promise<RunResult> {
 		await Promise.race([running, finished]);
 	} catch (error) {
 		// n8n refuses to start a workflow whose parameters have issues (WorkflowHasIssuesError), as the editor does.
-		return { items: [], error: error as RunResult['error'], run: undefined as unknown as IRun };
+		return { items: [], error: error as RunResult['error'], run: undefined as unknown as IRun, credentialsHelper };
 	}
 	const run = await finished;
 	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
@@ -219,5 +271,6 @@ export async function runDocSpaceNode(options: RunOptions): Promise<RunResult> {
 		items: taskData?.data?.main?.[0] ?? [],
 		error: (run.data.resultData.error ?? taskData?.error) as RunResult['error'],
 		run,
+		credentialsHelper,
 	};
 }

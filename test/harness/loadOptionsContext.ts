@@ -5,6 +5,7 @@
  */
 import { LoadOptionsContext } from 'n8n-core';
 import type {
+	ICredentialDataDecryptedObject,
 	ILoadOptionsFunctions,
 	INode,
 	INodeListSearchResult,
@@ -14,7 +15,7 @@ import type {
 } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
-import { type DocSpaceCredentialData, NODE_NAME, NODE_TYPE, TestCredentialsHelper, loadNodeType, nodeTypesOf } from './engine';
+import { type DocSpaceCredentialData, NODE_NAME, NODE_TYPE, TestCredentialsHelper, credentialTypeFor, loadNodeType, nodeTypesOf } from './engine';
 
 export interface EditorContext {
 	nodeType: INodeType;
@@ -22,8 +23,10 @@ export interface EditorContext {
 }
 
 /** The context n8n hands to `methods.loadOptions.*` / `methods.listSearch.*` for these parameters. */
-export function editorContext(credentials: DocSpaceCredentialData, parameters: INodeParameters = {}): EditorContext {
+export function editorContext(credentials: DocSpaceCredentialData | ICredentialDataDecryptedObject, given: INodeParameters = {}): EditorContext {
 	const nodeType = loadNodeType();
+	// The editor sends the node's parameters with their defaults: the credential shown depends on Authentication.
+	const parameters: INodeParameters = { authentication: 'apiKey', ...given };
 	const node: INode = {
 		id: 'b6c1e6a4-5f65-4d5e-9a0c-docspace0003',
 		name: NODE_NAME,
@@ -31,7 +34,7 @@ export function editorContext(credentials: DocSpaceCredentialData, parameters: I
 		typeVersion: 1,
 		position: [0, 0],
 		parameters,
-		credentials: { docSpaceApi: { id: 'docspace-test', name: 'DocSpace test' } },
+		credentials: { [credentialTypeFor(parameters)]: { id: 'docspace-test', name: 'DocSpace test' } },
 	};
 	const workflow = new Workflow({ id: 'wf-editor', nodes: [node], connections: {}, active: false, nodeTypes: nodeTypesOf(() => nodeType) });
 	const additionalData = {
@@ -53,7 +56,7 @@ type ListSearchMethod = (this: ILoadOptionsFunctions, filter?: string, paginatio
 
 /** Runs `methods.listSearch[name]` of the DocSpace node as the editor's picker does. */
 export async function listSearch(
-	credentials: DocSpaceCredentialData,
+	credentials: DocSpaceCredentialData | ICredentialDataDecryptedObject,
 	name: string,
 	filter?: string,
 	paginationToken?: string,

@@ -2,6 +2,7 @@ import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { redactText } from './redaction';
+import { type Authentication, CREDENTIAL_ADVICE } from './authentication';
 
 /** What came back from DocSpace (or did not), reduced to what the error table needs. */
 export interface DocSpaceFailure {
@@ -36,6 +37,8 @@ export interface FailureContext {
 	isWrite: boolean;
 	itemIndex: number;
 	attempts?: number;
+	/** How the node signed in; the 401 and missing-permission advice depends on it. */
+	authentication?: Authentication;
 	/** Extra hint for 403 "The role is not available for this user type". */
 	roleHint?: string;
 	/** The request started an asynchronous operation: running it again is not harmless. */
@@ -169,8 +172,7 @@ const ERROR_TABLE: ErrorRule[] = [
 	{
 		matches: (f) => f.statusCode === 401,
 		message: () => 'DocSpace did not accept the credential (401 Unauthorized)',
-		description: () =>
-			'The Auth Key is wrong, expired or revoked. In DocSpace open Settings → Developer Tools → API keys, create a new key and paste it into the DocSpace credential. Nothing was changed.',
+		description: (c) => CREDENTIAL_ADVICE[c.authentication ?? 'apiKey'].unauthorized,
 	},
 	// The trigger's webhook registration (docs/docspace/webhooks.md §2, §5).
 	{
@@ -205,9 +207,11 @@ const ERROR_TABLE: ErrorRule[] = [
 	},
 	{
 		matches: (f, text) => f.statusCode === 403 && text === '',
-		message: (c) => `The API key is not allowed to ${c.operation} (missing permission ${c.requiredScope})`,
-		description: (c) =>
-			`DocSpace refused the request because the key lacks the "${c.requiredScope}" permission. Create a key with that permission (Settings → Developer Tools → API keys) or use a key with full access. Nothing was changed.`,
+		message: (c) => {
+			const advice = CREDENTIAL_ADVICE[c.authentication ?? 'apiKey'];
+			return `${advice.who} is not allowed to ${c.operation} (missing ${advice.permission} ${c.requiredScope})`;
+		},
+		description: (c) => CREDENTIAL_ADVICE[c.authentication ?? 'apiKey'].missingPermission(c.requiredScope),
 	},
 	{
 		// File transfer and file entries: the account may not read or write there (docs/docspace/files.md §8).

@@ -1,5 +1,6 @@
 import type { IExecuteSingleFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
+import { authenticationOf } from './authentication';
 import { ROOM_LINK_ACCESS, ROOM_MEMBER_ACCESS, ROOM_TYPES, accessName, type RoomTypeName } from './accessLevels';
 import type { FailureContext } from './errors';
 
@@ -81,6 +82,7 @@ export function failureContextFor(
 		itemIndex,
 		// A new link gets a new ID in every execution, so running the workflow again adds another.
 		createsNew: isWrite && operation === 'set' && (resource === 'roomLink' || resource === 'fileLink') && safeParameter(context, 'link') === 'create',
+		authentication: authenticationOf(context),
 		roleHint:
 			resource === 'roomLink'
 				? roomLinkRoleHint(safeParameter(context, 'linkType'))

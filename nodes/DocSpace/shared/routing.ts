@@ -13,6 +13,7 @@ import type {
 } from 'n8n-workflow';
 
 import { type AnswerShape, expectDocSpaceAnswer, sendDocSpaceListRequest, sendDocSpaceRequest, sendDocSpaceRequestOnce } from './transport';
+import { renewingSession } from './session';
 import { entryId, optionalText } from './validation';
 
 /**
@@ -40,7 +41,7 @@ export function docSpaceRouting(config: {
 		send: { paginate: true, preSend: config.preSend ?? [] },
 		output: { postReceive: [expectDocSpaceAnswer(config.answer ?? (config.list ? 'list' : 'object')), ...(config.postReceive ?? [])] },
 		operations: {
-			pagination: config.pagination ?? (config.list ? sendDocSpaceListRequest : config.once ? sendDocSpaceRequestOnce : sendDocSpaceRequest),
+			pagination: renewingSession(config.pagination ?? (config.list ? sendDocSpaceListRequest : config.once ? sendDocSpaceRequestOnce : sendDocSpaceRequest)),
 		},
 	};
 }

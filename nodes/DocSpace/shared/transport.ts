@@ -14,6 +14,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { credentialTypeOf } from './authentication';
 import { type AnswerLimits, type AnswerShape, DocSpaceFailureError, failureOf, readDocSpaceAnswer, totalOf } from './answers';
 import {
 	DEFAULT_BOUNDS,
@@ -28,6 +29,7 @@ import { failureContextFor } from './failureContext';
 import { limiterKeyFor } from './accounts';
 import { abortableSleep, afterMs, runLimited } from './limiter';
 import { redactText } from './redaction';
+import { authenticatedRequest } from './session';
 
 export { type AnswerShape, DocSpaceFailureError, failureOf, readDocSpaceAnswer } from './answers';
 export { BOUNDS, DEFAULT_BOUNDS, MAX_LIST_ENTRIES, MAX_PAGE_SIZE, applyDocSpaceRequestPolicy, boundsFromOptions } from './bounds';
@@ -194,7 +196,7 @@ export async function requestSettings(
 	}
 	const isWrite = method !== 'GET';
 	const settings: RequestSettings = {
-		key: await limiterKeyFor(context, CREDENTIAL_TYPE, baseUrl, isWrite ? 'write' : 'read'),
+		key: await limiterKeyFor(context, credentialTypeOf(context), baseUrl, isWrite ? 'write' : 'read'),
 		method,
 		limit: isWrite ? bounds.maxParallelWrites : bounds.maxParallelReads,
 		maxRetries: bounds.maxRetries,
@@ -211,8 +213,10 @@ async function contextWithSecrets(context: AnyContext, method: string, itemIndex
 	// Link passwords, and the trigger's webhook secret.
 	if (body && typeof body === 'object') secrets.push((body as IDataObject).password, (body as IDataObject).secretKey);
 	try {
-		const credentials = await context.getCredentials(CREDENTIAL_TYPE);
-		secrets.push(credentials.authKey, normalizeAuthKey(credentials.authKey));
+		const credentials = await context.getCredentials(credentialTypeOf(context));
+		const tokens = credentials.oauthTokenData as IDataObject | undefined;
+		secrets.push(credentials.password, credentials.sessionToken, tokens?.access_token, tokens?.refresh_token, credentials.clientSecret);
+		if (credentials.authKey) secrets.push(credentials.authKey, normalizeAuthKey(credentials.authKey));
 	} catch {
 		// No credential, nothing of it to hide.
 	}
@@ -317,7 +321,7 @@ export async function docSpaceApiRequest(
 	failureOverrides: Partial<FailureContext> = {},
 ): Promise<{ response: unknown; total?: number; count?: number }> {
 	const itemIndex = 'getItemIndex' in this ? this.getItemIndex() : 0;
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	const credentials = await this.getCredentials(credentialTypeOf(this));
 	const bounds = boundsOf(this);
 	const { settings, baseUrl } = await requestSettings(this, method, credentials.baseUrl, itemIndex, bounds);
 	const options = applyDocSpaceRequestPolicy<IHttpRequestOptions>(
@@ -331,7 +335,7 @@ export async function docSpaceApiRequest(
 			: undefined;
 	const failureContext = async () => ({ ...(await contextWithSecrets(this, method, itemIndex, body, base())), ...failureOverrides });
 	return await withDocSpaceLimits(settings, failureContext, this.getNode(), async () => {
-		const full = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options)) as IN8nHttpFullResponse;
+		const full = await authenticatedRequest(this, options);
 		await readDocSpaceAnswer(full, answerLimits(bounds));
 		const failure = failureOf(full, shape);
 		if (failure) throw new DocSpaceFailureError(failure);

@@ -1,6 +1,7 @@
 import type { Principal } from '../auth';
 import type { Query } from '../binding';
 import type { DtoRenderer } from '../dto';
+import type { Answer } from '../envelope';
 import type { PortalState } from '../state';
 import type { EmulatorOptions } from '../types';
 
@@ -28,7 +29,7 @@ export interface ActionResult {
 	count?: number;
 	total?: number;
 	/** An answer outside the API envelope (ChunkedUploader.ashx, filehandler.ashx). */
-	answer?: import('../envelope').Answer;
+	answer?: Answer;
 	/** Time the action takes before it answers (conversion on download). */
 	delayMs?: number;
 	/** 204 with an empty body (NoContentResult is not wrapped in the envelope). */

@@ -1,3 +1,4 @@
+import { authenticationRoutes } from './authentication';
 import type { RouteDefinition } from './context';
 import { downloadRoutes } from './downloads';
 import { fileEditRoutes } from './fileEdits';
@@ -27,6 +28,7 @@ export const ROUTES: RouteDefinition[] = [
 	...downloadRoutes,
 	...fileEditRoutes,
 	...fileOperationRoutes,
+	...authenticationRoutes,
 	...webhookRoutes,
 	...folderRoutes,
 ];

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData } from 'n
 
 import { ROOM_TYPES, roomTypeName } from '../../shared/accessLevels';
 import { normalizeBaseUrl } from '../../shared/credentialValues';
-import { CREDENTIAL_TYPE } from '../../shared/transport';
+import { credentialTypeOf } from '../../shared/authentication';
 
 /** The address DocSpace's web client shows for a room; the Room picker's "By URL" mode reads it back. */
 export function roomWebUrl(baseUrl: string, id: unknown): string | undefined {
@@ -44,7 +44,7 @@ export function simplifyRoom(room: IDataObject, baseUrl: string): IDataObject {
 /** The portal address of the node's credential, for room URLs in the output ('' when unreadable). */
 export async function portalUrl(context: IExecuteSingleFunctions): Promise<string> {
 	try {
-		return normalizeBaseUrl((await context.getCredentials(CREDENTIAL_TYPE)).baseUrl);
+		return normalizeBaseUrl((await context.getCredentials(credentialTypeOf(context))).baseUrl);
 	} catch {
 		return '';
 	}
