@@ -17,7 +17,7 @@ export async function searchAllUsers(
 	const startIndex = Number(paginationToken) || 0;
 	const qs: IDataObject = { startIndex, count: PAGE_SIZE };
 	if (filter) qs.filterValue = filter;
-	const { response, total } = await docSpaceApiRequest.call(this, 'GET', '/api/2.0/people/filter', qs);
+	const { response, total } = await docSpaceApiRequest.call(this, 'GET', '/api/2.0/people/filter', qs, undefined, 'array');
 	const users = (Array.isArray(response) ? response : []) as IDataObject[];
 	const next = nextIndex(startIndex, users.length, total);
 	return {

@@ -14,9 +14,11 @@ export class DocSpaceFailureError extends Error {
 /**
  * What the `response` of DocSpace's envelope must hold for an operation (docs/docspace/transport.md §2):
  * `object` a DTO, `array` a list, `list` either (paged lists, folder contents), `any` also nothing
- * (DocSpace leaves `response` out when an action returns null, e.g. a revoked link).
+ * (DocSpace leaves `response` out when an action returns null, e.g. a revoked link). `none`: the few
+ * actions DocSpace answers with 204 No Content (`DELETE group/{id}`, docs/docspace/people.md §5)
+ * also pass with an empty 204; an empty 200 still fails, and any other answer is checked as `any`.
  */
-export type AnswerShape = 'object' | 'array' | 'list' | 'any';
+export type AnswerShape = 'object' | 'array' | 'list' | 'any' | 'none';
 
 interface ReadableAnswer {
 	on(event: string, listener: (...args: unknown[]) => void): unknown;
@@ -108,6 +110,12 @@ function shapeProblem(payload: unknown, shape: AnswerShape): string | undefined 
 	return undefined;
 }
 
+function isEmptyBody(body: unknown): boolean {
+	if (body === undefined || body === null) return true;
+	if (typeof body === 'string') return body.trim() === '';
+	return Buffer.isBuffer(body) && body.length === 0;
+}
+
 /**
  * Reads a full HTTP answer; returns the failure it represents, if any: an HTTP error or DocSpace's
  * error envelope, a redirect, and any success that is not DocSpace's envelope with the expected
@@ -122,6 +130,7 @@ export function failureOf(response: IN8nHttpFullResponse, shape: AnswerShape = '
 	}
 	const failed = statusCode >= 400 || (typeof body === 'object' && body !== null && (body as IDataObject).status === 1);
 	if (failed) return { statusCode: statusCode >= 400 ? statusCode : 400, body, headers };
+	if (shape === 'none' && statusCode === 204 && isEmptyBody(body)) return undefined;
 	if (typeof body === 'string' || Buffer.isBuffer(body)) {
 		const text = Buffer.isBuffer(body) ? body.toString('utf8', 0, 64) : body;
 		const isJson = /json/i.test(String(headers['content-type'] ?? ''));
@@ -133,7 +142,7 @@ export function failureOf(response: IN8nHttpFullResponse, shape: AnswerShape = '
 	if (typeof body !== 'object' || Array.isArray(body) || (typeof envelope.statusCode !== 'number' && typeof envelope.status !== 'number')) {
 		return notDocSpace(response, headers, "JSON without DocSpace's envelope");
 	}
-	const problem = shape === 'any' ? undefined : shapeProblem(envelope.response, shape);
+	const problem = shape === 'any' || shape === 'none' ? undefined : shapeProblem(envelope.response, shape);
 	return problem ? notDocSpace(response, headers, `DocSpace's envelope with ${problem}`) : undefined;
 }
 

@@ -152,7 +152,7 @@ const notFound = (error: unknown) => error instanceof NodeApiError && error.http
 
 /** GET people/email: the user, or undefined when no user has the address. */
 export async function findUserByEmail(context: IExecuteSingleFunctions, email: string): Promise<EmployeeFull | undefined> {
-	return await docSpaceApiRequest.call(context, 'GET', '/api/2.0/people/email', { email }).then(
+	return await docSpaceApiRequest.call(context, 'GET', '/api/2.0/people/email', { email }, undefined, 'object').then(
 		(answer) => answer.response as EmployeeFull,
 		(error: unknown) => (notFound(error) ? undefined : Promise.reject(error)),
 	);
@@ -163,7 +163,7 @@ export async function fetchUser(context: IExecuteSingleFunctions, field = 'User'
 	const { id, email } = checkedUser(context, field);
 	const user = email
 		? await findUserByEmail(context, email)
-		: await docSpaceApiRequest.call(context, 'GET', `/api/2.0/people/${id}`).then(
+		: await docSpaceApiRequest.call(context, 'GET', `/api/2.0/people/${id}`, {}, undefined, 'object').then(
 				(answer) => answer.response as EmployeeFull,
 				(error: unknown) => (notFound(error) ? undefined : Promise.reject(error)),
 			);

@@ -41,7 +41,7 @@ export const groupDescription: INodeProperties[] = [
 				value: 'delete',
 				action: 'Delete a group',
 				description: 'Delete a group; its members stay in DocSpace, but what was shared with the group is no longer shared with them',
-				routing: docSpaceRouting({ method: 'DELETE', url: '/api/2.0/group/{groupId}', preSend: [prepareGroupDelete], postReceive: [groupDeleteOutput] }),
+				routing: docSpaceRouting({ method: 'DELETE', url: '/api/2.0/group/{groupId}', preSend: [prepareGroupDelete], postReceive: [groupDeleteOutput], answer: 'none' }),
 			},
 			{
 				name: 'Get',

@@ -21,7 +21,7 @@ export async function prepareGroupMembers(this: IExecuteSingleFunctions, request
 	const members = checkedUserList(this, 'Members', this.getNodeParameter('groupMembers', ''));
 	if (members.length === 0) throw invalidField(this, 'Members', 'no user given', 'Enter at least one user ID or email.');
 	const requested = await resolveUserList(this, 'Members', members);
-	const group = (await docSpaceApiRequest.call(this, 'GET', `/api/2.0/group/${groupId}`, { includeMembers: true })).response as GroupDto;
+	const group = (await docSpaceApiRequest.call(this, 'GET', `/api/2.0/group/${groupId}`, { includeMembers: true }, undefined, 'object')).response as GroupDto;
 	memberChanges.set(this, { requested, before: (group.members ?? []).map((member) => String(member.id).toLowerCase()) });
 	requestBody(requestOptions).members = requested;
 	return requestOptions;

@@ -10,7 +10,7 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { type EmployeeFull, USER_TYPES, type UserTypeName, fetchUser, parseUserType, userIds, userTypeOf } from '../../shared/people';
 import { requestBody } from '../../shared/routing';
-import { docSpaceApiRequest } from '../../shared/transport';
+import { DocSpaceFailureError, docSpaceApiRequest, failureOf } from '../../shared/transport';
 import { describeValue, invalidField } from '../../shared/validation';
 import { responseOf, userItem } from './output';
 
@@ -116,14 +116,20 @@ async function waitForTypeTask(context: IExecuteSingleFunctions, change: TypeCha
 	});
 }
 
+/**
+ * The routing accepts a list or an object (`answer: 'list'`); what this change must have answered is
+ * checked here: PUT people/type/{type} the changed users, POST people/type the task, GET the user.
+ */
 export async function userChangeTypeOutput(this: IExecuteSingleFunctions, _items: INodeExecutionData[], response: IN8nHttpFullResponse): Promise<INodeExecutionData[]> {
 	const change = changes.get(this) as TypeChange;
+	const failure = failureOf(response, change.mode === 'upgrade' ? 'array' : 'object');
+	if (failure) throw new DocSpaceFailureError(failure);
 	let user: EmployeeFull;
 	if (change.mode === 'upgrade') {
 		user = (responseOf<EmployeeFull[]>(response) ?? []).find((entry) => entry.id === change.user.id) ?? change.user;
 	} else if (change.mode === 'downgrade') {
 		await waitForTypeTask(this, change);
-		user = (await docSpaceApiRequest.call(this, 'GET', `/api/2.0/people/${change.user.id}`)).response as EmployeeFull;
+		user = (await docSpaceApiRequest.call(this, 'GET', `/api/2.0/people/${change.user.id}`, {}, undefined, 'object')).response as EmployeeFull;
 	} else {
 		user = responseOf<EmployeeFull>(response);
 	}

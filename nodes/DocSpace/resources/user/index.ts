@@ -28,7 +28,7 @@ export const userDescription: INodeProperties[] = [
 				value: 'changeType',
 				action: 'Change a user type',
 				description: 'Make a user a guest, user, room admin or DocSpace admin; lowering a room admin hands their rooms over to another user',
-				routing: docSpaceRouting({ method: 'PUT', url: '/api/2.0/people/type', preSend: [prepareUserChangeType], postReceive: [userChangeTypeOutput] }),
+				routing: docSpaceRouting({ method: 'PUT', url: '/api/2.0/people/type', preSend: [prepareUserChangeType], postReceive: [userChangeTypeOutput], answer: 'list' }),
 			},
 			{
 				name: 'Delete',
@@ -42,14 +42,14 @@ export const userDescription: INodeProperties[] = [
 				value: 'disable',
 				action: 'Disable a user',
 				description: 'Lock a user out of the portal (their sessions end); they keep their data and can be enabled again',
-				routing: docSpaceRouting({ method: 'PUT', url: '/api/2.0/people/status/2', preSend: [prepareUserStatus], postReceive: [userStatusOutput] }),
+				routing: docSpaceRouting({ method: 'PUT', url: '/api/2.0/people/status/2', preSend: [prepareUserStatus], postReceive: [userStatusOutput], answer: 'array' }),
 			},
 			{
 				name: 'Enable',
 				value: 'enable',
 				action: 'Enable a user',
 				description: 'Let a disabled user sign in again',
-				routing: docSpaceRouting({ method: 'PUT', url: '/api/2.0/people/status/1', preSend: [prepareUserStatus], postReceive: [userStatusOutput] }),
+				routing: docSpaceRouting({ method: 'PUT', url: '/api/2.0/people/status/1', preSend: [prepareUserStatus], postReceive: [userStatusOutput], answer: 'array' }),
 			},
 			{
 				name: 'Get',
@@ -76,7 +76,7 @@ export const userDescription: INodeProperties[] = [
 				value: 'invite',
 				action: 'Invite a user',
 				description: 'Invite someone to the portal by email as a user, room admin or DocSpace admin; DocSpace emails them a link to join',
-				routing: docSpaceRouting({ method: 'POST', url: '/api/2.0/people/invite', preSend: [prepareUserInvite], postReceive: [userInviteOutput] }),
+				routing: docSpaceRouting({ method: 'POST', url: '/api/2.0/people/invite', preSend: [prepareUserInvite], postReceive: [userInviteOutput], answer: 'array' }),
 			},
 			{
 				name: 'Update',

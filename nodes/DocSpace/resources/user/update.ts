@@ -51,7 +51,7 @@ export async function prepareUserUpdate(this: IExecuteSingleFunctions, requestOp
 		throw invalidField(this, 'Profile Fields', 'nothing to change', 'Add First Name, Last Name, Location or Comment.');
 	}
 	const target = checkedUser(this);
-	const self = (await docSpaceApiRequest.call(this, 'GET', '/api/2.0/people/@self')).response as EmployeeFull;
+	const self = (await docSpaceApiRequest.call(this, 'GET', '/api/2.0/people/@self', {}, undefined, 'object')).response as EmployeeFull;
 	const isSelf = target.id ? target.id === String(self.id).toLowerCase() : target.email === String(self.email ?? '').toLowerCase();
 	if (!isSelf) {
 		const itemIndex = this.getItemIndex();
