@@ -1,5 +1,7 @@
 import type {
 	IAuthenticate,
+	IAuthenticateRuleResponseCode,
+	IAuthenticateRuleResponseSuccessBody,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -9,6 +11,17 @@ import type {
 } from 'n8n-workflow';
 
 import { signInWithPassword, usableSessionToken } from '../nodes/DocSpace/shared/signIn';
+
+function redirectRule(value: number): IAuthenticateRuleResponseCode {
+	return {
+		type: 'responseCode',
+		properties: {
+			value,
+			message:
+				"The Base URL answered with a redirect; DocSpace's API does not redirect, so the session was not sent on. Open the Base URL in a browser and enter the portal address it ends up at (e.g. https://yourportal.onlyoffice.com).",
+		},
+	};
+}
 
 /**
  * Signs in with email and password (POST api/2.0/authentication) and reuses the session token
@@ -88,8 +101,24 @@ export class DocSpacePasswordApi implements ICredentialType {
 				'={{ String($credentials.baseUrl).trim().replace(/\\/+$/, "").replace(/\\/api\\/2\\.0$/i, "") }}',
 			url: '/api/2.0/people/@self',
 			headers: { Accept: 'application/json' },
+			// A redirect is never followed (the session would go with it), and a stalled portal fails the test.
+			disableFollowRedirect: true,
+			sendCredentialsOnCrossOriginRedirect: false,
+			timeout: 20_000,
 		},
+		// n8n checks response-code rules on failures and body rules on successes; its type wants one kind per array.
 		rules: [
+			...[301, 302, 303, 307, 308].map(redirectRule),
+			{
+				// Undefined `statusCode`: the answer is not DocSpace's envelope (a web page, another API).
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'statusCode',
+					value: undefined,
+					message:
+						"The Base URL answered, but not with DocSpace's API (for example a web page or a sign-in page). Enter the portal's address as you open it in the browser, e.g. https://yourportal.onlyoffice.com, not a room's address.",
+				},
+			},
 			{
 				type: 'responseCode',
 				properties: {
@@ -105,6 +134,6 @@ export class DocSpacePasswordApi implements ICredentialType {
 						'No DocSpace API answered at this Base URL (404). Check the portal address, e.g. https://yourportal.onlyoffice.com',
 				},
 			},
-		],
+		] as Array<IAuthenticateRuleResponseCode | IAuthenticateRuleResponseSuccessBody> as IAuthenticateRuleResponseCode[],
 	};
 }

@@ -11,6 +11,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { type Authentication, authenticationOf, credentialIdOf, credentialTypeOf } from './authentication';
+import { applyDocSpaceRequestPolicy } from './bounds';
 import { normalizeBaseUrl } from './credentialValues';
 import { DocSpaceSignInError, signInErrorIn } from './signIn';
 
@@ -66,16 +67,28 @@ const OAUTH_RECONNECT = new DocSpaceSignInError(
 	'Open the DocSpace OAuth2 credential and press Connect again. DocSpace issues a new refresh token on every renewal; if two n8n instances share the credential, give each its own.',
 );
 
+/** Closes an answer nobody reads (a probe's, a rejected attempt's), so that its socket is freed. */
+function discardAnswer(response: { body?: unknown; data?: unknown } | undefined): void {
+	for (const body of [response?.body, response?.data]) {
+		if (body && typeof body === 'object' && typeof (body as { destroy?: unknown }).destroy === 'function') (body as { destroy(): void }).destroy();
+	}
+}
+
 /** Lets n8n renew the session on a 401: a small read without ignoreHttpStatusErrors. */
 async function probe(context: Context, authentication: Authentication, baseUrl: string): Promise<void> {
 	try {
-		await context.helpers.httpRequestWithAuthentication.call(context, credentialTypeOf(context), {
+		// The request policy (no redirect, deadline, streamed answer), but HTTP errors thrown: a
+		// thrown 401 is what makes n8n sign in again or refresh the token.
+		const options = applyDocSpaceRequestPolicy<IHttpRequestOptions>({
 			method: 'GET',
 			url: `${baseUrl}/api/2.0/people/@self`,
 			headers: { Accept: 'application/json' },
-			json: true,
 		});
+		options.ignoreHttpStatusErrors = false;
+		const full = (await context.helpers.httpRequestWithAuthentication.call(context, credentialTypeOf(context), options)) as IN8nHttpFullResponse;
+		discardAnswer(full);
 	} catch (error) {
+		discardAnswer((error as { response?: { data?: unknown } } | undefined)?.response);
 		const signIn = signInErrorIn(error);
 		if (signIn) throw signIn;
 		const message = String((error as Error)?.message ?? '');
@@ -144,7 +157,12 @@ export async function withRenewedSession<T>(
 export async function authenticatedRequest(context: Context, options: IHttpRequestOptions): Promise<IN8nHttpFullResponse> {
 	const send = async () =>
 		(await context.helpers.httpRequestWithAuthentication.call(context, credentialTypeOf(context), { ...options })) as IN8nHttpFullResponse;
-	return await withRenewedSession(context, String(options.baseURL ?? ''), send, (response) => response.statusCode === 401);
+	return await withRenewedSession(context, String(options.baseURL ?? ''), send, (response) => {
+		if (response.statusCode !== 401) return false;
+		// Sent again after the renewal; this answer (a stream under the request policy) is not read.
+		discardAnswer(response);
+		return true;
+	});
 }
 
 type RoutingHook = (this: IExecutePaginationFunctions, requestData: DeclarativeRestApiSettings.ResultOptions) => Promise<INodeExecutionData[]>;

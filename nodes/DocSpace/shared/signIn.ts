@@ -1,6 +1,9 @@
-import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper, IN8nHttpFullResponse } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 
+import { DocSpaceFailureError, readDocSpaceAnswer } from './answers';
+import { DEFAULT_BOUNDS, applyDocSpaceRequestPolicy } from './bounds';
 import { normalizeBaseUrl } from './credentialValues';
+import { safeUrl } from './redaction';
 
 /**
  * A failed sign-in, with a message a user can act on. It never carries the password, the request
@@ -83,6 +86,14 @@ interface LoginAnswer {
 export function sessionFromLogin(response: IN8nHttpFullResponse, fingerprint: string, now = Date.now()): string {
 	const body = (typeof response.body === 'object' && response.body !== null ? response.body : {}) as IDataObject;
 	const errorText = String((body.error as IDataObject | undefined)?.message ?? '');
+	if (response.statusCode >= 300 && response.statusCode < 400) {
+		// Never followed: a 307/308 would send the email and password on to wherever it points.
+		const location = Object.entries(response.headers ?? {}).find(([name]) => name.toLowerCase() === 'location')?.[1];
+		throw new DocSpaceSignInError(
+			`DocSpace's sign-in address answered with a redirect to ${location ? safeUrl(String(location)) : 'another address'}, which was not followed`,
+			'Enter the portal address exactly as it opens in the browser (e.g. https://yourportal.onlyoffice.com, with https) as Base URL in the DocSpace credential. The password was not sent on.',
+		);
+	}
 	if (response.statusCode === 401) {
 		throw new DocSpaceSignInError(
 			'DocSpace did not accept the email or password of the credential',
@@ -120,6 +131,9 @@ export function sessionFromLogin(response: IN8nHttpFullResponse, fingerprint: st
 	return encodeSession(fingerprint, expiresAt, answer.token);
 }
 
+/** DocSpace's answer to a sign-in is a few hundred bytes. */
+const SIGN_IN_ANSWER_MB = 1;
+
 /** `preAuthentication` of the User and Password credential: signs in and returns the session to store. */
 export async function signInWithPassword(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
 	let baseUrl: string;
@@ -133,19 +147,31 @@ export async function signInWithPassword(this: IHttpRequestHelper, credentials: 
 	if (!userName || !password) {
 		throw new DocSpaceSignInError('The DocSpace credential has no email or no password', 'Fill in Email and Password in the DocSpace credential (User and Password).');
 	}
+	// The request policy of every DocSpace request: no redirect followed (the body holds the
+	// password), a deadline, and an answer read as a stream within a size cap.
+	const options = applyDocSpaceRequestPolicy<IHttpRequestOptions>({
+		method: 'POST',
+		url: `${baseUrl}/api/2.0/authentication`,
+		body: { userName, password },
+		headers: { Accept: 'application/json' },
+	});
+	const timeoutSeconds = DEFAULT_BOUNDS.timeoutSeconds;
 	let response: IN8nHttpFullResponse;
 	try {
-		response = (await this.helpers.httpRequest({
-			method: 'POST',
-			url: `${baseUrl}/api/2.0/authentication`,
-			body: { userName, password },
-			headers: { Accept: 'application/json' },
-			json: true,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-		})) as IN8nHttpFullResponse;
-	} catch {
+		response = (await this.helpers.httpRequest(options)) as IN8nHttpFullResponse;
+		await readDocSpaceAnswer(response, { deadlineAt: Date.now() + timeoutSeconds * 1000, timeoutSeconds, maxResponseMb: SIGN_IN_ANSWER_MB });
+	} catch (error) {
 		// The library error holds the request body (the password): none of it is passed on.
+		const failure = error instanceof DocSpaceFailureError ? error.failure : undefined;
+		if (failure?.deadline) {
+			throw signInError(`DocSpace did not answer the sign-in at ${baseUrl} within ${timeoutSeconds} s`, 'Check that the portal is online and try again later.');
+		}
+		if (failure?.tooLargeMb) {
+			throw signInError(
+				`The sign-in address at ${baseUrl} answered with more than ${failure.tooLargeMb} MB, which is not DocSpace's answer`,
+				'Check the Base URL in the DocSpace credential (e.g. https://yourportal.onlyoffice.com).',
+			);
+		}
 		throw signInError(
 			`Could not reach DocSpace at ${baseUrl} to sign in`,
 			'Check the Base URL in the DocSpace credential (e.g. https://yourportal.onlyoffice.com) and that the portal is online.',

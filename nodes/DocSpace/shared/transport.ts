@@ -215,7 +215,9 @@ async function contextWithSecrets(context: AnyContext, method: string, itemIndex
 	try {
 		const credentials = await context.getCredentials(credentialTypeOf(context));
 		const tokens = credentials.oauthTokenData as IDataObject | undefined;
-		secrets.push(credentials.password, credentials.sessionToken, tokens?.access_token, tokens?.refresh_token, credentials.clientSecret);
+		// The stored session is `fingerprint|expires|token`; the token alone is what is sent.
+		const sessionToken = String(credentials.sessionToken ?? '').split('|').pop();
+		secrets.push(credentials.password, credentials.sessionToken, sessionToken, tokens?.access_token, tokens?.refresh_token, credentials.clientSecret);
 		if (credentials.authKey) secrets.push(credentials.authKey, normalizeAuthKey(credentials.authKey));
 	} catch {
 		// No credential, nothing of it to hide.

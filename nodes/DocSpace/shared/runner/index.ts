@@ -122,13 +122,30 @@ function sendError(run: Execution, error: Error & { statusCode?: number; descrip
 }
 
 /**
+ * The credential type the item requests use, as RoutingNode picks it (prepareCredentials): the only
+ * one declared, or the one the node's Authentication choice shows.
+ */
+function credentialNameOf(context: IExecuteFunctions, description: INodeTypeDescription): string | undefined {
+	const declared = description.credentials ?? [];
+	if (declared.length <= 1) return declared[0]?.name;
+	const authentication = context.getNodeParameter('authentication', 0, '') as string;
+	const shown = declared.find((credential) => credential.displayOptions?.show?.authentication?.includes(authentication));
+	if (!shown) {
+		throw new NodeOperationError(context.getNode(), `Node type "${context.getNode().type}" does not have any credentials of type "${authentication}" defined`, {
+			level: 'warning',
+		});
+	}
+	return shown.name;
+}
+
+/**
  * Runs the selected operation from its own routing declarations, as RoutingNode would, but
  * works out the routing once per execution, evaluates only what the user filled in, and starts
  * sending while later items are still being prepared.
  */
 export async function runRoutedOperation(context: IExecuteFunctions, description: INodeTypeDescription): Promise<INodeExecutionData[][]> {
 	const node = context.getNode();
-	const credentialName = description.credentials?.[0]?.name;
+	const credentialName = credentialNameOf(context, description);
 	const run: Execution = {
 		context,
 		description,

@@ -1,6 +1,8 @@
-import type { IN8nHttpFullResponse } from 'n8n-workflow';
+import { Readable } from 'stream';
 
-import { checkOAuthAudience, sessionFingerprint, sessionFromLogin, usableSessionToken } from '../../../../nodes/DocSpace/shared/signIn';
+import type { IHttpRequestHelper, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
+
+import { checkOAuthAudience, sessionFingerprint, sessionFromLogin, signInWithPassword, usableSessionToken } from '../../../../nodes/DocSpace/shared/signIn';
 
 const answer = (statusCode: number, body: unknown): IN8nHttpFullResponse => ({ statusCode, body: body as IN8nHttpFullResponse['body'], headers: {} });
 const NOW = Date.parse('2026-11-23T12:00:00Z');
@@ -34,6 +36,30 @@ describe('password sign-in: reading DocSpace\'s answer', () => {
 		[answer(500, ''), /refused the sign-in \(status 500\)/],
 	])('explains a failed sign-in (%#)', (response, message) => {
 		expect(() => sessionFromLogin(response, fingerprint, NOW)).toThrow(message);
+	});
+});
+
+describe('password sign-in: the request', () => {
+	const signIn = async (reply: IN8nHttpFullResponse) => {
+		const sent: IHttpRequestOptions[] = [];
+		const helper = { helpers: { httpRequest: async (options: IHttpRequestOptions) => (sent.push(options), reply) } } as unknown as IHttpRequestHelper;
+		const outcome = await signInWithPassword.call(helper, credentials).catch((error: Error) => error);
+		return { sent, outcome };
+	};
+
+	it('follows the request policy (no redirect, deadline) and reads the streamed answer', async () => {
+		const body = Readable.from([Buffer.from(JSON.stringify({ response: { token: 'tok', expires: '2099-01-01T00:00:00Z' }, status: 0, statusCode: 200 }))]);
+		const { sent, outcome } = await signIn({ statusCode: 200, headers: {}, body: body as unknown as IN8nHttpFullResponse['body'] });
+		expect(sent[0]).toMatchObject({ method: 'POST', disableFollowRedirect: true, maxRedirects: 0, encoding: 'stream', ignoreHttpStatusErrors: true });
+		expect(sent[0].timeout).toBeGreaterThan(0);
+		expect(String((outcome as { sessionToken?: string }).sessionToken).split('|').pop()).toBe('tok');
+	});
+
+	it('does not follow a redirect of the sign-in, and names where it pointed without its query', async () => {
+		const { outcome } = await signIn({ statusCode: 307, headers: { Location: 'https://elsewhere.example.com/login?next=secret-pass' }, body: undefined as unknown as IN8nHttpFullResponse['body'] });
+		expect((outcome as Error).message).toMatch(/redirect to https:\/\/elsewhere\.example\.com\/login, which was not followed/);
+		expect(JSON.stringify(outcome)).not.toContain('secret-pass');
+		expect((outcome as Error).message).not.toContain('secret-pass');
 	});
 });
 
