@@ -4,7 +4,7 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import { docSpaceNodeError, type DocSpaceFailure } from './errors';
 import { failureContextFor } from './failureContext';
 import { optionValue } from './routing';
-import { DocSpaceFailureError, docSpaceApiRequest } from './transport';
+import { type AnswerShape, DocSpaceFailureError, docSpaceApiRequest } from './transport';
 import { integerInRange } from './validation';
 
 /** A file or folder entry as operations list them (FileEntryBaseDto); only the fields we read. */
@@ -43,6 +43,13 @@ const POLL_DELAYS_MS = [200, 400, 800, 1600, 3200, 5000];
 const MAX_POLLS = 1000;
 
 const FILE_OPERATIONS_PATH = '/api/2.0/files/fileops';
+
+/**
+ * Shape of the `response` of a request that starts a file operation: `PUT files/fileops/*` and
+ * `DELETE files/file/{id}` answer a list of FileOperationDto (one with returnSingleOperation), room
+ * archive/unarchive a single DTO (§1, §6); `startedOperation` reads either.
+ */
+export const STARTED_OPERATION_ANSWER = 'list' satisfies AnswerShape;
 
 /** The operation of a start answer: a single DTO, or the first of a list (returnSingleOperation). */
 export function startedOperation(body: unknown): FileOperationDto | undefined {
@@ -84,8 +91,9 @@ async function pauseFor(context: IExecuteSingleFunctions, ms: number): Promise<v
 
 /** Reads the operation's status once; undefined when DocSpace no longer lists it. */
 async function readStatus(context: IExecuteSingleFunctions, id: string): Promise<FileOperationDto | undefined> {
-	// Polling needs files:read even when the operation was started with a rooms-only key (§1).
-	const { response } = await docSpaceApiRequest.call(context, 'GET', FILE_OPERATIONS_PATH, { id }, undefined, 'any', {
+	// Polling needs files:read even when the operation was started with a rooms-only key (§1). The answer
+	// is a list (empty once the result was read): an answer without one is not taken for "vanished".
+	const { response } = await docSpaceApiRequest.call(context, 'GET', FILE_OPERATIONS_PATH, { id }, undefined, 'list', {
 		requiredScope: 'files:read',
 		isWrite: false,
 	});

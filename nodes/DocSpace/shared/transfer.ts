@@ -11,7 +11,7 @@ import type {
 } from 'n8n-workflow';
 
 import { folderLocatorNamed, optionsProperty } from './descriptions';
-import { maxWaitMs, maxWaitOption, readEntryOrGone, startedOperation, waitForFileOperation, type FileEntryDto } from './fileOperations';
+import { STARTED_OPERATION_ANSWER, maxWaitMs, maxWaitOption, readEntryOrGone, startedOperation, waitForFileOperation, type FileEntryDto } from './fileOperations';
 import { docSpaceRouting, fillLocatorId, locatorValue, requestBody } from './routing';
 import { booleanValue, entryId, invalidField } from './validation';
 
@@ -171,7 +171,7 @@ export function transferOperations(kind: Kind): INodePropertyOptions[] {
 			value: 'copy',
 			action: `Copy a ${kind}`,
 			description: `Copy a ${what} into another folder or room and wait until DocSpace has finished`,
-			routing: docSpaceRouting({ method: 'PUT', url: '/api/2.0/files/fileops/copy', preSend: [prepareTransfer(kind)], postReceive: [transferOutput(kind, 'copy')], once: true }),
+			routing: docSpaceRouting({ method: 'PUT', url: '/api/2.0/files/fileops/copy', preSend: [prepareTransfer(kind)], postReceive: [transferOutput(kind, 'copy')], once: true, answer: STARTED_OPERATION_ANSWER }),
 		},
 		{
 			name: 'Delete',
@@ -180,8 +180,8 @@ export function transferOperations(kind: Kind): INodePropertyOptions[] {
 			description: `Move a ${what} to the Trash, or delete it permanently, and wait until DocSpace has finished`,
 			routing: docSpaceRouting(
 				kind === 'file'
-					? { method: 'DELETE', url: '/api/2.0/files/file/{fileId}', preSend: [prepareDelete(kind)], postReceive: [deleteOutput(kind)], once: true }
-					: { method: 'PUT', url: '/api/2.0/files/fileops/delete', preSend: [prepareDelete(kind)], postReceive: [deleteOutput(kind)], once: true },
+					? { method: 'DELETE', url: '/api/2.0/files/file/{fileId}', preSend: [prepareDelete(kind)], postReceive: [deleteOutput(kind)], once: true, answer: STARTED_OPERATION_ANSWER }
+					: { method: 'PUT', url: '/api/2.0/files/fileops/delete', preSend: [prepareDelete(kind)], postReceive: [deleteOutput(kind)], once: true, answer: STARTED_OPERATION_ANSWER },
 			),
 		},
 		{
@@ -189,7 +189,7 @@ export function transferOperations(kind: Kind): INodePropertyOptions[] {
 			value: 'move',
 			action: `Move a ${kind}`,
 			description: `Move a ${what} into another folder or room and wait until DocSpace has finished`,
-			routing: docSpaceRouting({ method: 'PUT', url: '/api/2.0/files/fileops/move', preSend: [prepareTransfer(kind)], postReceive: [transferOutput(kind, 'move')], once: true }),
+			routing: docSpaceRouting({ method: 'PUT', url: '/api/2.0/files/fileops/move', preSend: [prepareTransfer(kind)], postReceive: [transferOutput(kind, 'move')], once: true, answer: STARTED_OPERATION_ANSWER }),
 		},
 	];
 }

@@ -56,6 +56,8 @@ export const folderDescription: INodeProperties[] = [
 					preSend: [prepareFolderGetHistory],
 					postReceive: [folderHistoryPage],
 					pagination: sendFolderHistoryPages,
+					// HistoryDto[] (docs/docspace/folders.md §4); the hook pages it by `total`.
+					answer: 'array',
 				}),
 			},
 			{

@@ -48,15 +48,15 @@ export const roomMemberDescription: INodeProperties[] = [
 				value: 'getAll',
 				action: 'Get many room members',
 				description: 'List the users and groups in a room with their roles, optionally only some roles or kinds',
-				routing: {
-					...docSpaceRouting({
-						method: 'GET',
-						url: '/api/2.0/files/rooms/{roomId}/share',
-						preSend: [prepareRoomMemberGetMany],
-						postReceive: [roomMemberPage],
-					}),
-					operations: { pagination: sendRoomMemberListRequest },
-				},
+				routing: docSpaceRouting({
+					method: 'GET',
+					url: '/api/2.0/files/rooms/{roomId}/share',
+					preSend: [prepareRoomMemberGetMany],
+					postReceive: [roomMemberPage],
+					pagination: sendRoomMemberListRequest,
+					// FileShareDto[] (docs/docspace/rooms.md §4); the hook pages it.
+					answer: 'array',
+				}),
 			},
 			{
 				name: 'Remove',

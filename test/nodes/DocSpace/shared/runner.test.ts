@@ -97,9 +97,16 @@ describe('runner and RoutingNode: Room Link: Set', () => {
 
 	it('send the same invitation link update', async () => {
 		const result = await bothPaths(
-			roomLinkSet({ linkType: 'invitation', link: 'update', linkId: SEED_IDS.fullRoomInvitationLinkId, access: 2, maxUseCount: 7 }),
+			// The invitation link belongs to the full room: an ID the room does not have is refused (transport.md §5).
+			roomLinkSet({ room: byId('id', SEED_IDS.fullRoomId), linkType: 'invitation', link: 'update', linkId: SEED_IDS.fullRoomInvitationLinkId, access: 2, maxUseCount: 7 }),
 		);
-		expect(JSON.parse(result.requests[0]).rawBody).toContain('"maxUseCount":7');
+		// Both paths read the room's links first (checkLinkToUpdate), then send the update.
+		const sent = result.requests.map((request) => JSON.parse(request) as { method: string; path: string; rawBody: string });
+		expect(sent.map((request) => [request.method, request.path])).toEqual([
+			['GET', `/api/2.0/files/rooms/${SEED_IDS.fullRoomId}/links`],
+			['PUT', `/api/2.0/files/rooms/${SEED_IDS.fullRoomId}/links`],
+		]);
+		expect(sent[1].rawBody).toContain('"maxUseCount":7');
 		expect(result.error).toBeUndefined();
 	});
 
