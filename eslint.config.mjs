@@ -19,6 +19,8 @@ export default [
 			// Tests read untyped JSON (n8n run data, emulator answers) and require() built files.
 			'@typescript-eslint/no-explicit-any': 'off',
 			'@typescript-eslint/no-require-imports': 'off',
+			// `const { host: _host, ...rest } = headers` leaves out a field on purpose.
+			'@typescript-eslint/no-unused-vars': ['error', { varsIgnorePattern: '^_', argsIgnorePattern: '^_', ignoreRestSiblings: true }],
 		},
 	},
 	{ ...communityNodes.configs.recommended, files: [...sourceFiles, 'package.json'] },

@@ -87,7 +87,7 @@ function webhookUrl(): string {
 beforeAll(async () => {
 	editor = await startEditor({ port: await freePort(), workflows: [triggerWorkflow] });
 	editor.emu.configure({ allowPrivateWebhookUrls: true, webhookRetryDelaysMs: [500, 500, 500, 500, 500] });
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	 
 	flatted = require(join(editor.home.runtime.n8nDir, 'node_modules', 'flatted'));
 	const login = await fetch(`${editor.url}/rest/login`, {
 		method: 'POST',

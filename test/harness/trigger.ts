@@ -27,7 +27,7 @@ import { type DocSpaceCredentialData, TestCredentialsHelper, nodeTypesOf } from 
 
 const compiledRoot = process.env.DOCSPACE_PACKAGE_ROOT;
 const packageRoot = path.resolve(__dirname, '../..', compiledRoot ?? '.');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+ 
 const { DocSpaceTrigger } = require(path.join(packageRoot, `nodes/DocSpaceTrigger/DocSpaceTrigger.node${compiledRoot ? '.js' : '.ts'}`)) as {
 	DocSpaceTrigger: typeof DocSpaceTriggerClass;
 };

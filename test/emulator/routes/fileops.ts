@@ -83,8 +83,14 @@ function transfer(context: RouteContext, copy: boolean): ActionResult {
 		}
 	}
 	const run = new Transfer(state, userId, resolution);
-	for (const file of files as FileRecord[]) (copy ? run.copyFile(file, destination) : run.moveFile(file, destination));
-	for (const folder of folders as FolderRecord[]) (copy ? run.copyFolder(folder, destination) : run.moveFolder(folder, destination));
+	for (const file of files as FileRecord[]) {
+		if (copy) run.copyFile(file, destination);
+		else run.moveFile(file, destination);
+	}
+	for (const folder of folders as FolderRecord[]) {
+		if (copy) run.copyFolder(folder, destination);
+		else run.moveFolder(folder, destination);
+	}
 	const operation = startOperation(state, userId, copy ? OPERATION.copy : OPERATION.move, hold, {
 		error: run.error,
 		files: run.files,
