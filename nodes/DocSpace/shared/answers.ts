@@ -17,8 +17,11 @@ export class DocSpaceFailureError extends Error {
  * (DocSpace leaves `response` out when an action returns null, e.g. a revoked link). `none`: the few
  * actions DocSpace answers with 204 No Content (`DELETE group/{id}`, docs/docspace/people.md §5)
  * also pass with an empty 204; an empty 200 still fails, and any other answer is checked as `any`.
+ * `raw`: the answer is not DocSpace's API envelope (a downloaded file's bytes, ChunkedUploader's
+ * `{success, data, message}`): it is read as bytes (`readRawAnswer`, same size cap and deadline),
+ * a redirect is still a failure, and the operation's post-receive must check everything else.
  */
-export type AnswerShape = 'object' | 'array' | 'list' | 'any' | 'none';
+export type AnswerShape = 'object' | 'array' | 'list' | 'any' | 'none' | 'raw';
 
 interface ReadableAnswer {
 	on(event: string, listener: (...args: unknown[]) => void): unknown;
@@ -97,6 +100,23 @@ export async function readDocSpaceAnswer(response: IN8nHttpFullResponse, limits:
 	}
 }
 
+/**
+ * Reads an answer of the `raw` shape: its bytes into `response.body` (a Buffer), within the
+ * attempt's deadline and the response size cap, like `readDocSpaceAnswer`.
+ */
+export async function readRawAnswer(response: IN8nHttpFullResponse, limits: AnswerLimits): Promise<void> {
+	const declared = Number(lowerHeaders(response.headers)['content-length']);
+	if (Number.isFinite(declared) && declared > limits.maxResponseMb * 1024 * 1024) {
+		if (isStream(response.body)) response.body.destroy();
+		throw new DocSpaceFailureError({ statusCode: response.statusCode, tooLargeMb: limits.maxResponseMb });
+	}
+	const body: unknown = response.body;
+	if (isStream(body)) response.body = await readStream(body, limits, response.statusCode);
+	else if (body instanceof ArrayBuffer) response.body = Buffer.from(body);
+	else if (typeof body === 'string') response.body = Buffer.from(body);
+	else if (body === undefined || body === null) response.body = Buffer.alloc(0);
+}
+
 function notDocSpace(response: IN8nHttpFullResponse, headers: Record<string, unknown>, what: string): DocSpaceFailure {
 	const contentType = String(headers['content-type'] ?? '').split(';')[0].trim();
 	return { statusCode: response.statusCode, headers, notDocSpace: { contentType, preview: answerPreview(response.body), what } };
@@ -128,6 +148,8 @@ export function failureOf(response: IN8nHttpFullResponse, shape: AnswerShape = '
 		const location = headers.location;
 		return { statusCode, headers, redirectTo: location ? safeUrl(String(location)) : 'another address' };
 	}
+	// Not the envelope: the operation's post-receive checks it.
+	if (shape === 'raw') return undefined;
 	const failed = statusCode >= 400 || (typeof body === 'object' && body !== null && (body as IDataObject).status === 1);
 	if (failed) return { statusCode: statusCode >= 400 ? statusCode : 400, body, headers };
 	if (shape === 'none' && statusCode === 204 && isEmptyBody(body)) return undefined;

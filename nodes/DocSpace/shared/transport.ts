@@ -15,7 +15,7 @@ import type {
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { credentialTypeOf } from './authentication';
-import { type AnswerLimits, type AnswerShape, DocSpaceFailureError, failureOf, readDocSpaceAnswer, totalOf } from './answers';
+import { type AnswerLimits, type AnswerShape, DocSpaceFailureError, failureOf, readDocSpaceAnswer, readRawAnswer, totalOf } from './answers';
 import {
 	DEFAULT_BOUNDS,
 	MAX_SINGLE_RETRY_WAIT_MS,
@@ -244,7 +244,7 @@ function contextsOf(context: object): object[] {
 /** First post-receive step of an operation: reads the answer and stops the item unless it is DocSpace's, shaped as expected. */
 export function expectDocSpaceAnswer(shape: AnswerShape) {
 	return async function (this: IExecuteSingleFunctions, items: INodeExecutionData[], response: IN8nHttpFullResponse): Promise<INodeExecutionData[]> {
-		await readDocSpaceAnswer(response, attempts.get(this) ?? answerLimits(boundsOf(this)));
+		await (shape === 'raw' ? readRawAnswer : readDocSpaceAnswer)(response, attempts.get(this) ?? answerLimits(boundsOf(this)));
 		const failure = failureOf(response, shape);
 		if (failure) throw new DocSpaceFailureError(failure);
 		totals.set(this, totalOf(response.body));

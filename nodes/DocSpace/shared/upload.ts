@@ -1,8 +1,10 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 
+import { credentialTypeOf } from './authentication';
 import { failureContextFor } from './failureContext';
+import { answerPreview } from './redaction';
+import { authenticatedRequest } from './session';
 import {
-	CREDENTIAL_TYPE,
 	DocSpaceFailureError,
 	answerLimits,
 	applyDocSpaceRequestPolicy,
@@ -76,16 +78,50 @@ export async function createUploadSession(
 	return { id, path: '/ChunkedUploader.ashx' };
 }
 
-/** ChunkedUploader.ashx answers `{success, data, message}` and reports failures with HTTP 200. */
+/** A `raw` answer (see AnswerShape) as JSON when it is JSON, else as text; nothing when empty. */
+export function parseRawAnswer(response: IN8nHttpFullResponse): void {
+	const body: unknown = response.body;
+	if (!Buffer.isBuffer(body)) return;
+	const text = body.toString('utf8');
+	if (text.trim() === '') {
+		response.body = undefined;
+		return;
+	}
+	try {
+		response.body = JSON.parse(text) as IDataObject;
+	} catch {
+		response.body = text;
+	}
+}
+
+function isChunkedUploaderAnswer(body: unknown): body is IDataObject {
+	return typeof body === 'object' && body !== null && !Array.isArray(body) && typeof (body as IDataObject).success === 'boolean';
+}
+
+/**
+ * Checks an upload answer (docs/docspace/files.md §2): ChunkedUploader.ashx answers `{success, data,
+ * message}` and reports failures with HTTP 200; POST files/{folderId}/upload (and the read that
+ * replaces it with Skip) answers DocSpace's envelope. Anything else is not DocSpace answering.
+ */
 export function chunkFailureOf(response: IN8nHttpFullResponse): DocSpaceFailureError | undefined {
-	const failure = failureOf(response);
-	if (failure) return new DocSpaceFailureError(failure);
-	const body = response.body as IDataObject | undefined;
-	if (body && typeof body === 'object' && body.success === false) {
+	const body = response.body;
+	if (response.statusCode >= 200 && response.statusCode < 300 && isChunkedUploaderAnswer(body)) {
+		if (body.success) return undefined;
 		const message = typeof body.message === 'string' && body.message ? body.message : 'the upload was refused';
 		return new DocSpaceFailureError({ statusCode: 400, body: { error: { message } } });
 	}
-	return undefined;
+	const failure = failureOf(response, 'list');
+	return failure ? new DocSpaceFailureError(failure) : undefined;
+}
+
+/** The last chunk's answer without the uploaded file: not a success to pass on. */
+export function missingUploadedFile(response: IN8nHttpFullResponse): DocSpaceFailureError {
+	const contentType = String(Object.entries(response.headers ?? {}).find(([key]) => key.toLowerCase() === 'content-type')?.[1] ?? '');
+	return new DocSpaceFailureError({
+		statusCode: response.statusCode,
+		headers: response.headers as IDataObject,
+		notDocSpace: { contentType: contentType.split(';')[0].trim(), preview: answerPreview(response.body), what: 'an upload answer without the file' },
+	});
 }
 
 /** Sends one chunk of a session (not the last one: that is the operation's own request). */
@@ -97,7 +133,7 @@ export async function sendChunk(
 	extraQuery: IDataObject = {},
 ): Promise<void> {
 	const itemIndex = context.getItemIndex();
-	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
+	const credentials = await context.getCredentials(credentialTypeOf(context));
 	const bounds = boundsOf(context);
 	const { settings, baseUrl } = await requestSettings(context, 'POST', credentials.baseUrl, itemIndex, bounds);
 	const options = applyDocSpaceRequestPolicy<IHttpRequestOptions>(
@@ -106,7 +142,7 @@ export async function sendChunk(
 	);
 	setMultipart(options, fileName, 'application/octet-stream', chunk);
 	await withDocSpaceLimits(settings, () => failureContextFor(context, 'POST', itemIndex), context.getNode(), async () => {
-		const full = (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, options)) as IN8nHttpFullResponse;
+		const full = await authenticatedRequest(context, options);
 		await readDocSpaceAnswer(full, answerLimits(bounds));
 		const failure = chunkFailureOf(full);
 		if (failure) throw failure;

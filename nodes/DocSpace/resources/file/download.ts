@@ -64,12 +64,11 @@ export async function prepareFileDownload(this: IExecuteSingleFunctions, request
 	const convertTo = String(this.getNodeParameter('convertTo', '') ?? '');
 	const wait = integerInRange(this, 'Max Wait (Seconds)', optionValue(this, 'maxWaitSeconds', DEFAULT_WAIT_SECONDS), 10, MAX_WAIT_SECONDS);
 	requestOptions.qs = { action: 'download', fileid: fileId, ...(convertTo ? { outputtype: `.${convertTo}` } : {}) };
-	requestOptions.encoding = 'arraybuffer';
-	requestOptions.json = false;
+	// The routing reads the bytes as a `raw` answer, bounded by Max Response Size, and by Timeout, or
+	// Max Wait when it is shorter. No redirect is followed (applyDocSpaceRequestPolicy): one to
+	// another address becomes an error naming it, and the credential is never sent there.
 	requestOptions.timeout = wait * 1000;
 	requestOptions.headers = { ...requestOptions.headers, Accept: '*/*' };
-	// Storage may redirect to a presigned address on another host: the credential stays with the portal.
-	requestOptions.sendCredentialsOnCrossOriginRedirect = false;
 	return requestOptions;
 }
 

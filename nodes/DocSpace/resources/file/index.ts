@@ -4,7 +4,6 @@ import { fileLocator } from '../../shared/descriptions';
 import { linkOutput } from '../../shared/linkSettings';
 import { docSpaceRouting, entriesOutput, fillLocatorPath } from '../../shared/routing';
 import { simplifySubject } from '../../shared/output';
-import { sendDocSpaceRequest } from '../../shared/transport';
 import { fileCreateDescription, fileSingleOutput, prepareFileCreate } from './create';
 import { fileDownloadDescription, fileDownloadOutput, prepareFileDownload } from './download';
 import { fileGetDescription, fileGetPrimaryLinkDescription } from './get';
@@ -45,12 +44,13 @@ export const fileDescription: INodeProperties[] = [
 				action: 'Download a file',
 				description: 'Download a file into a binary field, optionally converted to another format such as PDF',
 				// The answer is the file's bytes, not JSON: its own post-receive reads failures and data.
-				routing: {
-					request: { method: 'GET', url: '/filehandler.ashx' },
-					send: { paginate: true, preSend: [prepareFileDownload] },
-					output: { postReceive: [fileDownloadOutput] },
-					operations: { pagination: sendDocSpaceRequest },
-				},
+				routing: docSpaceRouting({
+					method: 'GET',
+					url: '/filehandler.ashx',
+					preSend: [prepareFileDownload],
+					postReceive: [fileDownloadOutput],
+					answer: 'raw',
+				}),
 			},
 			{
 				name: 'Get',
@@ -99,6 +99,8 @@ export const fileDescription: INodeProperties[] = [
 					url: '/api/2.0/files/{folderId}/upload',
 					preSend: [prepareFileUpload],
 					postReceive: [fileUploadOutput],
+					// ChunkedUploader's answer is not DocSpace's envelope: fileUploadOutput checks it.
+					answer: 'raw',
 				}),
 			},
 			{

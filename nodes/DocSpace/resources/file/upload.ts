@@ -20,6 +20,8 @@ import {
 	chunkFailureOf,
 	chunkSize,
 	createUploadSession,
+	missingUploadedFile,
+	parseRawAnswer,
 	sendChunk,
 	setMultipart,
 } from '../../shared/upload';
@@ -156,18 +158,21 @@ export async function prepareFileUpload(this: IExecuteSingleFunctions, requestOp
 	return requestOptions;
 }
 
-/** One item: the uploaded file, or with Skip the existing one (`skipped: true`). */
+/**
+ * One item: the uploaded file, or with Skip the existing one (`skipped: true`). The routing reads
+ * the answer as `raw` (ChunkedUploader's answer is not DocSpace's envelope): it is checked here.
+ */
 export async function fileUploadOutput(
 	this: IExecuteSingleFunctions,
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
+	parseRawAnswer(response);
 	const failure = chunkFailureOf(response);
 	if (failure) throw failure;
-	const body = (response.body ?? {}) as IDataObject;
+	const body = response.body as IDataObject;
 	// Session: {success, data: {file}}; one request: envelope with FileDto[]; Skip: envelope with FileDto.
-	if (body.success === true) return [fileItem(this, ((body.data as IDataObject)?.file ?? {}) as FileDto, { skipped: false })];
-	const payload = body.response;
-	if (Array.isArray(payload)) return [fileItem(this, (payload[0] ?? {}) as FileDto, { skipped: false })];
-	return [fileItem(this, (payload ?? {}) as FileDto, { skipped: true })];
+	const file = body.success === true ? (body.data as IDataObject | undefined)?.file : Array.isArray(body.response) ? body.response[0] : body.response;
+	if (typeof file !== 'object' || file === null || Array.isArray(file)) throw missingUploadedFile(response);
+	return [fileItem(this, file as FileDto, { skipped: body.success !== true && !Array.isArray(body.response) })];
 }

@@ -2,6 +2,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { SEED_IDS, byId, credentialsFor, run, useEmulator, writes } from '../../../../harness/docspace';
 import { fileParts } from '../../../../emulator/multipart';
+import { startHostilePortal } from '../../shared/hostilePortal';
 
 const ctx = useEmulator();
 
@@ -172,8 +173,30 @@ describe('File: Download', () => {
 		const { emulator } = ctx;
 		emulator.inject({ path: '/filehandler.ashx', kind: 'timeout' });
 		const result = await run(emulator, download({ options: { maxWaitSeconds: 10, maxRetries: 0 } }), { continueOnFail: true });
-		expect(result.items[0].json.error).toBe(`DocSpace did not answer in time for file ${SEED_IDS.myDocxId} [item 0]`);
+		expect(result.items[0].json.error).toBe(`DocSpace did not answer in time for file ${SEED_IDS.myDocxId} (10 s) [item 0]`);
 	}, 20_000);
+
+	it('stays bounded: a file larger than Max Response Size stops the item; a redirect is not followed and the key goes nowhere', async () => {
+		const { emulator } = ctx;
+		const big = await run(emulator, upload({ options: { fileName: 'Big.bin' } }), { items: [binaryItem(Buffer.alloc(2 * 1024 * 1024 + 1, 3))] });
+		const tooLarge = await run(emulator, download({ file: byId('id', String(big.items[0].json.id)), options: { maxResponseMb: 1 } }), { continueOnFail: true });
+		expect(tooLarge.items[0].json.error).toBe(`DocSpace's answer for file ${String(big.items[0].json.id)} is larger than 1 MB, the node's limit [item 0]`);
+		const portal = await startHostilePortal();
+		const storage = await startHostilePortal();
+		try {
+			portal.handle((_request, response) => {
+				response.writeHead(302, { Location: `${storage.baseUrl}/bucket/Contract.docx?X-Amz-Signature=abc` });
+				response.end();
+			});
+			const redirected = await run(emulator, download(), { continueOnFail: true, credentials: { baseUrl: portal.baseUrl, authKey: SEED_IDS.apiKey } });
+			expect(storage.requests).toHaveLength(0);
+			expect(portal.requests).toHaveLength(1);
+			expect(String(redirected.items[0].json.error)).toMatch(new RegExp(`^The DocSpace address redirected the request for file ${SEED_IDS.myDocxId} to ${storage.baseUrl}/bucket/Contract\\.docx`));
+		} finally {
+			await portal.stop();
+			await storage.stop();
+		}
+	});
 
 	it('reports a missing file and one the account cannot read; refuses a bad file ID before sending', async () => {
 		const { emulator } = ctx;
