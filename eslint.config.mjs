@@ -12,7 +12,10 @@ const devFiles = ['test/**/*.ts', 'scripts/**/*.ts'];
 
 export default [
 	{ ignores: ['dist/**', 'node_modules/**', '*.js', '*.mjs', 'scripts/**/*.mjs'] },
-	...tseslint.configs.recommended.map((config) => ({ ...config, files: [...sourceFiles, ...devFiles] })),
+	...tseslint.configs.recommended.map((config) => ({
+		...config,
+		files: [...sourceFiles, ...devFiles],
+	})),
 	{
 		files: devFiles,
 		rules: {
@@ -20,7 +23,10 @@ export default [
 			'@typescript-eslint/no-explicit-any': 'off',
 			'@typescript-eslint/no-require-imports': 'off',
 			// `const { host: _host, ...rest } = headers` leaves out a field on purpose.
-			'@typescript-eslint/no-unused-vars': ['error', { varsIgnorePattern: '^_', argsIgnorePattern: '^_', ignoreRestSiblings: true }],
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ varsIgnorePattern: '^_', argsIgnorePattern: '^_', ignoreRestSiblings: true },
+			],
 		},
 	},
 	{ ...communityNodes.configs.recommended, files: [...sourceFiles, 'package.json'] },

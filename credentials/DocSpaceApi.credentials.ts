@@ -33,7 +33,8 @@ export class DocSpaceApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:docspace.svg', dark: 'file:docspace.dark.svg' };
 
-	documentationUrl = 'https://api.onlyoffice.com/docspace/api-backend/get-started/authentication/api-keys/';
+	documentationUrl =
+		'https://api.onlyoffice.com/docspace/api-backend/get-started/authentication/api-keys/';
 
 	properties: INodeProperties[] = [
 		{
@@ -43,7 +44,8 @@ export class DocSpaceApi implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: 'https://yourportal.onlyoffice.com',
-			description: 'The address of your DocSpace portal, as you open it in the browser (e.g. https://yourportal.onlyoffice.com). Nothing else belongs in it: no user name, query or key; the key goes into Auth Key.',
+			description:
+				'The address of your DocSpace portal, as you open it in the browser (e.g. https://yourportal.onlyoffice.com). Nothing else belongs in it: no user name, query or key; the key goes into Auth Key.',
 		},
 		{
 			displayName: 'Auth Key',
@@ -128,6 +130,8 @@ export class DocSpaceApi implements ICredentialType {
 						'No DocSpace API answered at this Base URL (404). Check the portal address, e.g. https://yourportal.onlyoffice.com',
 				},
 			},
-		] as Array<IAuthenticateRuleResponseCode | IAuthenticateRuleResponseSuccessBody> as IAuthenticateRuleResponseCode[],
+		] as Array<
+			IAuthenticateRuleResponseCode | IAuthenticateRuleResponseSuccessBody
+		> as IAuthenticateRuleResponseCode[],
 	};
 }

@@ -5,7 +5,8 @@ import { checkOAuthAudience } from '../nodes/DocSpace/shared/signIn';
 /** Every scope the node's operations, pickers and lookups need (docs/docspace/auth.md §4). */
 const DEFAULT_SCOPES = 'rooms:write files:write accounts:read accounts.self:read';
 
-const PORTAL = '{{ String($self["baseUrl"]).trim().replace(/\\/+$/, "").replace(/\\/api\\/2\\.0$/i, "") }}';
+const PORTAL =
+	'{{ String($self["baseUrl"]).trim().replace(/\\/+$/, "").replace(/\\/api\\/2\\.0$/i, "") }}';
 
 /**
  * DocSpace's own OAuth2 server, authorization code with PKCE (docs/docspace/auth.md §3): the
@@ -21,7 +22,8 @@ export class DocSpaceOAuth2Api implements ICredentialType {
 
 	icon: Icon = { light: 'file:docspace.svg', dark: 'file:docspace.dark.svg' };
 
-	documentationUrl = 'https://api.onlyoffice.com/docspace/api-backend/get-started/authentication/oauth2/';
+	documentationUrl =
+		'https://api.onlyoffice.com/docspace/api-backend/get-started/authentication/oauth2/';
 
 	properties: INodeProperties[] = [
 		{
@@ -31,7 +33,8 @@ export class DocSpaceOAuth2Api implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: 'https://yourportal.onlyoffice.com',
-			description: 'The address of your DocSpace portal, as you open it in the browser. The sign-in page and the tokens come from this portal.',
+			description:
+				'The address of your DocSpace portal, as you open it in the browser. The sign-in page and the tokens come from this portal.',
 		},
 		{
 			displayName:

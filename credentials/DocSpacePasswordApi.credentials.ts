@@ -36,7 +36,8 @@ export class DocSpacePasswordApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:docspace.svg', dark: 'file:docspace.dark.svg' };
 
-	documentationUrl = 'https://api.onlyoffice.com/docspace/api-backend/get-started/authentication/personal-access-tokens/';
+	documentationUrl =
+		'https://api.onlyoffice.com/docspace/api-backend/get-started/authentication/personal-access-tokens/';
 
 	properties: INodeProperties[] = [
 		{
@@ -64,7 +65,8 @@ export class DocSpacePasswordApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'The DocSpace password of that account. It is sent only to sign in; requests then use the session DocSpace returns.',
+			description:
+				'The DocSpace password of that account. It is sent only to sign in; requests then use the session DocSpace returns.',
 		},
 		{
 			displayName:
@@ -123,7 +125,8 @@ export class DocSpacePasswordApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 401,
-					message: 'DocSpace did not accept the session after signing in. Check Email and Password, then save again.',
+					message:
+						'DocSpace did not accept the session after signing in. Check Email and Password, then save again.',
 				},
 			},
 			{
@@ -134,6 +137,8 @@ export class DocSpacePasswordApi implements ICredentialType {
 						'No DocSpace API answered at this Base URL (404). Check the portal address, e.g. https://yourportal.onlyoffice.com',
 				},
 			},
-		] as Array<IAuthenticateRuleResponseCode | IAuthenticateRuleResponseSuccessBody> as IAuthenticateRuleResponseCode[],
+		] as Array<
+			IAuthenticateRuleResponseCode | IAuthenticateRuleResponseSuccessBody
+		> as IAuthenticateRuleResponseCode[],
 	};
 }

@@ -19,8 +19,11 @@ function cell(value: unknown): string {
 function printTable(rows: IDataObject[]): void {
 	if (rows.length === 0) return console.log('  (none)');
 	const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
-	const widths = columns.map((column) => Math.max(column.length, ...rows.map((row) => cell(row[column]).length)));
-	const line = (values: string[]) => `  │ ${values.map((value, i) => value.padEnd(widths[i])).join(' │ ')} │`;
+	const widths = columns.map((column) =>
+		Math.max(column.length, ...rows.map((row) => cell(row[column]).length)),
+	);
+	const line = (values: string[]) =>
+		`  │ ${values.map((value, i) => value.padEnd(widths[i])).join(' │ ')} │`;
 	console.log(line(columns));
 	console.log(`  ├─${widths.map((width) => '─'.repeat(width)).join('─┼─')}─┤`);
 	for (const row of rows) console.log(line(columns.map((column) => cell(row[column]))));
@@ -35,14 +38,20 @@ function maskSecrets(body: unknown): unknown {
 
 async function main() {
 	const emulator = await DocSpaceEmulator.start({ latencyMs: 5 });
-	console.log(`DocSpace demo portal (emulator) at ${emulator.baseUrl}: rooms 101–107, My Documents files 201–203, users Olivia (owner), Jane, Bob; group Legal.\n`);
+	console.log(
+		`DocSpace demo portal (emulator) at ${emulator.baseUrl}: rooms 101–107, My Documents files 201–203, users Olivia (owner), Jane, Bob; group Legal.\n`,
+	);
 	const credentials = { baseUrl: emulator.baseUrl, authKey: SEED_IDS.apiKey };
 
 	for (const file of ['room-link-set.json', 'file-share.json']) {
 		const example = loadExample(file);
 		emulator.requests.length = 0;
 		const started = Date.now();
-		const result = await runDocSpaceNode({ parameters: example.docSpaceParameters, items: [example.inputItem], credentials });
+		const result = await runDocSpaceNode({
+			parameters: example.docSpaceParameters,
+			items: [example.inputItem],
+			credentials,
+		});
 		console.log(`▶ ${example.name}  (examples/${file}, ${Date.now() - started} ms)`);
 		console.log('  Input item:');
 		printTable([example.inputItem]);
@@ -51,7 +60,11 @@ async function main() {
 			console.log(`  ${request.method} ${request.path} → ${request.status}`);
 			console.log(JSON.stringify(maskSecrets(request.body), null, 2).replace(/^/gm, '    '));
 		}
-		console.log(result.error ? `  Error: ${result.error.message}\n  ${result.error.description ?? ''}` : '  Items the node returned:');
+		console.log(
+			result.error
+				? `  Error: ${result.error.message}\n  ${result.error.description ?? ''}`
+				: '  Items the node returned:',
+		);
 		printTable(result.items.map((item) => item.json));
 		console.log('');
 	}
@@ -59,11 +72,14 @@ async function main() {
 	emulator.requests.length = 0;
 	const onboardingStarted = Date.now();
 	const onboarding = await runExampleWorkflow('client-onboarding.json', credentials);
-	console.log(`▶ ${onboarding.name}  (examples/client-onboarding.json, whole workflow, ${Date.now() - onboardingStarted} ms)`);
+	console.log(
+		`▶ ${onboarding.name}  (examples/client-onboarding.json, whole workflow, ${Date.now() - onboardingStarted} ms)`,
+	);
 	console.log('  Requests DocSpace received:');
 	for (const request of emulator.requests) {
 		console.log(`  ${request.method} ${request.path} → ${request.status}`);
-		if (request.method !== 'GET') console.log(JSON.stringify(maskSecrets(request.body), null, 2).replace(/^/gm, '    '));
+		if (request.method !== 'GET')
+			console.log(JSON.stringify(maskSecrets(request.body), null, 2).replace(/^/gm, '    '));
 	}
 	if (onboarding.error) console.log(`  Error: ${onboarding.error.message}`);
 	for (const node of ['Create client room', 'Add contacts and team', 'Expiring link']) {
@@ -75,11 +91,20 @@ async function main() {
 	console.log('▶ A failing item with "On Error: Continue": room 999 does not exist, room 101 does');
 	const failing = await runDocSpaceNode({
 		parameters: { ...loadExample('room-link-set.json').docSpaceParameters, password: '' },
-		items: [{ roomId: '999', clientName: 'Nobody', daysValid: 7 }, { roomId: '101', clientName: 'Initech', daysValid: 7 }],
+		items: [
+			{ roomId: '999', clientName: 'Nobody', daysValid: 7 },
+			{ roomId: '101', clientName: 'Initech', daysValid: 7 },
+		],
 		credentials,
 		continueOnFail: true,
 	});
-	printTable(failing.items.map((item) => ({ error: item.json.error, title: item.json.title, url: item.json.url })));
+	printTable(
+		failing.items.map((item) => ({
+			error: item.json.error,
+			title: item.json.title,
+			url: item.json.url,
+		})),
+	);
 	await emulator.stop();
 }
 

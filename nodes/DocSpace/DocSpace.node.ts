@@ -34,14 +34,16 @@ export class DocSpace implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["resource"] + ": " + $parameter["operation"] }}',
-		description: 'Automate ONLYOFFICE DocSpace: rooms and their members, files, room and file links, sharing, users and groups',
+		description:
+			'Automate ONLYOFFICE DocSpace: rooms and their members, files, room and file links, sharing, users and groups',
 		defaults: { name: 'DocSpace' },
 		usableAsTool: true,
 		inputs: [MAIN],
 		outputs: [MAIN],
 		credentials: docSpaceCredentials,
 		requestDefaults: {
-			baseURL: '={{ String($credentials.baseUrl).trim().replace(/\\/+$/, "").replace(/\\/api\\/2\\.0$/i, "") }}',
+			baseURL:
+				'={{ String($credentials.baseUrl).trim().replace(/\\/+$/, "").replace(/\\/api\\/2\\.0$/i, "") }}',
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 			json: true,
 			ignoreHttpStatusErrors: true,
@@ -79,10 +81,23 @@ export class DocSpace implements INodeType {
 
 	// Bulk writes skip RoutingNode's per-item cost but keep their routing declarations as the
 	// single source of truth: one runner applies them (shared/runner).
-	customOperations = routedOperations(this, { roomLink: ['set'], file: ['share', 'removeSharing'], fileLink: ['set'] });
+	customOperations = routedOperations(this, {
+		roomLink: ['set'],
+		file: ['share', 'removeSharing'],
+		fileLink: ['set'],
+	});
 
 	methods = {
-		listSearch: { searchRooms, searchFiles, searchFolders, searchRecipients, searchUsers, searchGroups, searchAllUsers, searchRoomMembers },
+		listSearch: {
+			searchRooms,
+			searchFiles,
+			searchFolders,
+			searchRecipients,
+			searchUsers,
+			searchGroups,
+			searchAllUsers,
+			searchRoomMembers,
+		},
 		loadOptions: { getRoomLinkAccessLevels, getRoomMemberAccessLevels },
 	};
 }

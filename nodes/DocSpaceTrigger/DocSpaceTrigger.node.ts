@@ -25,7 +25,8 @@ export class DocSpaceTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ ($parameter["events"] || []).join(", ") }}',
-		description: 'Starts the workflow when something happens in ONLYOFFICE DocSpace: files, folders, rooms, users, groups',
+		description:
+			'Starts the workflow when something happens in ONLYOFFICE DocSpace: files, folders, rooms, users, groups',
 		defaults: { name: 'DocSpace Trigger' },
 		inputs: [],
 		outputs: [MAIN],

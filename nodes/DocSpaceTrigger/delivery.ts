@@ -16,7 +16,11 @@ export const MAX_REMEMBERED_EVENTS = 500;
 
 type RawRequest = { method?: string; rawBody?: unknown; headers: Record<string, unknown> };
 
-function answer(context: IWebhookFunctions, status: number, message?: string): IWebhookResponseData {
+function answer(
+	context: IWebhookFunctions,
+	status: number,
+	message?: string,
+): IWebhookResponseData {
 	const response = context.getResponseObject();
 	if (message === undefined) response.status(status).end();
 	else response.status(status).json({ message });
@@ -27,7 +31,9 @@ function parseDelivery(rawBody: Buffer): WebhookDelivery | undefined {
 	try {
 		const body = JSON.parse(rawBody.toString('utf8')) as WebhookDelivery;
 		const valid = body && typeof body === 'object' && body.event && typeof body.event === 'object';
-		return valid ? { ...body, payload: body.payload ?? {}, webhook: body.webhook ?? {} } : undefined;
+		return valid
+			? { ...body, payload: body.payload ?? {}, webhook: body.webhook ?? {} }
+			: undefined;
 	} catch {
 		return undefined;
 	}
@@ -59,7 +65,8 @@ async function portalUrl(context: IWebhookFunctions): Promise<string> {
 export async function handleDelivery(context: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const request = context.getRequestObject() as unknown as RawRequest;
 	// DocSpace checks the address with HEAD before it registers it, and wants a 2xx (§5).
-	if (context.getWebhookName() === 'setup' || request.method === 'HEAD') return answer(context, 200);
+	if (context.getWebhookName() === 'setup' || request.method === 'HEAD')
+		return answer(context, 200);
 
 	const data = context.getWorkflowStaticData('node') as TriggerStaticData;
 	const rawBody = Buffer.isBuffer(request.rawBody) ? request.rawBody : undefined;
@@ -80,7 +87,9 @@ export async function handleDelivery(context: IWebhookFunctions): Promise<IWebho
 	if (!isWanted(context, trigger)) return answer(context, 200, 'Event not selected in the trigger');
 
 	const simplify = context.getNodeParameter('simplify', true) as boolean;
-	const json: IDataObject = simplify ? simplifyDelivery(delivery, await portalUrl(context)) : { ...delivery };
+	const json: IDataObject = simplify
+		? simplifyDelivery(delivery, await portalUrl(context))
+		: { ...delivery };
 	// Acknowledged here, before n8n starts the execution: DocSpace wants a quick 2xx (§7), and n8n
 	// saves the static data (the remembered id) only when the answer is sent before the execution
 	// starts; with n8n's own "onReceived" answer the id would be lost and a retry would start again.

@@ -18,17 +18,26 @@ export const triggerProperties: INodeProperties[] = [
 		options: eventOptions(),
 		default: [ALL_EVENTS],
 		required: true,
-		description: 'The DocSpace events that start the workflow. Grouped by what they are about; "Any … Event" takes every event of a group.',
+		description:
+			'The DocSpace events that start the workflow. Grouped by what they are about; "Any … Event" takes every event of a group.',
 	},
 	{
 		displayName: 'Only Events About',
 		name: 'target',
 		type: 'options',
 		options: [
-			{ name: 'Any Item', value: 'none', description: 'Events about any file, folder, room, user or group' },
+			{
+				name: 'Any Item',
+				value: 'none',
+				description: 'Events about any file, folder, room, user or group',
+			},
 			{ name: 'One File', value: 'file', description: 'File and Form events of one file' },
 			{ name: 'One Folder', value: 'folder', description: 'Folder events of one folder' },
-			{ name: 'One Room', value: 'room', description: 'Room events of one room (not the files inside it)' },
+			{
+				name: 'One Room',
+				value: 'room',
+				description: 'Room events of one room (not the files inside it)',
+			},
 		],
 		default: 'none',
 		description: 'Let DocSpace send only events about one item',
@@ -55,7 +64,8 @@ export const triggerProperties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. 1234',
-		description: 'The ID of the folder whose Folder events start the workflow (the number after folder= in its address)',
+		description:
+			'The ID of the folder whose Folder events start the workflow (the number after folder= in its address)',
 		displayOptions: { show: { target: ['folder'] } },
 	},
 	{
@@ -86,7 +96,8 @@ export const triggerProperties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1 },
 				default: 15,
-				description: 'How many registration requests may run at once (DocSpace allows 15 writes per user)',
+				description:
+					'How many registration requests may run at once (DocSpace allows 15 writes per user)',
 			},
 		],
 	},

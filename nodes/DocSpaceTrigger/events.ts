@@ -47,13 +47,44 @@ export const DOCSPACE_EVENTS: DocSpaceEvent[] = [
 	{ name: 'room.restored', value: 67108864, kind: 'room', label: 'Restored' },
 	{ name: 'room.copied', value: 134217728, kind: 'room', label: 'Copied', adminOnly: true },
 	{ name: 'form.submit', value: 268435456, kind: 'form', label: 'Submitted', since371: true },
-	{ name: 'form.filled.out', value: 536870912, kind: 'form', label: 'Filling Completed', since371: true },
-	{ name: 'form.stopped', value: 1073741824, kind: 'form', label: 'Filling Stopped', since371: true },
-	{ name: 'agent.created', value: 2147483648, kind: 'agent', label: 'Created', adminOnly: true, since371: true },
+	{
+		name: 'form.filled.out',
+		value: 536870912,
+		kind: 'form',
+		label: 'Filling Completed',
+		since371: true,
+	},
+	{
+		name: 'form.stopped',
+		value: 1073741824,
+		kind: 'form',
+		label: 'Filling Stopped',
+		since371: true,
+	},
+	{
+		name: 'agent.created',
+		value: 2147483648,
+		kind: 'agent',
+		label: 'Created',
+		adminOnly: true,
+		since371: true,
+	},
 	{ name: 'agent.updated', value: 4294967296, kind: 'agent', label: 'Updated', since371: true },
 	{ name: 'agent.deleted', value: 8589934592, kind: 'agent', label: 'Deleted', since371: true },
-	{ name: 'file.downloaded', value: 17179869184, kind: 'file', label: 'Downloaded', since371: true },
-	{ name: 'folder.downloaded', value: 34359738368, kind: 'folder', label: 'Downloaded', since371: true },
+	{
+		name: 'file.downloaded',
+		value: 17179869184,
+		kind: 'file',
+		label: 'Downloaded',
+		since371: true,
+	},
+	{
+		name: 'folder.downloaded',
+		value: 34359738368,
+		kind: 'folder',
+		label: 'Downloaded',
+		since371: true,
+	},
 ];
 
 export const ALL_EVENTS = '*';
@@ -86,18 +117,27 @@ export function eventOptions(): INodePropertyOptions[] {
 		value: event.name,
 		description: `${event.name}${event.adminOnly ? ' (DocSpace admins and room admins only)' : ''}${event.since371 ? ' (DocSpace 3.7.1+)' : ''}`,
 	}));
-	const all = { name: 'All Events', value: ALL_EVENTS, description: 'Every event the account may receive' };
+	const all = {
+		name: 'All Events',
+		value: ALL_EVENTS,
+		description: 'Every event the account may receive',
+	};
 	return [all, ...[...groups, ...single].sort((a, b) => a.name.localeCompare(b.name))];
 }
 
 /** The chosen entries ("*", "file.*", "file.uploaded") expanded to events; undefined = all events. */
 export function expandEvents(selected: unknown): DocSpaceEvent[] | undefined {
-	const values = (Array.isArray(selected) ? selected : [selected]).filter((value): value is string => typeof value === 'string');
+	const values = (Array.isArray(selected) ? selected : [selected]).filter(
+		(value): value is string => typeof value === 'string',
+	);
 	if (values.length === 0 || values.includes(ALL_EVENTS)) return undefined;
 	const chosen = new Set<DocSpaceEvent>();
 	for (const value of values) {
 		const group = /^(\w+)\.\*$/.exec(value);
-		if (group) DOCSPACE_EVENTS.filter((event) => event.kind === group[1]).forEach((event) => chosen.add(event));
+		if (group)
+			DOCSPACE_EVENTS.filter((event) => event.kind === group[1]).forEach((event) =>
+				chosen.add(event),
+			);
 		const single = eventByName(value);
 		if (single) chosen.add(single);
 	}

@@ -5,7 +5,13 @@ import { eventByName } from './events';
 
 /** The delivery body DocSpace sends (docs/docspace/webhooks.md §6); defaults (0, false, null) are left out. */
 export interface WebhookDelivery extends IDataObject {
-	event: { id?: number; createOn?: string; createBy?: string; trigger?: string; triggerId?: number };
+	event: {
+		id?: number;
+		createOn?: string;
+		createBy?: string;
+		trigger?: string;
+		triggerId?: number;
+	};
 	payload: IDataObject;
 	webhook: { id?: number; name?: string; url?: string; retryCount?: number; target?: IDataObject };
 }
@@ -15,12 +21,18 @@ function text(value: unknown): string | null {
 }
 
 function idOf(value: unknown): string | null {
-	return typeof value === 'number' || (typeof value === 'string' && value !== '') ? String(value) : null;
+	return typeof value === 'number' || (typeof value === 'string' && value !== '')
+		? String(value)
+		: null;
 }
 
 /** The item the event is about: `form.submit` carries the original and the submitted form. */
 function subjectOf(payload: IDataObject, trigger: string): IDataObject {
-	if (trigger === 'form.submit' && payload.submittedForm && typeof payload.submittedForm === 'object') {
+	if (
+		trigger === 'form.submit' &&
+		payload.submittedForm &&
+		typeof payload.submittedForm === 'object'
+	) {
 		return payload.submittedForm as IDataObject;
 	}
 	return payload;
@@ -28,8 +40,10 @@ function subjectOf(payload: IDataObject, trigger: string): IDataObject {
 
 function itemUrl(portalUrl: string, kind: string, id: string | null): string | null {
 	if (!id || !portalUrl) return null;
-	if (kind === 'file' || kind === 'form') return `${portalUrl}/doceditor?fileId=${encodeURIComponent(id)}`;
-	if (kind === 'room' || kind === 'folder' || kind === 'agent') return roomWebUrl(portalUrl, id) ?? null;
+	if (kind === 'file' || kind === 'form')
+		return `${portalUrl}/doceditor?fileId=${encodeURIComponent(id)}`;
+	if (kind === 'room' || kind === 'folder' || kind === 'agent')
+		return roomWebUrl(portalUrl, id) ?? null;
 	return null;
 }
 
@@ -48,7 +62,10 @@ export function simplifyDelivery(delivery: WebhookDelivery, portalUrl: string): 
 		itemId: id,
 	};
 	if (kind === 'user') {
-		result.name = [item.firstName, item.lastName].filter((part) => typeof part === 'string' && part).join(' ') || null;
+		result.name =
+			[item.firstName, item.lastName]
+				.filter((part) => typeof part === 'string' && part)
+				.join(' ') || null;
 		result.email = text(item.email);
 	} else if (kind === 'group') {
 		result.name = text(item.name);
@@ -56,7 +73,8 @@ export function simplifyDelivery(delivery: WebhookDelivery, portalUrl: string): 
 		result.title = text(item.title);
 		result.parentId = idOf(item.parentId);
 		result.url = itemUrl(portalUrl, kind, id);
-		if (trigger === 'form.submit') result.formId = idOf((delivery.payload.originalForm as IDataObject | undefined)?.id);
+		if (trigger === 'form.submit')
+			result.formId = idOf((delivery.payload.originalForm as IDataObject | undefined)?.id);
 	}
 	result.webhookId = delivery.webhook.id ?? null;
 	result.attempt = Number(delivery.webhook.retryCount ?? 0) + 1;

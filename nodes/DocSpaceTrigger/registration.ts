@@ -46,7 +46,11 @@ export interface Subscription {
 	targetId?: string;
 }
 
-const FAILURE = { operation: 'DocSpace Trigger: register webhook', target: 'the webhook', requiredScope: '*:write' };
+const FAILURE = {
+	operation: 'DocSpace Trigger: register webhook',
+	target: 'the webhook',
+	requiredScope: '*:write',
+};
 const WEBHOOK_PATH = '/api/2.0/settings/webhook';
 const MAX_NAME_LENGTH = 50;
 
@@ -60,9 +64,13 @@ function targetValue(context: IHookFunctions, targetType: TargetType): string | 
 	const raw = parameter(context, field);
 	const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
 	if (!/^(\d{1,18}|[A-Za-z][A-Za-z0-9]*-[A-Za-z0-9_.-]{1,200})$/.test(text)) {
-		throw new NodeOperationError(context.getNode(), `${kindLabel(targetType)}: "${text}" is not a ${targetType} ID`, {
-			description: `Pick the ${targetType} from the list, or enter its numeric ID. Nothing was registered in DocSpace.`,
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`${kindLabel(targetType)}: "${text}" is not a ${targetType} ID`,
+			{
+				description: `Pick the ${targetType} from the list, or enter its numeric ID. Nothing was registered in DocSpace.`,
+			},
+		);
 	}
 	return text;
 }
@@ -75,11 +83,17 @@ export function subscriptionOf(context: IHookFunctions): Subscription {
 	if (targetType !== 'none') {
 		// A target matches only the event's own item: a room target never delivers events of files inside it.
 		const kinds = TARGET_KINDS[targetType];
-		const fitting = (events ?? expandEvents(kinds.map((kind) => `${kind}.*`)) ?? []).filter((event) => kinds.includes(event.kind));
+		const fitting = (events ?? expandEvents(kinds.map((kind) => `${kind}.*`)) ?? []).filter(
+			(event) => kinds.includes(event.kind),
+		);
 		if (fitting.length === 0) {
-			throw new NodeOperationError(context.getNode(), `None of the chosen events is about a ${targetType}, so a ${targetType} target would never deliver anything`, {
-				description: `DocSpace matches a target only against the item the event is about: a room target delivers Room events of that room, not events of the files or folders inside it. Choose ${kinds.map(kindLabel).join(' or ')} events for this target, or set "Only Events About" to "Any Item" and filter the events in your workflow (for example on parentId).`,
-			});
+			throw new NodeOperationError(
+				context.getNode(),
+				`None of the chosen events is about a ${targetType}, so a ${targetType} target would never deliver anything`,
+				{
+					description: `DocSpace matches a target only against the item the event is about: a room target delivers Room events of that room, not events of the files or folders inside it. Choose ${kinds.map(kindLabel).join(' or ')} events for this target, or set "Only Events About" to "Any Item" and filter the events in your workflow (for example on parentId).`,
+				},
+			);
 		}
 		events = fitting;
 	}
@@ -87,7 +101,15 @@ export function subscriptionOf(context: IHookFunctions): Subscription {
 }
 
 async function listConfigs(context: IHookFunctions): Promise<WebhookConfig[]> {
-	const { response } = await docSpaceApiRequest.call(context, 'GET', WEBHOOK_PATH, {}, undefined, 'any', FAILURE);
+	const { response } = await docSpaceApiRequest.call(
+		context,
+		'GET',
+		WEBHOOK_PATH,
+		{},
+		undefined,
+		'any',
+		FAILURE,
+	);
 	return (Array.isArray(response) ? (response as WebhookConfigWithStatus[]) : [])
 		.map((entry) => entry.configs)
 		.filter((config): config is WebhookConfig => typeof config?.id === 'number');
@@ -95,19 +117,24 @@ async function listConfigs(context: IHookFunctions): Promise<WebhookConfig[]> {
 
 async function deleteConfig(context: IHookFunctions, id: number): Promise<void> {
 	const failure = await docSpaceApiRequest
-		.call(context, 'DELETE', `${WEBHOOK_PATH}/${id}`, {}, undefined, 'any', { ...FAILURE, operation: 'DocSpace Trigger: delete webhook' })
+		.call(context, 'DELETE', `${WEBHOOK_PATH}/${id}`, {}, undefined, 'any', {
+			...FAILURE,
+			operation: 'DocSpace Trigger: delete webhook',
+		})
 		.then(
 			() => undefined,
 			(error: unknown) => error,
 		);
 	// Already gone (deleted in DocSpace, or after a 410): nothing left to clean up.
-	if (failure === undefined || (failure instanceof NodeApiError && failure.httpCode === '404')) return;
+	if (failure === undefined || (failure instanceof NodeApiError && failure.httpCode === '404'))
+		return;
 	throw failure;
 }
 
 function webhookUrl(context: IHookFunctions): string {
 	const url = context.getNodeWebhookUrl('default');
-	if (!url) throw new NodeOperationError(context.getNode(), 'n8n gave no webhook address for this trigger');
+	if (!url)
+		throw new NodeOperationError(context.getNode(), 'n8n gave no webhook address for this trigger');
 	return url;
 }
 
@@ -156,11 +183,14 @@ export async function create(context: IHookFunctions): Promise<boolean> {
 	if (targetId) body.targetId = targetId;
 	const failure: Partial<FailureContext> = FAILURE;
 	const register = async () =>
-		(await docSpaceApiRequest.call(context, 'POST', WEBHOOK_PATH, {}, body, 'object', failure)).response as WebhookConfig;
+		(await docSpaceApiRequest.call(context, 'POST', WEBHOOK_PATH, {}, body, 'object', failure))
+			.response as WebhookConfig;
 	let created = await register().catch((error: unknown) => error);
 	if (created instanceof NodeApiError && /same name and payload URL/i.test(created.message)) {
 		// A registration left behind under the same name and address: replace it, once.
-		for (const config of (await listConfigs(context)).filter((entry) => entry.uri === url && entry.name === body.name)) {
+		for (const config of (await listConfigs(context)).filter(
+			(entry) => entry.uri === url && entry.name === body.name,
+		)) {
 			await deleteConfig(context, config.id);
 		}
 		created = await register();

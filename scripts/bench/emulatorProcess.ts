@@ -31,14 +31,23 @@ async function main() {
 		} else if (command.type === 'stats') {
 			const cpu = process.cpuUsage(lastCpu);
 			lastCpu = process.cpuUsage();
-			result = { ...emulator.stats, requests: emulator.requests.length, statuses: countStatuses(emulator), emulatorCpuMs: (cpu.user + cpu.system) / 1000 };
+			result = {
+				...emulator.stats,
+				requests: emulator.requests.length,
+				statuses: countStatuses(emulator),
+				emulatorCpuMs: (cpu.user + cpu.system) / 1000,
+			};
 			emulator.requests.length = 0;
 		} else if (command.type === 'countLinks') {
 			result = command.roomIds.reduce((sum, id) => sum + emulator.roomLinks(id).length, 0);
 		} else if (command.type === 'put') {
 			const response = await fetch(`${emulator.baseUrl}${command.url}`, {
 				method: 'PUT',
-				headers: { Authorization: `Bearer ${SEED_IDS.apiKey}`, 'Content-Type': 'application/json', Accept: 'application/json' },
+				headers: {
+					Authorization: `Bearer ${SEED_IDS.apiKey}`,
+					'Content-Type': 'application/json',
+					Accept: 'application/json',
+				},
 				body: JSON.stringify(command.body),
 			});
 			result = response.status;
@@ -54,7 +63,8 @@ async function main() {
 
 function countStatuses(emulator: DocSpaceEmulator): Record<string, number> {
 	const counts: Record<string, number> = {};
-	for (const request of emulator.requests) counts[request.status] = (counts[request.status] ?? 0) + 1;
+	for (const request of emulator.requests)
+		counts[request.status] = (counts[request.status] ?? 0) + 1;
 	return counts;
 }
 

@@ -30,14 +30,24 @@ function workflow(id: string, target: object) {
 			'One item per room': { main: [[{ node: TARGET, type: 'main', index: 0 }]] },
 		},
 		nodes: [
-			{ id: `${id}-1`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: `${id}-1`,
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
 			{
 				id: `${id}-2`,
 				name: 'Rooms',
 				type: 'n8n-nodes-base.set',
 				typeVersion: 3.4,
 				position: [200, 0],
-				parameters: { assignments: { assignments: [{ id: 'r', name: 'rooms', value: rooms, type: 'array' }] }, options: {} },
+				parameters: {
+					assignments: { assignments: [{ id: 'r', name: 'rooms', value: rooms, type: 'array' }] },
+					options: {},
+				},
 			},
 			{
 				id: `${id}-3`,
@@ -47,7 +57,13 @@ function workflow(id: string, target: object) {
 				position: [400, 0],
 				parameters: { fieldToSplitOut: 'rooms', options: { destinationFieldName: 'room' } },
 			},
-			{ id: `${id}-4`, name: TARGET, position: [600, 0], onError: 'continueRegularOutput', ...target },
+			{
+				id: `${id}-4`,
+				name: TARGET,
+				position: [600, 0],
+				onError: 'continueRegularOutput',
+				...target,
+			},
 		],
 	};
 }
@@ -74,7 +90,9 @@ function httpRequestNode(baseUrl: string, batching: boolean) {
 			method: 'PUT',
 			url: `={{ "${baseUrl}/api/2.0/files/rooms/" + $json.room + "/links" }}`,
 			sendHeaders: true,
-			headerParameters: { parameters: [{ name: 'Authorization', value: `Bearer ${SEED_IDS.apiKey}` }] },
+			headerParameters: {
+				parameters: [{ name: 'Authorization', value: `Bearer ${SEED_IDS.apiKey}` }],
+			},
 			sendBody: true,
 			specifyBody: 'json',
 			jsonBody: '={{ JSON.stringify({ linkType: 1, access: 2, title: "Client " + $json.room }) }}',
@@ -103,29 +121,68 @@ async function main() {
 		const targets: Array<[string, string, object]> = [
 			['benchDocSpace', 'DocSpace node (Room Link: Set)', docSpaceNode],
 			['benchHttp', 'HTTP Request node, default options', httpRequestNode(emulator.baseUrl, false)],
-			['benchHttpBatched', 'HTTP Request node, batching 15 items / 100 ms', httpRequestNode(emulator.baseUrl, true)],
+			[
+				'benchHttpBatched',
+				'HTTP Request node, batching 15 items / 100 ms',
+				httpRequestNode(emulator.baseUrl, true),
+			],
 		];
-		const credentials = home.writeJson('credentials.json', credentialFor(emulator.baseUrl, SEED_IDS.apiKey));
-		const workflows = home.writeJson('workflows.json', targets.map(([id, , target]) => workflow(id, target)));
-		for (const args of [['import:credentials', `--input=${credentials}`], ['import:workflow', `--input=${workflows}`]]) {
+		const credentials = home.writeJson(
+			'credentials.json',
+			credentialFor(emulator.baseUrl, SEED_IDS.apiKey),
+		);
+		const workflows = home.writeJson(
+			'workflows.json',
+			targets.map(([id, , target]) => workflow(id, target)),
+		);
+		for (const args of [
+			['import:credentials', `--input=${credentials}`],
+			['import:workflow', `--input=${workflows}`],
+		]) {
 			const result = await home.cli(args);
-			if (result.code !== 0) throw new Error(`n8n ${args[0]} failed:\n${plain(result.stdout + result.stderr).slice(-3000)}`);
+			if (result.code !== 0)
+				throw new Error(
+					`n8n ${args[0]} failed:\n${plain(result.stdout + result.stderr).slice(-3000)}`,
+				);
 		}
 		for (const latencyMs of LATENCIES) {
 			for (const [id, label] of targets) {
 				emulator.reset(seedMany({ rooms: ITEMS }));
-				emulator.configure({ latencyMs, rateLimits: { concurrentWrites: WRITE_LIMIT, concurrentReads: 50, perMinute: 1500, dailyWrites: 100_000 } });
+				emulator.configure({
+					latencyMs,
+					rateLimits: {
+						concurrentWrites: WRITE_LIMIT,
+						concurrentReads: 50,
+						perMinute: 1500,
+						dailyWrites: 100_000,
+					},
+				});
 				const started = Date.now();
 				const result = await home.cli(['execute', `--id=${id}`, '--rawOutput']);
 				const totalMs = Date.now() - started;
-				if (result.code !== 0) throw new Error(`${label} failed:\n${plain(result.stdout + result.stderr).slice(-3000)}`);
+				if (result.code !== 0)
+					throw new Error(`${label} failed:\n${plain(result.stdout + result.stderr).slice(-3000)}`);
 				const run = parseRunOutput(result.stdout);
 				const task = run.data.resultData.runData[TARGET][0];
-				const items = (task.data.main[0] ?? []) as Array<{ json: { error?: unknown }; error?: unknown }>;
-				const failed = ITEMS - items.filter((item) => item.json.error === undefined && item.error === undefined).length;
+				const items = (task.data.main[0] ?? []) as Array<{
+					json: { error?: unknown };
+					error?: unknown;
+				}>;
+				const failed =
+					ITEMS -
+					items.filter((item) => item.json.error === undefined && item.error === undefined).length;
 				const rejected429 = emulator.requests.filter((request) => request.status === 429).length;
-				rows.push({ label, latencyMs, failed, rejected429, nodeMs: task.executionTime as number, totalMs });
-				console.error(`  ${label}, ${latencyMs} ms: node ${(task.executionTime / 1000).toFixed(1)} s, ${failed} failed, ${rejected429} × 429`);
+				rows.push({
+					label,
+					latencyMs,
+					failed,
+					rejected429,
+					nodeMs: task.executionTime as number,
+					totalMs,
+				});
+				console.error(
+					`  ${label}, ${latencyMs} ms: node ${(task.executionTime / 1000).toFixed(1)} s, ${failed} failed, ${rejected429} × 429`,
+				);
 			}
 		}
 	} finally {
@@ -133,14 +190,22 @@ async function main() {
 		home.cleanup();
 	}
 
-	console.log(`\nReal n8n 2.41.1 (n8n execute, vm expression engine, Node 24), ${ITEMS} items of Room Link: Set, emulator with ${WRITE_LIMIT} parallel writes per user and 1,500 requests/min:\n`);
-	console.log('| target node | per request | failed items | 429 answers | target node execution time | floor | × floor |');
+	console.log(
+		`\nReal n8n 2.41.1 (n8n execute, vm expression engine, Node 24), ${ITEMS} items of Room Link: Set, emulator with ${WRITE_LIMIT} parallel writes per user and 1,500 requests/min:\n`,
+	);
+	console.log(
+		'| target node | per request | failed items | 429 answers | target node execution time | floor | × floor |',
+	);
 	console.log('|---|---:|---:|---:|---:|---:|---:|');
 	for (const row of rows) {
 		const floorMs = Math.ceil(ITEMS / WRITE_LIMIT) * row.latencyMs;
-		console.log(`| ${row.label} | ${row.latencyMs} ms | ${row.failed} | ${row.rejected429} | ${(row.nodeMs / 1000).toFixed(1)} s | ${(floorMs / 1000).toFixed(1)} s | ${(row.nodeMs / floorMs).toFixed(2)} |`);
+		console.log(
+			`| ${row.label} | ${row.latencyMs} ms | ${row.failed} | ${row.rejected429} | ${(row.nodeMs / 1000).toFixed(1)} s | ${(floorMs / 1000).toFixed(1)} s | ${(row.nodeMs / floorMs).toFixed(2)} |`,
+		);
 	}
-	console.log(`\nMachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${new Date().toISOString().slice(0, 10)}.`);
+	console.log(
+		`\nMachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${new Date().toISOString().slice(0, 10)}.`,
+	);
 }
 
 main().catch((error) => {

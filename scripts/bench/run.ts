@@ -19,17 +19,23 @@ const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 30);
 const WRITE_LIMIT = 15;
 
 // ---- the emulator process -------------------------------------------------------------------
-const child = fork(path.join(__dirname, 'emulatorProcess.ts'), [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+const child = fork(path.join(__dirname, 'emulatorProcess.ts'), [], {
+	execArgv: ['--import', 'tsx'],
+	stdio: 'inherit',
+});
 let nextId = 1;
 const pending = new Map<number, (result: unknown) => void>();
 const ready = new Promise<string>((resolve) => {
-	child.on('message', (message: { ready?: boolean; baseUrl?: string; id?: number; result?: unknown }) => {
-		if (message.ready) resolve(String(message.baseUrl));
-		else if (message.id !== undefined) {
-			pending.get(message.id)?.(message.result);
-			pending.delete(message.id);
-		}
-	});
+	child.on(
+		'message',
+		(message: { ready?: boolean; baseUrl?: string; id?: number; result?: unknown }) => {
+			if (message.ready) resolve(String(message.baseUrl));
+			else if (message.id !== undefined) {
+				pending.get(message.id)?.(message.result);
+				pending.delete(message.id);
+			}
+		},
+	);
 });
 export function emulator<T>(command: IDataObject): Promise<T> {
 	const id = nextId++;
@@ -39,7 +45,15 @@ export function emulator<T>(command: IDataObject): Promise<T> {
 	});
 }
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
-const limits = { latencyMs: LATENCY_MS, rateLimits: { concurrentWrites: WRITE_LIMIT, concurrentReads: 50, perMinute: 1500, dailyWrites: 100_000 } };
+const limits = {
+	latencyMs: LATENCY_MS,
+	rateLimits: {
+		concurrentWrites: WRITE_LIMIT,
+		concurrentReads: 50,
+		perMinute: 1500,
+		dailyWrites: 100_000,
+	},
+};
 
 /** The same node with every operation left to n8n's RoutingNode (how it ran before customOperations). */
 function routedOnly(): INodeType {
@@ -52,12 +66,19 @@ function routedOnly(): INodeType {
 // call into the isolate: the bulk of the per-item preparation).
 let expressionsEvaluated = 0;
 const evaluate = Expression.prototype.resolveSimpleParameterValue;
-Expression.prototype.resolveSimpleParameterValue = function (this: Expression, ...args: Parameters<typeof evaluate>) {
+Expression.prototype.resolveSimpleParameterValue = function (
+	this: Expression,
+	...args: Parameters<typeof evaluate>
+) {
 	if (typeof args[0] === 'string' && args[0].startsWith('=')) expressionsEvaluated++;
 	return evaluate.apply(this, args);
 };
 
-async function measure(label: string, count: number, task: () => Promise<number>): Promise<Measure> {
+async function measure(
+	label: string,
+	count: number,
+	task: () => Promise<number>,
+): Promise<Measure> {
 	let lastTick = performance.now();
 	let blockedMs = 0;
 	const ticker = setInterval(() => {
@@ -72,13 +93,33 @@ async function measure(label: string, count: number, task: () => Promise<number>
 	const wallMs = performance.now() - started;
 	const used = process.cpuUsage(cpu);
 	clearInterval(ticker);
-	return { label, items: count, failed, wallMs, blockedMs, expressionsPerItem: expressionsEvaluated / count, cpuMsPerItem: (used.user + used.system) / 1000 / count };
+	return {
+		label,
+		items: count,
+		failed,
+		wallMs,
+		blockedMs,
+		expressionsPerItem: expressionsEvaluated / count,
+		cpuMsPerItem: (used.user + used.system) / 1000 / count,
+	};
 }
 
-async function viaNode(baseUrl: string, parameters: INodeParameters, items: IDataObject[], nodeType?: () => INodeType): Promise<number> {
-	const result = await runDocSpaceNode({ parameters, items, credentials: { baseUrl, authKey: SEED_IDS.apiKey }, continueOnFail: true, nodeType });
+async function viaNode(
+	baseUrl: string,
+	parameters: INodeParameters,
+	items: IDataObject[],
+	nodeType?: () => INodeType,
+): Promise<number> {
+	const result = await runDocSpaceNode({
+		parameters,
+		items,
+		credentials: { baseUrl, authKey: SEED_IDS.apiKey },
+		continueOnFail: true,
+		nodeType,
+	});
 	if (result.error) return items.length;
-	return result.items.filter((item) => item.json.error !== undefined || item.error !== undefined).length;
+	return result.items.filter((item) => item.json.error !== undefined || item.error !== undefined)
+		.length;
 }
 
 /** What the limits allow at best: a pool of 15 workers sending the same requests. */
@@ -90,7 +131,11 @@ async function viaRawClient(baseUrl: string, requests: Workload['requests']): Pr
 			const { url, body } = requests[next++];
 			const response = await fetch(`${baseUrl}${url}`, {
 				method: 'PUT',
-				headers: { Authorization: `Bearer ${SEED_IDS.apiKey}`, 'Content-Type': 'application/json', Accept: 'application/json' },
+				headers: {
+					Authorization: `Bearer ${SEED_IDS.apiKey}`,
+					'Content-Type': 'application/json',
+					Accept: 'application/json',
+				},
 				body: JSON.stringify(body),
 			});
 			await response.arrayBuffer();
@@ -101,36 +146,120 @@ async function viaRawClient(baseUrl: string, requests: Workload['requests']): Pr
 	return failed;
 }
 
-async function phase(label: string, workload: Workload, task: () => Promise<number>, faults: IDataObject[] = []) {
+async function phase(
+	label: string,
+	workload: Workload,
+	task: () => Promise<number>,
+	faults: IDataObject[] = [],
+) {
 	await emulator({ type: 'reset', rooms: workload.rooms, options: limits });
 	for (const command of workload.setup ?? []) await emulator(command);
 	for (const fault of faults) await emulator({ type: 'inject', fault });
 	const result = await measure(label, workload.items.length, task);
 	const stats = await emulator<{ statuses: Record<string, number> }>({ type: 'stats' });
 	const row: Measure = { ...result, statuses: stats.statuses, operation: workload.name };
-	if (workload.roomIds) row.duplicates = (await emulator<number>({ type: 'countLinks', roomIds: workload.roomIds })) - (workload.items.length - result.failed);
-	console.error(`  [${ENGINE}] ${label}: ${(row.wallMs / 1000).toFixed(2)} s, ${row.failed} failed, ${row.expressionsPerItem.toFixed(1)} expressions/item`);
+	if (workload.roomIds)
+		row.duplicates =
+			(await emulator<number>({ type: 'countLinks', roomIds: workload.roomIds })) -
+			(workload.items.length - result.failed);
+	console.error(
+		`  [${ENGINE}] ${label}: ${(row.wallMs / 1000).toFixed(2)} s, ${row.failed} failed, ${row.expressionsPerItem.toFixed(1)} expressions/item`,
+	);
 	return row;
 }
 
 /** Expressions n8n evaluates per item for the other operations, their fields filled from `$json` as users do. */
 async function expressionsPerOperation(baseUrl: string) {
 	const room = byId('={{ $json.room }}');
-	const items = Array.from({ length: 20 }, (_, n) => ({ room: SEED_IDS.customRoomId, title: `Entry ${n}`, tag: `tag${n}`, email: `client${n}@example.com` }));
+	const items = Array.from({ length: 20 }, (_, n) => ({
+		room: SEED_IDS.customRoomId,
+		title: `Entry ${n}`,
+		tag: `tag${n}`,
+		email: `client${n}@example.com`,
+	}));
 	const operations: Array<[string, INodeParameters]> = [
-		['Room: Create', { resource: 'room', operation: 'create', roomTitle: '={{ $json.title }}', roomType: 'custom' }],
-		['Room: Update', { resource: 'room', operation: 'update', room, updateFields: { title: '={{ $json.title }}' } }],
+		[
+			'Room: Create',
+			{
+				resource: 'room',
+				operation: 'create',
+				roomTitle: '={{ $json.title }}',
+				roomType: 'custom',
+			},
+		],
+		[
+			'Room: Update',
+			{
+				resource: 'room',
+				operation: 'update',
+				room,
+				updateFields: { title: '={{ $json.title }}' },
+			},
+		],
 		['Room: Pin', { resource: 'room', operation: 'pin', room }],
-		['Room: Add Tags', { resource: 'room', operation: 'addTags', room, tagNames: '={{ $json.tag }}' }],
-		['Room Member: Add', { resource: 'roomMember', operation: 'add', room, membersFrom: 'list', memberList: '={{ $json.email }}', listAccess: 2, notifyMembers: false }],
+		[
+			'Room: Add Tags',
+			{ resource: 'room', operation: 'addTags', room, tagNames: '={{ $json.tag }}' },
+		],
+		[
+			'Room Member: Add',
+			{
+				resource: 'roomMember',
+				operation: 'add',
+				room,
+				membersFrom: 'list',
+				memberList: '={{ $json.email }}',
+				listAccess: 2,
+				notifyMembers: false,
+			},
+		],
 		['Room Member: Get Many', { resource: 'roomMember', operation: 'getAll', room, limit: 10 }],
-		['File: Get', { resource: 'file', operation: 'get', file: byId('={{ "' + SEED_IDS.myDocxId + '" }}') }],
-		['File: Rename', { resource: 'file', operation: 'rename', file: byId(SEED_IDS.myTxtId), newName: '={{ $json.title + ".txt" }}' }],
-		['Folder: Create', { resource: 'folder', operation: 'create', destinationFolder: room, folderName: '={{ $json.title }}' }],
-		['Folder: Get Contents', { resource: 'folder', operation: 'getContents', folder: room, limit: 5 }],
-		['User: Get', { resource: 'user', operation: 'get', user: { __rl: true, mode: 'email', value: '={{ "jane@example.com" }}' } }],
-		['User: Invite', { resource: 'user', operation: 'invite', email: '={{ $json.email }}', inviteType: 'user' }],
-		['Group: Get', { resource: 'group', operation: 'get', group: byId('={{ "' + SEED_IDS.legalGroupId + '" }}') }],
+		[
+			'File: Get',
+			{ resource: 'file', operation: 'get', file: byId('={{ "' + SEED_IDS.myDocxId + '" }}') },
+		],
+		[
+			'File: Rename',
+			{
+				resource: 'file',
+				operation: 'rename',
+				file: byId(SEED_IDS.myTxtId),
+				newName: '={{ $json.title + ".txt" }}',
+			},
+		],
+		[
+			'Folder: Create',
+			{
+				resource: 'folder',
+				operation: 'create',
+				destinationFolder: room,
+				folderName: '={{ $json.title }}',
+			},
+		],
+		[
+			'Folder: Get Contents',
+			{ resource: 'folder', operation: 'getContents', folder: room, limit: 5 },
+		],
+		[
+			'User: Get',
+			{
+				resource: 'user',
+				operation: 'get',
+				user: { __rl: true, mode: 'email', value: '={{ "jane@example.com" }}' },
+			},
+		],
+		[
+			'User: Invite',
+			{ resource: 'user', operation: 'invite', email: '={{ $json.email }}', inviteType: 'user' },
+		],
+		[
+			'Group: Get',
+			{
+				resource: 'group',
+				operation: 'get',
+				group: byId('={{ "' + SEED_IDS.legalGroupId + '" }}'),
+			},
+		],
 	];
 	const table: Array<{ operation: string; expressionsPerItem: number; failed: number }> = [];
 	for (const [operation, parameters] of operations) {
@@ -144,30 +273,68 @@ async function expressionsPerOperation(baseUrl: string) {
 async function main() {
 	if (ENGINE === 'vm') {
 		// As n8n 2.41 starts it by default (N8N_EXPRESSION_ENGINE=vm, @n8n/config's defaults).
-		await Expression.initExpressionEngine({ engine: 'vm', poolSize: 1, maxCodeCacheSize: 1024, bridgeTimeout: 5000, bridgeMemoryLimit: 128, lazyAcquire: false, compileCache: false } as Parameters<typeof Expression.initExpressionEngine>[0]);
+		await Expression.initExpressionEngine({
+			engine: 'vm',
+			poolSize: 1,
+			maxCodeCacheSize: 1024,
+			bridgeTimeout: 5000,
+			bridgeMemoryLimit: 128,
+			lazyAcquire: false,
+			compileCache: false,
+		} as Parameters<typeof Expression.initExpressionEngine>[0]);
 	}
 	const baseUrl = await ready;
 	const rows: Measure[] = [];
 	for (const workload of workloads(ITEMS)) {
-		rows.push(await phase(`${workload.name} — ideal raw client (floor)`, workload, () => viaRawClient(baseUrl, workload.requests)));
-		rows.push(await phase(`${workload.name} — this node`, workload, () => viaNode(baseUrl, workload.parameters, workload.items)));
-		rows.push(await phase(`${workload.name} — the same node through RoutingNode`, workload, () => viaNode(baseUrl, workload.parameters, workload.items, routedOnly)));
+		rows.push(
+			await phase(`${workload.name} — ideal raw client (floor)`, workload, () =>
+				viaRawClient(baseUrl, workload.requests),
+			),
+		);
+		rows.push(
+			await phase(`${workload.name} — this node`, workload, () =>
+				viaNode(baseUrl, workload.parameters, workload.items),
+			),
+		);
+		rows.push(
+			await phase(`${workload.name} — the same node through RoutingNode`, workload, () =>
+				viaNode(baseUrl, workload.parameters, workload.items, routedOnly),
+			),
+		);
 	}
 	// Faults: 3% of answers lost after DocSpace applied the change, 2% 503s; retries must not duplicate.
 	for (const workload of workloads(ITEMS)) {
 		const pathPattern = workload.faultPath;
 		rows.push(
-			await phase(`${workload.name} — this node, 3% answers lost after applying + 2% 503s`, workload, () => viaNode(baseUrl, workload.parameters, workload.items), [
-				{ path: pathPattern, kind: 'reset', afterProcessing: true, times: Math.round(ITEMS * 0.03) },
-				{ path: pathPattern, kind: 'status', status: 503, times: Math.round(ITEMS * 0.02) },
-			]),
+			await phase(
+				`${workload.name} — this node, 3% answers lost after applying + 2% 503s`,
+				workload,
+				() => viaNode(baseUrl, workload.parameters, workload.items),
+				[
+					{
+						path: pathPattern,
+						kind: 'reset',
+						afterProcessing: true,
+						times: Math.round(ITEMS * 0.03),
+					},
+					{ path: pathPattern, kind: 'status', status: 503, times: Math.round(ITEMS * 0.02) },
+				],
+			),
 		);
 	}
 
 	let memory: IDataObject | undefined;
 	if (MEMORY_ITEMS > 0) {
-		const share = workloads(MEMORY_ITEMS).find((workload) => workload.name === 'File: Share') as Workload;
-		await emulator({ type: 'reset', options: { latencyMs: 0, rateLimits: { concurrentWrites: WRITE_LIMIT, perMinute: 1e9, dailyWrites: 1e9 } } });
+		const share = workloads(MEMORY_ITEMS).find(
+			(workload) => workload.name === 'File: Share',
+		) as Workload;
+		await emulator({
+			type: 'reset',
+			options: {
+				latencyMs: 0,
+				rateLimits: { concurrentWrites: WRITE_LIMIT, perMinute: 1e9, dailyWrites: 1e9 },
+			},
+		});
 		global.gc?.();
 		const heapBefore = process.memoryUsage().heapUsed;
 		let peakHeap = heapBefore;
@@ -179,11 +346,26 @@ async function main() {
 		}, 20);
 		const failed = await viaNode(baseUrl, share.parameters, share.items);
 		clearInterval(sampler);
-		memory = { items: MEMORY_ITEMS, heapBeforeMiB: heapBefore / 2 ** 20, heapPeakAboveMiB: (peakHeap - heapBefore) / 2 ** 20, rssPeakMiB: peakRss / 2 ** 20, failed };
+		memory = {
+			items: MEMORY_ITEMS,
+			heapBeforeMiB: heapBefore / 2 ** 20,
+			heapPeakAboveMiB: (peakHeap - heapBefore) / 2 ** 20,
+			rssPeakMiB: peakRss / 2 ** 20,
+			failed,
+		};
 	}
 	const expressions = await expressionsPerOperation(baseUrl);
 	await emulator({ type: 'stop' });
-	console.log(JSON.stringify({ engine: ENGINE, node: process.version, latencyMs: LATENCY_MS, rows, memory, expressions }));
+	console.log(
+		JSON.stringify({
+			engine: ENGINE,
+			node: process.version,
+			latencyMs: LATENCY_MS,
+			rows,
+			memory,
+			expressions,
+		}),
+	);
 	process.exit(0);
 }
 

@@ -39,15 +39,28 @@ const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 export function workloads(count: number): Workload[] {
 	const indexes = Array.from({ length: count }, (_, n) => n);
 	const roomIds = indexes.map((n) => String(1001 + n));
-	const shareItems = indexes.map((n) => ({ user: n % 2 ? SEED_IDS.bobId : SEED_IDS.janeId, access: n % 3 ? 2 : 10 }));
+	const shareItems = indexes.map((n) => ({
+		user: n % 2 ? SEED_IDS.bobId : SEED_IDS.janeId,
+		access: n % 3 ? 2 : 10,
+	}));
 	const fileShare = `/api/2.0/files/file/${SEED_IDS.myDocxId}/share`;
 	const fileLinks = `/api/2.0/files/file/${SEED_IDS.myDocxId}/links`;
 	return [
 		{
 			name: 'Room Link: Set',
-			parameters: { resource: 'roomLink', operation: 'set', room: byId('={{ $json.room }}'), linkType: 'external', access: 2, title: '={{ "Client " + $json.room }}' },
+			parameters: {
+				resource: 'roomLink',
+				operation: 'set',
+				room: byId('={{ $json.room }}'),
+				linkType: 'external',
+				access: 2,
+				title: '={{ "Client " + $json.room }}',
+			},
 			items: roomIds.map((room) => ({ room })),
-			requests: roomIds.map((room) => ({ url: `/api/2.0/files/rooms/${room}/links`, body: { linkType: 1, access: 2, title: `Client ${room}` } })),
+			requests: roomIds.map((room) => ({
+				url: `/api/2.0/files/rooms/${room}/links`,
+				body: { linkType: 1, access: 2, title: `Client ${room}` },
+			})),
 			rooms: count,
 			roomIds,
 			faultPath: '^/api/2.0/files/rooms/\\d+/links$',
@@ -63,7 +76,10 @@ export function workloads(count: number): Workload[] {
 				notify: false,
 			},
 			items: shareItems,
-			requests: shareItems.map((item) => ({ url: fileShare, body: { share: [{ shareTo: item.user, access: item.access }], notify: false } })),
+			requests: shareItems.map((item) => ({
+				url: fileShare,
+				body: { share: [{ shareTo: item.user, access: item.access }], notify: false },
+			})),
 			faultPath: '^/api/2.0/files/file/\\d+/share$',
 		},
 		{
@@ -78,15 +94,39 @@ export function workloads(count: number): Workload[] {
 				title: '={{ $json.title }}',
 			},
 			items: indexes.map((n) => ({ title: `Review ${n}` })),
-			requests: indexes.map((n) => ({ url: fileLinks, body: { access: 2, linkId: BENCH_FILE_LINK_ID, title: `Review ${n}`, denyDownload: false, internal: false } })),
-			setup: [{ type: 'put', url: fileLinks, body: { access: 2, linkId: BENCH_FILE_LINK_ID, title: 'Bench' } }],
+			requests: indexes.map((n) => ({
+				url: fileLinks,
+				body: {
+					access: 2,
+					linkId: BENCH_FILE_LINK_ID,
+					title: `Review ${n}`,
+					denyDownload: false,
+					internal: false,
+				},
+			})),
+			setup: [
+				{
+					type: 'put',
+					url: fileLinks,
+					body: { access: 2, linkId: BENCH_FILE_LINK_ID, title: 'Bench' },
+				},
+			],
 			faultPath: '^/api/2.0/files/file/\\d+/links$',
 		},
 		{
 			name: 'File: Remove Sharing',
-			parameters: { resource: 'file', operation: 'removeSharing', file: byId(SEED_IDS.myDocxId), removeFrom: 'given', subjects: '={{ $json.user }}' },
+			parameters: {
+				resource: 'file',
+				operation: 'removeSharing',
+				file: byId(SEED_IDS.myDocxId),
+				removeFrom: 'given',
+				subjects: '={{ $json.user }}',
+			},
 			items: shareItems.map(({ user }) => ({ user })),
-			requests: shareItems.map((item) => ({ url: fileShare, body: { share: [{ shareTo: item.user, access: 0 }], notify: false } })),
+			requests: shareItems.map((item) => ({
+				url: fileShare,
+				body: { share: [{ shareTo: item.user, access: 0 }], notify: false },
+			})),
 			faultPath: '^/api/2.0/files/file/\\d+/share$',
 		},
 	];

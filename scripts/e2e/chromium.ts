@@ -22,11 +22,14 @@ export async function ensureChromium(): Promise<string> {
 			quiet: true,
 		});
 	};
-	log(`${CHROMIUM} is missing: installing Debian's chromium with apt-get (first run only, ~1-2 min)…`);
+	log(
+		`${CHROMIUM} is missing: installing Debian's chromium with apt-get (first run only, ~1-2 min)…`,
+	);
 	const started = Date.now();
 	await apt(['update', '-q']);
 	await apt(['install', '-y', '-q', '--no-install-recommends', 'chromium']);
-	if (!existsSync(CHROMIUM)) throw new Error(`apt-get installed chromium but ${CHROMIUM} is still missing`);
+	if (!existsSync(CHROMIUM))
+		throw new Error(`apt-get installed chromium but ${CHROMIUM} is still missing`);
 	log(`chromium installed (${Math.round((Date.now() - started) / 1000)} s)`);
 	return CHROMIUM;
 }

@@ -87,7 +87,9 @@ function stopChild(child: ChildProcess): Promise<void> {
 export async function startEditor(options: EditorOptions = {}): Promise<Editor> {
 	const port = options.port ?? 5678;
 	if (!(await portIsFree(port))) {
-		throw new Error(`port ${port} on 127.0.0.1 is in use: stop what listens there, or choose another with N8N_PORT=<port>`);
+		throw new Error(
+			`port ${port} on 127.0.0.1 is in use: stop what listens there, or choose another with N8N_PORT=<port>`,
+		);
 	}
 	const emu = await DocSpaceEmulator.start();
 	log(`DocSpace emulator listening on ${emu.baseUrl}`);
@@ -116,7 +118,10 @@ export async function startEditor(options: EditorOptions = {}): Promise<Editor> 
 			...credentialFor(emu.baseUrl, SEED_IDS.apiKey),
 			...(options.credentials?.(emu.baseUrl) ?? []),
 		]);
-		const workflows = home.writeJson('workflows.json', [...examples.map((e) => e.workflow), ...(options.workflows ?? [])]);
+		const workflows = home.writeJson('workflows.json', [
+			...examples.map((e) => e.workflow),
+			...(options.workflows ?? []),
+		]);
 		for (const args of [
 			['import:credentials', `--input=${credentials}`],
 			['import:workflow', `--input=${workflows}`],
@@ -124,10 +129,14 @@ export async function startEditor(options: EditorOptions = {}): Promise<Editor> 
 		]) {
 			const result = await home.cli(args);
 			if (result.code !== 0) {
-				throw new Error(`n8n ${args[0]} failed (exit ${result.code}):\n${plain(result.stdout + result.stderr).slice(-4000)}`);
+				throw new Error(
+					`n8n ${args[0]} failed (exit ${result.code}):\n${plain(result.stdout + result.stderr).slice(-4000)}`,
+				);
 			}
 		}
-		log(`Imported the credential "DocSpace (emulator)" and ${examples.length} workflows (${examples.map((e) => e.key).join(', ')})`);
+		log(
+			`Imported the credential "DocSpace (emulator)" and ${examples.length} workflows (${examples.map((e) => e.key).join(', ')})`,
+		);
 
 		const url = `http://127.0.0.1:${port}`;
 		const logFile = join(home.userFolder, 'n8n.log');
@@ -152,8 +161,11 @@ export async function startEditor(options: EditorOptions = {}): Promise<Editor> 
 			headers: { 'content-type': 'application/json' },
 			body: JSON.stringify(OWNER),
 		});
-		if (!response.ok) throw new Error(`owner setup failed: ${response.status} ${await response.text()}`);
-		log(`n8n is ready (${Math.round((Date.now() - started) / 1000)} s); owner ${OWNER.email} set up`);
+		if (!response.ok)
+			throw new Error(`owner setup failed: ${response.status} ${await response.text()}`);
+		log(
+			`n8n is ready (${Math.round((Date.now() - started) / 1000)} s); owner ${OWNER.email} set up`,
+		);
 
 		const editorChild = child;
 		let stopped: Promise<void> | undefined;

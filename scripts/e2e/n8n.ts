@@ -42,7 +42,7 @@ export async function installTarball(userFolder: string, tarball: string): Promi
 	mkdirSync(packageDir, { recursive: true });
 	await run('tar', ['-xzf', tarball, '-C', packageDir, '--strip-components=1'], { quiet: true });
 	const pkgPath = join(packageDir, 'package.json');
-	 
+
 	const { devDependencies, peerDependencies, optionalDependencies, ...pkg } = JSON.parse(
 		readFileSync(pkgPath, 'utf8'),
 	);

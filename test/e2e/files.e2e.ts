@@ -12,7 +12,12 @@ import { DocSpaceEmulator, SEED_IDS } from '../emulator';
 import { log } from '../../scripts/e2e/runtime';
 import { createN8nHome, parseRunOutput, plain, type N8nHome } from '../../scripts/e2e/n8n';
 import { freePort } from '../../scripts/e2e/ports';
-import { CREDENTIAL_ID, CREDENTIAL_NAME, credentialFor, loadExampleWorkflows } from '../../scripts/e2e/workflows';
+import {
+	CREDENTIAL_ID,
+	CREDENTIAL_NAME,
+	credentialFor,
+	loadExampleWorkflows,
+} from '../../scripts/e2e/workflows';
 
 const CHUNK = 4 * 1024 * 1024;
 const WORKFLOW_ID = 'e2eFileRoundTrip';
@@ -24,7 +29,14 @@ let filesDir: string;
 const credentials = { docSpaceApi: { id: CREDENTIAL_ID, name: CREDENTIAL_NAME } };
 
 function roundTripWorkflow(inputDir: string, outputDir: string): object {
-	const node = (name: string, type: string, typeVersion: number, x: number, parameters: object, extra: object = {}) => ({
+	const node = (
+		name: string,
+		type: string,
+		typeVersion: number,
+		x: number,
+		parameters: object,
+		extra: object = {},
+	) => ({
 		id: `${WORKFLOW_ID}-${x}`,
 		name,
 		type,
@@ -41,7 +53,11 @@ function roundTripWorkflow(inputDir: string, outputDir: string): object {
 		settings: { executionOrder: 'v1' },
 		nodes: [
 			node(names[0], 'n8n-nodes-base.manualTrigger', 1, 0, {}),
-			node(names[1], 'n8n-nodes-base.readWriteFile', 1, 200, { operation: 'read', fileSelector: `${inputDir}/*.bin`, options: {} }),
+			node(names[1], 'n8n-nodes-base.readWriteFile', 1, 200, {
+				operation: 'read',
+				fileSelector: `${inputDir}/*.bin`,
+				options: {},
+			}),
 			node(
 				names[2],
 				'n8n-nodes-docspace.docSpace',
@@ -62,7 +78,13 @@ function roundTripWorkflow(inputDir: string, outputDir: string): object {
 				'n8n-nodes-docspace.docSpace',
 				1,
 				600,
-				{ resource: 'file', operation: 'download', file: { __rl: true, mode: 'id', value: '={{ $json.id }}' }, outputBinaryPropertyName: 'data', options: {} },
+				{
+					resource: 'file',
+					operation: 'download',
+					file: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+					outputBinaryPropertyName: 'data',
+					options: {},
+				},
 				{ credentials },
 			),
 			node(names[4], 'n8n-nodes-base.readWriteFile', 1, 800, {
@@ -73,7 +95,12 @@ function roundTripWorkflow(inputDir: string, outputDir: string): object {
 			}),
 		],
 		connections: Object.fromEntries(
-			names.slice(0, -1).map((name, index) => [name, { main: [[{ node: names[index + 1], type: 'main', index: 0 }]] }]),
+			names
+				.slice(0, -1)
+				.map((name, index) => [
+					name,
+					{ main: [[{ node: names[index + 1], type: 'main', index: 0 }]] },
+				]),
 		),
 	};
 }
@@ -101,7 +128,10 @@ beforeAll(async () => {
 	mkdirSync(join(filesDir, 'in'), { recursive: true });
 	mkdirSync(join(filesDir, 'out'), { recursive: true });
 	const imports = [
-		['import:credentials', `--input=${home.writeJson('credentials.json', credentialFor(emu.baseUrl, SEED_IDS.apiKey))}`],
+		[
+			'import:credentials',
+			`--input=${home.writeJson('credentials.json', credentialFor(emu.baseUrl, SEED_IDS.apiKey))}`,
+		],
 		[
 			'import:workflow',
 			`--input=${home.writeJson('workflows.json', [roundTripWorkflow(join(filesDir, 'in'), join(filesDir, 'out')), exampleWorkflow()])}`,
@@ -109,7 +139,10 @@ beforeAll(async () => {
 	];
 	for (const args of imports) {
 		const result = await home.cli(args);
-		if (result.code !== 0) throw new Error(`n8n ${args[0]} failed: ${plain(result.stdout + result.stderr).slice(-3000)}`);
+		if (result.code !== 0)
+			throw new Error(
+				`n8n ${args[0]} failed: ${plain(result.stdout + result.stderr).slice(-3000)}`,
+			);
 	}
 });
 
@@ -126,19 +159,34 @@ test('a file read by Read/Write Files is uploaded, downloaded back and written a
 
 	const started = Date.now();
 	const result = await home.cli(['execute', `--id=${WORKFLOW_ID}`, '--rawOutput']);
-	log(`n8n execute --id=${WORKFLOW_ID}: exit ${result.code} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-	if (result.code !== 0) throw new Error(`round trip failed: ${plain(result.stdout).slice(-5000)}\n${plain(result.stderr).slice(-2000)}`);
+	log(
+		`n8n execute --id=${WORKFLOW_ID}: exit ${result.code} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+	);
+	if (result.code !== 0)
+		throw new Error(
+			`round trip failed: ${plain(result.stdout).slice(-5000)}\n${plain(result.stderr).slice(-2000)}`,
+		);
 	const run = parseRunOutput(result.stdout);
-	const uploaded = run.data.resultData.runData.Upload[0].data.main[0].map((item: { json: { title: string } }) => item.json.title);
+	const uploaded = run.data.resultData.runData.Upload[0].data.main[0].map(
+		(item: { json: { title: string } }) => item.json.title,
+	);
 	expect(uploaded.sort()).toEqual(['large.bin', 'small.bin']);
 
 	// The small file went in one request, the large one through a session in the portal's chunk size.
-	const writes = emu.requests.filter((request) => request.method === 'POST').map((request) => `${request.path} → ${request.status}`);
+	const writes = emu.requests
+		.filter((request) => request.method === 'POST')
+		.map((request) => `${request.path} → ${request.status}`);
 	log(`DocSpace writes: ${writes.join(', ')}`);
 	expect(writes).toContain(`/api/2.0/files/${SEED_IDS.customRoomId}/upload → 200`);
 	expect(writes).toContain(`/api/2.0/files/${SEED_IDS.customRoomId}/upload/create_session → 200`);
-	expect(writes.filter((line) => line.startsWith('/ChunkedUploader.ashx'))).toHaveLength(Math.ceil(large.length / CHUNK));
-	expect(emu.requests.filter((request) => request.path === '/filehandler.ashx').map((request) => request.status)).toEqual([200, 200]);
+	expect(writes.filter((line) => line.startsWith('/ChunkedUploader.ashx'))).toHaveLength(
+		Math.ceil(large.length / CHUNK),
+	);
+	expect(
+		emu.requests
+			.filter((request) => request.path === '/filehandler.ashx')
+			.map((request) => request.status),
+	).toEqual([200, 200]);
 
 	expect(readFileSync(join(filesDir, 'out', 'small.bin')).equals(small)).toBe(true);
 	expect(readFileSync(join(filesDir, 'out', 'large.bin')).equals(large)).toBe(true);
@@ -149,7 +197,10 @@ test('file-upload-share: the example turns a text into a file, uploads it into r
 	emu.reset();
 	const { id } = exampleWorkflow();
 	const result = await home.cli(['execute', `--id=${id}`, '--rawOutput']);
-	if (result.code !== 0) throw new Error(`example failed: ${plain(result.stdout).slice(-5000)}\n${plain(result.stderr).slice(-2000)}`);
+	if (result.code !== 0)
+		throw new Error(
+			`example failed: ${plain(result.stdout).slice(-5000)}\n${plain(result.stderr).slice(-2000)}`,
+		);
 	const writes = emu.requests.filter((request) => request.method !== 'GET');
 	expect(writes.map((request) => `${request.method} ${request.path} → ${request.status}`)).toEqual([
 		`POST /api/2.0/files/${SEED_IDS.customRoomId}/upload → 200`,
@@ -157,6 +208,9 @@ test('file-upload-share: the example turns a text into a file, uploads it into r
 	]);
 	const run = parseRunOutput(result.stdout);
 	const link = run.data.resultData.runData['Link for the client'][0].data.main[0][0].json;
-	expect(link).toMatchObject({ title: 'For the client: Contract Acme Corp.txt', accessName: 'Viewer' });
+	expect(link).toMatchObject({
+		title: 'For the client: Contract Acme Corp.txt',
+		accessName: 'Viewer',
+	});
 	expect(emu.openApiViolations()).toEqual([]);
 });

@@ -20,7 +20,10 @@ const workflow = JSON.parse(readFileSync(join(REPO_ROOT, 'examples/ai/mcp-server
 interface ToolSchema {
 	name: string;
 	description?: string;
-	inputSchema: { properties?: Record<string, { type?: string; description?: string }>; required?: string[] };
+	inputSchema: {
+		properties?: Record<string, { type?: string; description?: string }>;
+		required?: string[];
+	};
 }
 
 let editor: Editor;
@@ -28,16 +31,32 @@ let client: Client;
 let tools: ToolSchema[];
 
 /** The text an agent gets back from a tool call. */
-async function call(name: string, args: Record<string, unknown>): Promise<{ text: string; isError: boolean }> {
-	const result = (await client.callTool({ name, arguments: args })) as { content: Array<{ type: string; text?: string }>; isError?: boolean };
-	return { text: result.content.map((part) => part.text ?? '').join('\n'), isError: result.isError === true };
+async function call(
+	name: string,
+	args: Record<string, unknown>,
+): Promise<{ text: string; isError: boolean }> {
+	const result = (await client.callTool({ name, arguments: args })) as {
+		content: Array<{ type: string; text?: string }>;
+		isError?: boolean;
+	};
+	return {
+		text: result.content.map((part) => part.text ?? '').join('\n'),
+		isError: result.isError === true,
+	};
 }
 
 /** n8n registers a published workflow's webhooks after it reports ready: wait until /mcp/docspace answers. */
 async function waitForMcpEndpoint(url: string): Promise<void> {
 	const deadline = Date.now() + 120_000;
 	for (;;) {
-		const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' }, body: '{}' });
+		const response = await fetch(url, {
+			method: 'POST',
+			headers: {
+				'content-type': 'application/json',
+				accept: 'application/json, text/event-stream',
+			},
+			body: '{}',
+		});
 		await response.text();
 		if (response.status !== 404) return;
 		if (Date.now() > deadline) throw new Error(`${url} was still not registered after 120 s`);
@@ -46,7 +65,11 @@ async function waitForMcpEndpoint(url: string): Promise<void> {
 }
 
 beforeAll(async () => {
-	editor = await startEditor({ port: await freePort(), workflows: [workflow], publish: [workflow.id] });
+	editor = await startEditor({
+		port: await freePort(),
+		workflows: [workflow],
+		publish: [workflow.id],
+	});
 	await waitForMcpEndpoint(`${editor.url}/mcp/docspace`);
 	client = new Client({ name: 'docspace-e2e-agent', version: '1.0.0' });
 	await client.connect(new StreamableHTTPClientTransport(new URL(`${editor.url}/mcp/docspace`)));
@@ -62,7 +85,12 @@ beforeEach(() => editor.emu.reset());
 
 describe('DocSpace tools over MCP in a real n8n', () => {
 	it('lists every DocSpace tool with a description and described inputs', () => {
-		expect(tools.map((tool) => tool.name).sort()).toEqual(['create_room_link', 'find_people', 'find_rooms', 'share_file']);
+		expect(tools.map((tool) => tool.name).sort()).toEqual([
+			'create_room_link',
+			'find_people',
+			'find_rooms',
+			'share_file',
+		]);
 		for (const tool of tools) {
 			expect(tool.description?.length).toBeGreaterThan(40);
 			const properties = Object.entries(tool.inputSchema.properties ?? {});
@@ -70,7 +98,12 @@ describe('DocSpace tools over MCP in a real n8n', () => {
 			for (const [, schema] of properties) expect(schema.description?.length).toBeGreaterThan(10);
 		}
 		const link = tools.find((tool) => tool.name === 'create_room_link')!;
-		expect(Object.keys(link.inputSchema.properties!).sort()).toEqual(['access', 'expiresAt', 'roomId', 'title']);
+		expect(Object.keys(link.inputSchema.properties!).sort()).toEqual([
+			'access',
+			'expiresAt',
+			'roomId',
+			'title',
+		]);
 		expect(link.inputSchema.properties!.access.type).toBe('number');
 		expect(link.inputSchema.properties!.access.description).toMatch(/2 view/);
 		expect(link.description).toMatch(/external sharing link/);
@@ -98,23 +131,42 @@ describe('DocSpace tools over MCP in a real n8n', () => {
 		expect(answer.text).toContain('Client: Acme (from the agent)');
 		const puts = editor.emu.requests.filter((request) => request.method === 'PUT');
 		expect(puts).toHaveLength(1);
-		expect(puts[0].body).toMatchObject({ linkType: 1, access: 2, title: 'Client: Acme (from the agent)', expirationDate: '2030-01-31T17:00:00.000Z' });
+		expect(puts[0].body).toMatchObject({
+			linkType: 1,
+			access: 2,
+			title: 'Client: Acme (from the agent)',
+			expirationDate: '2030-01-31T17:00:00.000Z',
+		});
 	});
 
 	it('shares a file with the people the agent names', async () => {
-		const answer = await call('share_file', { fileId: SEED_IDS.myDocxId, userIds: SEED_IDS.bobId, access: 2 });
+		const answer = await call('share_file', {
+			fileId: SEED_IDS.myDocxId,
+			userIds: SEED_IDS.bobId,
+			access: 2,
+		});
 		expect(answer.isError).toBe(false);
 		expect(answer.text).toContain(SEED_IDS.bobId);
 		expect(editor.emu.requests.filter((request) => request.method === 'PUT')).toHaveLength(1);
 	});
 
 	it('tells the agent what to correct when an argument is wrong, and sends nothing', async () => {
-		const badAccess = await call('create_room_link', { roomId: SEED_IDS.customRoomId, access: 99, title: 'x', expiresAt: '' });
+		const badAccess = await call('create_room_link', {
+			roomId: SEED_IDS.customRoomId,
+			access: 99,
+			title: 'x',
+			expiresAt: '',
+		});
 		expect(badAccess.text).toMatch(/Access/);
 		expect(badAccess.text).toMatch(/not an access level/);
 		expect(editor.emu.requests.filter((request) => request.method === 'PUT')).toHaveLength(0);
 
-		const missingRoom = await call('create_room_link', { roomId: '999999', access: 2, title: 'x', expiresAt: '' });
+		const missingRoom = await call('create_room_link', {
+			roomId: '999999',
+			access: 2,
+			title: 'x',
+			expiresAt: '',
+		});
 		expect(missingRoom.text).toMatch(/not found/i);
 		expect(missingRoom.text).not.toContain(SEED_IDS.apiKey);
 	});

@@ -36,7 +36,8 @@ let roomArchive: any;
 
 function byKey(key: string): ExampleWorkflow {
 	const found = examples.find((e) => e.key === key);
-	if (!found) throw new Error(`example ${key}.json not found (have: ${examples.map((e) => e.key)})`);
+	if (!found)
+		throw new Error(`example ${key}.json not found (have: ${examples.map((e) => e.key)})`);
 	return found;
 }
 
@@ -48,14 +49,17 @@ async function execute(workflowId: string): Promise<CliResult> {
 	emu.reset();
 	const started = Date.now();
 	const result = await home.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
-	log(`n8n execute --id=${workflowId}: exit ${result.code} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+	log(
+		`n8n execute --id=${workflowId}: exit ${result.code} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+	);
 	return result;
 }
 
 /** Runs a workflow that must succeed and returns the DocSpace node's output items. */
 async function executeOk(workflow: any): Promise<any[]> {
 	const result = await execute(workflow.id);
-	if (result.code !== 0) throw new Error(`workflow "${workflow.name}" failed: ${describeResult(result)}`);
+	if (result.code !== 0)
+		throw new Error(`workflow "${workflow.name}" failed: ${describeResult(result)}`);
 	const run = parseRunOutput(result.stdout);
 	const nodeName = docSpaceNode(workflow).name;
 	const nodeRuns = run.data.resultData.runData[nodeName];
@@ -87,10 +91,15 @@ beforeAll(async () => {
 		node.parameters.room =
 			room && typeof room === 'object' ? { ...room, value: MISSING_ROOM } : MISSING_ROOM;
 	};
-	continueOnFail = variant(roomLinkSet, 'e2eContinueOnFail', 'e2e: missing room, continue on fail', (node) => {
-		setMissingRoom(node);
-		node.onError = 'continueRegularOutput';
-	});
+	continueOnFail = variant(
+		roomLinkSet,
+		'e2eContinueOnFail',
+		'e2e: missing room, continue on fail',
+		(node) => {
+			setMissingRoom(node);
+			node.onError = 'continueRegularOutput';
+		},
+	);
 	stopOnFail = variant(roomLinkSet, 'e2eStopOnFail', 'e2e: missing room, stop on fail', (node) => {
 		setMissingRoom(node);
 		delete node.onError;
@@ -99,10 +108,17 @@ beforeAll(async () => {
 
 	// An asynchronous operation: the node starts it and waits for DocSpace inside the real n8n.
 	roomArchive = variant(roomLinkSet, 'e2eRoomArchive', 'e2e: archive a room and wait', (node) => {
-		node.parameters = { resource: 'room', operation: 'archive', room: { __rl: true, mode: 'id', value: SEED_IDS.customRoomId } };
+		node.parameters = {
+			resource: 'room',
+			operation: 'archive',
+			room: { __rl: true, mode: 'id', value: SEED_IDS.customRoomId },
+		};
 	});
 
-	const credentials = home.writeJson('credentials.json', credentialFor(emu.baseUrl, SEED_IDS.apiKey));
+	const credentials = home.writeJson(
+		'credentials.json',
+		credentialFor(emu.baseUrl, SEED_IDS.apiKey),
+	);
 	const workflows = home.writeJson('workflows.json', [
 		...examples.map((e) => e.workflow),
 		continueOnFail,
@@ -126,7 +142,9 @@ afterAll(async () => {
 
 test('the tarball is installed where n8n installs community packages', () => {
 	const dir = join(home.userFolder, '.n8n', 'nodes');
-	const pkg = JSON.parse(readFileSync(join(dir, 'node_modules', PACKAGE_NAME, 'package.json'), 'utf8'));
+	const pkg = JSON.parse(
+		readFileSync(join(dir, 'node_modules', PACKAGE_NAME, 'package.json'), 'utf8'),
+	);
 	expect(pkg.name).toBe(PACKAGE_NAME);
 	for (const file of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) {
 		expect(existsSync(join(dir, 'node_modules', PACKAGE_NAME, file))).toBe(true);
@@ -138,7 +156,9 @@ test('the tarball is installed where n8n installs community packages', () => {
 
 /** The body the emulator received for a request. */
 function bodyOf(request: { body: unknown; rawBody: string }): any {
-	return typeof request.body === 'object' && request.body ? request.body : JSON.parse(request.rawBody);
+	return typeof request.body === 'object' && request.body
+		? request.body
+		: JSON.parse(request.rawBody);
 }
 
 test('room-link-set: the example creates an expiring, password-protected external link', async () => {
@@ -151,7 +171,9 @@ test('room-link-set: the example creates an expiring, password-protected externa
 
 	// The example's "Deal closed" step gives room 101, "Acme Corp", a password and 30 days.
 	const roomId = SEED_IDS.customRoomId;
-	const put = writes().find((r) => r.method === 'PUT' && r.path === `/api/2.0/files/rooms/${roomId}/links`);
+	const put = writes().find(
+		(r) => r.method === 'PUT' && r.path === `/api/2.0/files/rooms/${roomId}/links`,
+	);
 	expect(writes().map((r) => `${r.method} ${r.path} → ${r.status}`)).toEqual([
 		`PUT /api/2.0/files/rooms/${roomId}/links → 200`,
 	]);
@@ -169,7 +191,9 @@ test('room-link-set: the example creates an expiring, password-protected externa
 	expect(days).toBeLessThan(31);
 
 	// The link the node returned is the one the emulator now has on the room.
-	const stored = emu.roomLinks(roomId).find((l: any) => l.sharedTo?.title === 'Client: Acme Corp') as any;
+	const stored = emu
+		.roomLinks(roomId)
+		.find((l: any) => l.sharedTo?.title === 'Client: Acme Corp') as any;
 	expect(stored).toBeDefined();
 	expect(JSON.stringify(items[0].json)).toContain(stored.sharedTo.shareLink);
 	expect(emu.openApiViolations()).toEqual([]);
@@ -187,7 +211,9 @@ test('file-share: the example shares the contract with both reviewers and notifi
 	// The example's "Contract drafted" step gives file 201 and Jane's and Bob's IDs.
 	const fileId = SEED_IDS.myDocxId;
 	const reviewers = [SEED_IDS.janeId, SEED_IDS.bobId];
-	const shares = writes().filter((r) => r.method === 'PUT' && r.path === `/api/2.0/files/file/${fileId}/share`);
+	const shares = writes().filter(
+		(r) => r.method === 'PUT' && r.path === `/api/2.0/files/file/${fileId}/share`,
+	);
 	expect(shares.length).toBeGreaterThanOrEqual(1);
 	for (const share of shares) expect(share.status).toBe(200);
 	const sent = shares.flatMap((r) => bodyOf(r).share);
@@ -209,7 +235,8 @@ test('file-share: the example shares the contract with both reviewers and notifi
 test('client-onboarding: creates the room, adds contacts and team with two roles, then one expiring link', async () => {
 	const { workflow } = byKey('client-onboarding');
 	const result = await execute(workflow.id);
-	if (result.code !== 0) throw new Error(`workflow "${workflow.name}" failed: ${describeResult(result)}`);
+	if (result.code !== 0)
+		throw new Error(`workflow "${workflow.name}" failed: ${describeResult(result)}`);
 	const runData = parseRunOutput(result.stdout).data.resultData.runData;
 	const output = (name: string) => {
 		expect(runData[name]).toHaveLength(1);
@@ -228,7 +255,9 @@ test('client-onboarding: creates the room, adds contacts and team with two roles
 		{ email: 'jane@example.com', access: 10 },
 		{ email: 'bob@example.com', access: 10 },
 	]);
-	expect(output('Add contacts and team').map((m: any) => [m.email, m.accessName, m.result])).toEqual([
+	expect(
+		output('Add contacts and team').map((m: any) => [m.email, m.accessName, m.result]),
+	).toEqual([
 		['anna@acme.example', 'Viewer', 'invited'],
 		['jane@example.com', 'Editor', 'added'],
 		['bob@example.com', 'Editor', 'added'],
@@ -258,16 +287,24 @@ test('stop on fail: a room that does not exist fails the run with a clear error'
 	const run = parseRunOutput(result.stdout);
 	const error = run.data.resultData.error;
 	expect(error).toBeDefined();
-	log(`stop on fail → exit ${result.code}, error: ${error.message} (${error.description ?? 'no description'})`);
+	log(
+		`stop on fail → exit ${result.code}, error: ${error.message} (${error.description ?? 'no description'})`,
+	);
 	expect(`${error.message} ${error.description ?? ''}`).toContain(MISSING_ROOM);
 	expect(run.data.resultData.lastNodeExecuted).toBe(docSpaceNode(stopOnFail).name);
 });
 
 test('room archive: the node starts the operation and waits until DocSpace reports it finished', async () => {
 	const items = await executeOk(roomArchive);
-	expect(items.map((item) => item.json)).toEqual([{ roomId: 101, archived: true, resultReported: true }]);
-	expect(writes().map((r) => `${r.method} ${r.path} → ${r.status}`)).toEqual([`PUT /api/2.0/files/rooms/${SEED_IDS.customRoomId}/archive → 200`]);
-	expect(emu.requests.filter((r) => r.path === '/api/2.0/files/fileops').map((r) => r.query)).toEqual([{ id: expect.any(String) }]);
+	expect(items.map((item) => item.json)).toEqual([
+		{ roomId: 101, archived: true, resultReported: true },
+	]);
+	expect(writes().map((r) => `${r.method} ${r.path} → ${r.status}`)).toEqual([
+		`PUT /api/2.0/files/rooms/${SEED_IDS.customRoomId}/archive → 200`,
+	]);
+	expect(
+		emu.requests.filter((r) => r.path === '/api/2.0/files/fileops').map((r) => r.query),
+	).toEqual([{ id: expect.any(String) }]);
 	expect(emu.openApiViolations()).toEqual([]);
 });
 
@@ -282,13 +319,21 @@ test('a redirecting portal: the key is not sent to the other origin, the item sa
 	const target = `http://127.0.0.1:${(elsewhere.address() as { port: number }).port}/api/2.0/files/rooms/1/links`;
 	try {
 		emu.reset();
-		emu.inject({ path: /\/links$/, kind: 'status', status: 307, headers: { Location: target }, times: Infinity });
+		emu.inject({
+			path: /\/links$/,
+			kind: 'status',
+			status: 307,
+			headers: { Location: target },
+			times: Infinity,
+		});
 		const result = await home.cli(['execute', `--id=${continueOnFail.id}`, '--rawOutput']);
 		expect(result.code).toBe(0);
 		const run = parseRunOutput(result.stdout);
 		const items = run.data.resultData.runData[docSpaceNode(continueOnFail).name][0].data.main[0];
 		log(`redirect → ${JSON.stringify(items[0].json)}`);
-		expect(String(items[0].json.error)).toContain(`redirected the request for room ${MISSING_ROOM} to ${target}`);
+		expect(String(items[0].json.error)).toContain(
+			`redirected the request for room ${MISSING_ROOM} to ${target}`,
+		);
 		expect(seen).toEqual([]);
 		expect(plain(result.stdout + result.stderr)).not.toContain(SEED_IDS.apiKey);
 	} finally {

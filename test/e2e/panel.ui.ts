@@ -20,8 +20,18 @@ import { startEditor, OWNER, type Editor } from '../../scripts/e2e/editor';
 import { REPO_ROOT } from '../../scripts/e2e/n8n';
 import { freePort } from '../../scripts/e2e/ports';
 import { log } from '../../scripts/e2e/runtime';
-import { docSpaceNode, loadExampleWorkflows, NODE_TYPE, variant, type ExampleWorkflow } from '../../scripts/e2e/workflows';
-import { ROOM_LINK_ACCESS, accessName, allRoomLinkAccess } from '../../nodes/DocSpace/shared/accessLevels';
+import {
+	docSpaceNode,
+	loadExampleWorkflows,
+	NODE_TYPE,
+	variant,
+	type ExampleWorkflow,
+} from '../../scripts/e2e/workflows';
+import {
+	ROOM_LINK_ACCESS,
+	accessName,
+	allRoomLinkAccess,
+} from '../../nodes/DocSpace/shared/accessLevels';
 import { SEED_IDS } from '../emulator';
 
 export const SCREENSHOTS = join(REPO_ROOT, 'docs', 'screenshots');
@@ -59,7 +69,14 @@ function example(key: string): ExampleWorkflow {
 function displayedParameters(parameters: Record<string, unknown>): INodeProperties[] {
 	const node = { typeVersion: 1 };
 	const values =
-		NodeHelpers.getNodeParameters(description.properties, parameters as any, true, false, node, description) ?? {};
+		NodeHelpers.getNodeParameters(
+			description.properties,
+			parameters as any,
+			true,
+			false,
+			node,
+			description,
+		) ?? {};
 	return description.properties.filter((p) =>
 		NodeHelpers.displayParameter(values, p, node, description, values),
 	);
@@ -89,12 +106,20 @@ async function visibleLabels(page: Page): Promise<Map<string, string>> {
 }
 
 /** Checks that exactly the parameters the description displays are rendered, each with its label. */
-async function expectPanelMatches(page: Page, parameters: Record<string, unknown>): Promise<string[]> {
+async function expectPanelMatches(
+	page: Page,
+	parameters: Record<string, unknown>,
+): Promise<string[]> {
 	// n8n adds "Request Options" to declarative nodes and shows it in the Settings tab; it shows
 	// Authentication as the credential dialog's mode, not among the parameters.
-	const shown = displayedParameters(parameters).filter((p) => p.name !== 'requestOptions' && p.name !== 'authentication');
+	const shown = displayedParameters(parameters).filter(
+		(p) => p.name !== 'requestOptions' && p.name !== 'authentication',
+	);
 	const labels = await visibleLabels(page);
-	const panelText = (await page.locator('[data-test-id="node-parameters"]').innerText()).replace(/\s+/g, ' ');
+	const panelText = (await page.locator('[data-test-id="node-parameters"]').innerText()).replace(
+		/\s+/g,
+		' ',
+	);
 	// Every field renders: none shows n8n's "Error fetching options" in place of its choices.
 	expect(panelText).not.toMatch(/Error fetching options/);
 	for (const parameter of shown) {
@@ -104,7 +129,9 @@ async function expectPanelMatches(page: Page, parameters: Record<string, unknown
 			// The label reads as the displayName, followed at most by n8n's Fixed/Expression toggle.
 			expect({ name: parameter.name, label: labels.get(parameter.name) }).toEqual({
 				name: parameter.name,
-				label: expect.stringMatching(new RegExp(`^${escape(parameter.displayName)}( Fixed ?Expression)?$`)),
+				label: expect.stringMatching(
+					new RegExp(`^${escape(parameter.displayName)}( Fixed ?Expression)?$`),
+				),
 			});
 		}
 	}
@@ -167,7 +194,9 @@ beforeAll(async () => {
 	await page.click('[data-test-id="form-submit-button"]');
 	await page.waitForURL((url) => !url.pathname.includes('signin'));
 	// The node description exactly as this n8n serves it to its editor.
-	const types = (await (await context.request.get(`${editor.url}/types/nodes.json`)).json()) as INodeTypeDescription[];
+	const types = (await (
+		await context.request.get(`${editor.url}/types/nodes.json`)
+	).json()) as INodeTypeDescription[];
 	const found = types.find((t) => t.name === NODE_TYPE);
 	if (!found) throw new Error(`n8n does not list ${NODE_TYPE} in /types/nodes.json`);
 	description = found;
@@ -182,16 +211,19 @@ afterAll(async () => {
 test.each([
 	['room-link-set', 'Room Link', 'Set'],
 	['file-share', 'File', 'Share'],
-])('%s: the DocSpace panel shows Resource, Operation and every field with its label', async (key, resource, operation) => {
-	const { workflow } = example(key);
-	const page = await openNode(workflow);
-	await expect(selectedOption(page, 'resource')).resolves.toBe(resource);
-	await expect(selectedOption(page, 'operation')).resolves.toBe(operation);
-	const shown = await expectPanelMatches(page, docSpaceNode(workflow).parameters);
-	log(`${key}: ${shown.join(', ')}`);
-	await screenshot(page, `${key}.png`);
-	await page.close();
-});
+])(
+	'%s: the DocSpace panel shows Resource, Operation and every field with its label',
+	async (key, resource, operation) => {
+		const { workflow } = example(key);
+		const page = await openNode(workflow);
+		await expect(selectedOption(page, 'resource')).resolves.toBe(resource);
+		await expect(selectedOption(page, 'operation')).resolves.toBe(operation);
+		const shown = await expectPanelMatches(page, docSpaceNode(workflow).parameters);
+		log(`${key}: ${shown.join(', ')}`);
+		await screenshot(page, `${key}.png`);
+		await page.close();
+	},
+);
 
 test('credential: the connection test succeeds against the emulator and fails clearly for a wrong key', async () => {
 	// A workflow no other test edits: n8n opens a workflow read-only while another tab holds
@@ -200,11 +232,19 @@ test('credential: the connection test succeeds against the emulator and fails cl
 	await page.locator('[data-test-id="credential-edit-button"]').click();
 	const modal = page.locator('[data-test-id="editCredential-modal"]');
 	await modal.waitFor();
-	const dialog = page.locator('.el-dialog').filter({ has: page.locator('[data-test-id="credential-edit-dialog"]') }).first();
+	const dialog = page
+		.locator('.el-dialog')
+		.filter({ has: page.locator('[data-test-id="credential-edit-dialog"]') })
+		.first();
 	// n8n tests a saved credential when its dialog opens.
-	await modal.locator('[data-test-id="credentials-config-container-test-success"]').waitFor({ timeout: 30_000 });
+	await modal
+		.locator('[data-test-id="credentials-config-container-test-success"]')
+		.waitFor({ timeout: 30_000 });
 	await expect(modal.innerText()).resolves.toContain('Connection tested successfully');
-	await modal.locator('[data-test-id="credentials-config-container-test-success"]').getByText('Retry').waitFor();
+	await modal
+		.locator('[data-test-id="credentials-config-container-test-success"]')
+		.getByText('Retry')
+		.waitFor();
 	await page.waitForTimeout(300); // let the banner's fade-in finish before the screenshot
 	const path = join(SCREENSHOTS, 'credential-success.png');
 	await dialog.screenshot({ path });
@@ -220,7 +260,9 @@ test('credential: the connection test succeeds against the emulator and fails cl
 	await modal.getByText('More details').click();
 	await modal.getByText(/DocSpace did not accept the Auth Key/).waitFor();
 	const text = (await modal.innerText()).replace(/\s+/g, ' ');
-	log(`wrong key → ${text.match(/Couldn.t connect.*?DocSpace did not accept the Auth Key[^.]*\./)?.[0]}`);
+	log(
+		`wrong key → ${text.match(/Couldn.t connect.*?DocSpace did not accept the Auth Key[^.]*\./)?.[0]}`,
+	);
 	expect(text).toContain('DocSpace did not accept the Auth Key');
 	// The test really reached the emulator, and the emulator said 401.
 	const calls = editor.emu.requests.slice(testsBefore);
@@ -232,7 +274,9 @@ test('credential: the connection test succeeds against the emulator and fails cl
 	// Put the right key back: the other tests use this credential.
 	await key.fill(SEED_IDS.apiKey);
 	await modal.locator('[data-test-id="credential-save-button"]').click();
-	await modal.locator('[data-test-id="credentials-config-container-test-success"]').waitFor({ timeout: 30_000 });
+	await modal
+		.locator('[data-test-id="credentials-config-container-test-success"]')
+		.waitFor({ timeout: 30_000 });
 	await page.close();
 });
 
@@ -261,9 +305,11 @@ test('room-link-set: switching Link Type shows and hides the external-only field
 	await page.close();
 });
 
-test('room-link-set: the Room list shows the portal\'s rooms, and Access offers what the chosen room allows', async () => {
+test("room-link-set: the Room list shows the portal's rooms, and Access offers what the chosen room allows", async () => {
 	const page = await openNode(pickers);
-	const roomInput = page.locator('[data-test-id="parameter-input-room"] [data-test-id="rlc-input"]');
+	const roomInput = page.locator(
+		'[data-test-id="parameter-input-room"] [data-test-id="rlc-input"]',
+	);
 	const rooms = page.locator('[data-test-id="rlc-item"]');
 	const openRoomList = async () => {
 		if (await rooms.first().isVisible()) return;
@@ -274,25 +320,41 @@ test('room-link-set: the Room list shows the portal\'s rooms, and Access offers 
 	const listed = await rooms.allInnerTexts();
 	log(`Room list: ${listed.join(', ')}`);
 	expect(listed).toEqual(
-		expect.arrayContaining(['Client Projects (Custom room)', 'Press Kit (Public room)', 'Applications (Form filling room)', 'Team Drafts (Collaboration room)']),
+		expect.arrayContaining([
+			'Client Projects (Custom room)',
+			'Press Kit (Public room)',
+			'Applications (Form filling room)',
+			'Team Drafts (Collaboration room)',
+		]),
 	);
 
-	for (const [room, type] of [['Applications', 'formFilling'], ['Press Kit', 'public']] as const) {
+	for (const [room, type] of [
+		['Applications', 'formFilling'],
+		['Press Kit', 'public'],
+	] as const) {
 		await openRoomList();
-		const reloaded = page.waitForResponse((response) => response.url().includes('/rest/dynamic-node-parameters/options'));
+		const reloaded = page.waitForResponse((response) =>
+			response.url().includes('/rest/dynamic-node-parameters/options'),
+		);
 		await rooms.filter({ hasText: room }).first().click();
 		await reloaded;
 		await page.locator('[data-test-id="parameter-input-access"]').click();
 		const options = page.locator('.el-select-dropdown__item:visible');
 		await options.first().waitFor();
 		const offered = (await options.allInnerTexts()).map((text) => text.split('\n')[0].trim());
-		const allowed = allRoomLinkAccess('external').filter((value) => ROOM_LINK_ACCESS[type].external.includes(value));
+		const allowed = allRoomLinkAccess('external').filter((value) =>
+			ROOM_LINK_ACCESS[type].external.includes(value),
+		);
 		log(`Access for ${room}: ${offered.join(', ')}`);
 		expect(offered).toEqual(allowed.map((value) => accessName(value)));
 		if (type === 'formFilling') await screenshot(page, 'room-link-set-access.png');
 		await page.keyboard.press('Escape');
 	}
 	// The room's own address in DocSpace was read once per choice, with the credential.
-	expect(editor.emu.requests.filter((r) => r.method === 'GET' && /^\/api\/2\.0\/files\/rooms\/\d+$/.test(r.path))).toHaveLength(2);
+	expect(
+		editor.emu.requests.filter(
+			(r) => r.method === 'GET' && /^\/api\/2\.0\/files\/rooms\/\d+$/.test(r.path),
+		),
+	).toHaveLength(2);
 	await page.close();
 });

@@ -29,14 +29,26 @@ function workflow(id: string, name: string, authentication: string, credentials?
 		settings: { executionOrder: 'v1' },
 		connections: { Start: { main: [[{ node: 'DocSpace', type: 'main', index: 0 }]] } },
 		nodes: [
-			{ id: `${id}-t`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: `${id}-t`,
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
 			{
 				id: `${id}-d`,
 				name: 'DocSpace',
 				type: NODE_TYPE,
 				typeVersion: 1,
 				position: [220, 0],
-				parameters: { authentication, resource: 'room', operation: 'get', room: { __rl: true, mode: 'id', value: SEED_IDS.customRoomId } },
+				parameters: {
+					authentication,
+					resource: 'room',
+					operation: 'get',
+					room: { __rl: true, mode: 'id', value: SEED_IDS.customRoomId },
+				},
 				...(credentials ? { credentials } : {}),
 			},
 		],
@@ -44,7 +56,9 @@ function workflow(id: string, name: string, authentication: string, credentials?
 }
 
 const oauthWorkflow = workflow('DocSpaceUiOAuth2', 'ui: OAuth2', 'oAuth2');
-const passwordWorkflow = workflow('DocSpaceUiPassword', 'ui: password', 'password', { docSpacePasswordApi: PASSWORD_CREDENTIAL });
+const passwordWorkflow = workflow('DocSpaceUiPassword', 'ui: password', 'password', {
+	docSpacePasswordApi: PASSWORD_CREDENTIAL,
+});
 
 let editor: Editor;
 let browser: Browser;
@@ -71,10 +85,17 @@ beforeAll(async () => {
 		port: await freePort(),
 		workflows: [oauthWorkflow, passwordWorkflow],
 		credentials: (baseUrl) => [
-			{ ...PASSWORD_CREDENTIAL, type: 'docSpacePasswordApi', data: { baseUrl, userName: SEED_IDS.ownerEmail, password: SEED_IDS.ownerPassword } },
+			{
+				...PASSWORD_CREDENTIAL,
+				type: 'docSpacePasswordApi',
+				data: { baseUrl, userName: SEED_IDS.ownerEmail, password: SEED_IDS.ownerPassword },
+			},
 		],
 	});
-	browser = await chromium.launch({ executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+	browser = await chromium.launch({
+		executablePath,
+		args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+	});
 	context = await browser.newContext({ viewport: { width: 1440, height: 1300 } });
 	const page = await context.newPage();
 	await page.goto(`${editor.url}/signin`);
@@ -97,7 +118,16 @@ async function diagnose<T>(page: Page, name: string, steps: () => Promise<T>): P
 	} catch (error) {
 		const base = join(editor.home.userFolder, `failed-${name}`);
 		await page.screenshot({ path: `${base}.png`, fullPage: true }).catch(() => undefined);
-		log(`${name} failed; screenshot ${base}.png; page text: ${(await page.locator('body').innerText().catch(() => '')).replace(/\s+/g, ' ').slice(0, 3000)}`);
+		log(
+			`${name} failed; screenshot ${base}.png; page text: ${(
+				await page
+					.locator('body')
+					.innerText()
+					.catch(() => '')
+			)
+				.replace(/\s+/g, ' ')
+				.slice(0, 3000)}`,
+		);
 		throw error;
 	}
 }
@@ -109,30 +139,45 @@ test('OAuth2: create the credential, Connect, approve on DocSpace, connected, an
 
 async function connectAndRun(page: Page): Promise<void> {
 	await page.locator('[data-test-id="node-credentials-select"]').click();
-	await page.getByText(/Create new credential/i).first().click();
+	await page
+		.getByText(/Create new credential/i)
+		.first()
+		.click();
 	const modal = page.locator('[data-test-id="editCredential-modal"]');
 	await modal.waitFor();
 	// n8n's credential dialog offers the node's Authentication choices as its mode.
 	await modal.locator('[data-test-id="credential-mode-dropdown-trigger"]').click();
-	await expect(page.locator('[role=menu]:visible').innerText()).resolves.toMatch(/API Key or Personal Token\s+OAuth2\s+User and Password/);
+	await expect(page.locator('[role=menu]:visible').innerText()).resolves.toMatch(
+		/API Key or Personal Token\s+OAuth2\s+User and Password/,
+	);
 	await page.getByRole('menuitem', { name: 'OAuth2' }).first().click();
 	await modal.locator('[data-test-id="parameter-input-clientId"] input').waitFor();
 	await modal.locator('[data-test-id="parameter-input-baseUrl"] input').fill(editor.emu.baseUrl);
-	await modal.locator('[data-test-id="parameter-input-clientId"] input').fill(EMULATOR_OAUTH_CLIENT.clientId);
-	await modal.locator('[data-test-id="parameter-input-clientSecret"] input').fill(EMULATOR_OAUTH_CLIENT.clientSecret);
+	await modal
+		.locator('[data-test-id="parameter-input-clientId"] input')
+		.fill(EMULATOR_OAUTH_CLIENT.clientId);
+	await modal
+		.locator('[data-test-id="parameter-input-clientSecret"] input')
+		.fill(EMULATOR_OAUTH_CLIENT.clientSecret);
 	// Register n8n's redirect URL with the emulator's OAuth app, as the user does in DocSpace.
 	const redirectUrl = `${editor.url}/rest/oauth2-credential/callback`;
 	editor.emu.identity.clients.get(EMULATOR_OAUTH_CLIENT.clientId)!.redirectUris.push(redirectUrl);
 	await expect(modal.innerText()).resolves.toContain(redirectUrl);
 
 	const popupOpened = context.waitForEvent('page');
-	await modal.locator('[data-test-id="oauth-not-connected-banner"]').getByRole('button', { name: /^Connect/ }).first().click();
+	await modal
+		.locator('[data-test-id="oauth-not-connected-banner"]')
+		.getByRole('button', { name: /^Connect/ })
+		.first()
+		.click();
 	const popup = await popupOpened;
 	await popup.waitForURL((url) => url.pathname === '/oauth2/authorize', { timeout: 30_000 });
 	const authorize = new URL(popup.url());
 	expect(authorize.origin).toBe(editor.emu.baseUrl);
 	expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
-	expect(authorize.searchParams.get('scope')).toBe('rooms:write files:write accounts:read accounts.self:read');
+	expect(authorize.searchParams.get('scope')).toBe(
+		'rooms:write files:write accounts:read accounts.self:read',
+	);
 	await expect(popup.locator('#scopes').innerText()).resolves.toContain('rooms:write');
 	await popup.fill('input[name="email"]', SEED_IDS.ownerEmail);
 	await popup.fill('input[name="password"]', SEED_IDS.ownerPassword);
@@ -141,7 +186,8 @@ async function connectAndRun(page: Page): Promise<void> {
 
 	// n8n redeems the code at the emulator's token endpoint with the PKCE verifier and the secret.
 	const deadline = Date.now() + 30_000;
-	const redeemed = () => editor.emu.requests.find((request) => request.path === '/oauth2/token' && request.status !== 0);
+	const redeemed = () =>
+		editor.emu.requests.find((request) => request.path === '/oauth2/token' && request.status !== 0);
 	while (!redeemed() && Date.now() < deadline) await page.waitForTimeout(250);
 	const token = redeemed();
 	expect(token?.status).toBe(200);
@@ -150,19 +196,31 @@ async function connectAndRun(page: Page): Promise<void> {
 	expect(String(token?.rawBody)).toMatch(/client_secret=/);
 	// The dialog shows the credential connected (n8n may close it by itself once connected).
 	const banner = modal.locator('[data-test-id="oauth-connect-success-banner"]');
-	await Promise.race([banner.waitFor({ timeout: 30_000 }), modal.waitFor({ state: 'hidden', timeout: 30_000 })]);
+	await Promise.race([
+		banner.waitFor({ timeout: 30_000 }),
+		modal.waitFor({ state: 'hidden', timeout: 30_000 }),
+	]);
 	if (await modal.isVisible()) {
 		await shot(modal, 'credential-oauth2-connected.png');
 		await page.keyboard.press('Escape');
 		await modal.waitFor({ state: 'hidden' });
 	}
-	await expect(page.locator('[data-test-id="node-credentials-select"] input').first().inputValue()).resolves.toMatch(/DocSpace/);
+	await expect(
+		page.locator('[data-test-id="node-credentials-select"] input').first().inputValue(),
+	).resolves.toMatch(/DocSpace/);
 
 	const before = editor.emu.requests.length;
 	await page.locator('[data-test-id="node-execute-button"]').click();
 	await page.getByText('Client Projects').first().waitFor({ timeout: 60_000 });
-	const calls = editor.emu.requests.slice(before).filter((request) => request.path === `/api/2.0/files/rooms/${SEED_IDS.customRoomId}`);
-	expect(calls.map((request) => [request.status, request.headers.authorization?.startsWith('Bearer ey')])).toEqual([[200, true]]);
+	const calls = editor.emu.requests
+		.slice(before)
+		.filter((request) => request.path === `/api/2.0/files/rooms/${SEED_IDS.customRoomId}`);
+	expect(
+		calls.map((request) => [
+			request.status,
+			request.headers.authorization?.startsWith('Bearer ey'),
+		]),
+	).toEqual([[200, true]]);
 	await page.close();
 }
 
@@ -171,8 +229,14 @@ test('User and Password: the credential Test succeeds with the right password an
 	await page.locator('[data-test-id="credential-edit-button"]').click();
 	const modal = page.locator('[data-test-id="editCredential-modal"]');
 	await modal.waitFor();
-	await modal.locator('[data-test-id="credentials-config-container-test-success"]').waitFor({ timeout: 30_000 });
-	expect(editor.emu.requests.some((request) => request.path === '/api/2.0/authentication' && request.status === 200)).toBe(true);
+	await modal
+		.locator('[data-test-id="credentials-config-container-test-success"]')
+		.waitFor({ timeout: 30_000 });
+	expect(
+		editor.emu.requests.some(
+			(request) => request.path === '/api/2.0/authentication' && request.status === 200,
+		),
+	).toBe(true);
 	await shot(modal, 'credential-password-success.png');
 
 	const password = modal.locator('[data-test-id="parameter-input-password"] input');

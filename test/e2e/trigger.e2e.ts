@@ -37,7 +37,12 @@ const triggerWorkflow = {
 			typeVersion: 1,
 			position: [0, 0],
 			webhookId: WEBHOOK_ID,
-			parameters: { events: ['file.uploaded', 'room.archived'], target: 'none', simplify: true, options: {} },
+			parameters: {
+				events: ['file.uploaded', 'room.archived'],
+				target: 'none',
+				simplify: true,
+				options: {},
+			},
 			credentials: { docSpaceApi: { id: CREDENTIAL_ID, name: CREDENTIAL_NAME } },
 		},
 	],
@@ -54,7 +59,8 @@ async function rest(method: string, path: string, body?: unknown): Promise<any> 
 		body: body === undefined ? undefined : JSON.stringify(body),
 	});
 	const text = await response.text();
-	if (!response.ok) throw new Error(`${method} /rest${path} → ${response.status}: ${text.slice(0, 2000)}`);
+	if (!response.ok)
+		throw new Error(`${method} /rest${path} → ${response.status}: ${text.slice(0, 2000)}`);
 	return text ? JSON.parse(text) : undefined;
 }
 
@@ -69,7 +75,10 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined>): Pr
 }
 
 async function executions(): Promise<any[]> {
-	const answer = await rest('GET', `/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: WORKFLOW_ID }))}`);
+	const answer = await rest(
+		'GET',
+		`/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: WORKFLOW_ID }))}`,
+	);
 	return answer.data.results;
 }
 
@@ -86,8 +95,11 @@ function webhookUrl(): string {
 
 beforeAll(async () => {
 	editor = await startEditor({ port: await freePort(), workflows: [triggerWorkflow] });
-	editor.emu.configure({ allowPrivateWebhookUrls: true, webhookRetryDelaysMs: [500, 500, 500, 500, 500] });
-	 
+	editor.emu.configure({
+		allowPrivateWebhookUrls: true,
+		webhookRetryDelaysMs: [500, 500, 500, 500, 500],
+	});
+
 	flatted = require(join(editor.home.runtime.n8nDir, 'node_modules', 'flatted'));
 	const login = await fetch(`${editor.url}/rest/login`, {
 		method: 'POST',
@@ -108,15 +120,30 @@ test('DocSpace Trigger: activation registers, signed events start executions onc
 
 	// Activate (publish) the workflow as the editor's toggle does.
 	const { data: workflow } = await rest('GET', `/workflows/${WORKFLOW_ID}`);
-	const { data: activated } = await rest('POST', `/workflows/${WORKFLOW_ID}/activate`, { versionId: workflow.versionId });
-	const seen = () => emu.requests.map((request) => `${request.method} ${request.path} → ${request.status}`).join(', ');
+	const { data: activated } = await rest('POST', `/workflows/${WORKFLOW_ID}/activate`, {
+		versionId: workflow.versionId,
+	});
+	const seen = () =>
+		emu.requests
+			.map((request) => `${request.method} ${request.path} → ${request.status}`)
+			.join(', ');
 	log(`activated: active=${activated.active}; DocSpace got: ${seen()}`);
-	const config = await waitFor('the webhook registration', async () => emu.webhookConfigs()[0]).catch((error: Error) => {
-		log(`DocSpace got: ${seen()}\nn8n log:\n${plain(readFileSync(editor.logFile, 'utf8')).split('\n').slice(-60).join('\n')}`);
+	const config = await waitFor(
+		'the webhook registration',
+		async () => emu.webhookConfigs()[0],
+	).catch((error: Error) => {
+		log(
+			`DocSpace got: ${seen()}\nn8n log:\n${plain(readFileSync(editor.logFile, 'utf8')).split('\n').slice(-60).join('\n')}`,
+		);
 		throw error;
 	});
 	log(`registered webhook ${config.id}: ${config.uri} triggers=${config.triggers}`);
-	expect(config).toMatchObject({ uri: webhookUrl(), enabled: true, ssl: false, triggers: 256 + 16777216 });
+	expect(config).toMatchObject({
+		uri: webhookUrl(),
+		enabled: true,
+		ssl: false,
+		triggers: 256 + 16777216,
+	});
 	const post = emu.requests.find((request) => request.method === 'POST' && request.path === HOOKS);
 	expect(post?.status).toBe(200);
 	expect(emu.openApiViolations()).toEqual([]);
@@ -147,13 +174,20 @@ test('DocSpace Trigger: activation registers, signed events start executions onc
 	]);
 
 	// The same delivery replayed (same event id, valid signature): answered, nothing started.
-	const replay = await fetch(webhookUrl(), { method: 'POST', headers: delivered.headers, body: delivered.body });
+	const replay = await fetch(webhookUrl(), {
+		method: 'POST',
+		headers: delivered.headers,
+		body: delivered.body,
+	});
 	expect(replay.status).toBe(200);
 	// A forged delivery: wrong signature → 401, nothing started.
 	const forgedBody = delivered.body.replace('"id":301', '"id":999');
 	const forged = await fetch(webhookUrl(), {
 		method: 'POST',
-		headers: { ...delivered.headers, 'x-docspace-signature-256': `sha256=${createHmac('sha256', 'guessed-secret').update(forgedBody).digest('hex').toUpperCase()}` },
+		headers: {
+			...delivered.headers,
+			'x-docspace-signature-256': `sha256=${createHmac('sha256', 'guessed-secret').update(forgedBody).digest('hex').toUpperCase()}`,
+		},
 		body: forgedBody,
 	});
 	expect(forged.status).toBe(401);
@@ -161,11 +195,17 @@ test('DocSpace Trigger: activation registers, signed events start executions onc
 	await emu.publishWebhookEvent('room.archived', { id: 101, title: 'Client Projects' });
 	const list = await waitFor('the second execution', async () => {
 		const found = await executions();
-		return found.length >= 2 && found.every((execution) => execution.status === 'success') ? found : undefined;
+		return found.length >= 2 && found.every((execution) => execution.status === 'success')
+			? found
+			: undefined;
 	});
 	await new Promise((resolve) => setTimeout(resolve, 1500));
 	expect(await executions()).toHaveLength(2);
-	expect((await triggerOutput(list[0].id))[0]).toMatchObject({ event: 'room.archived', itemType: 'room', itemId: '101' });
+	expect((await triggerOutput(list[0].id))[0]).toMatchObject({
+		event: 'room.archived',
+		itemType: 'room',
+		itemId: '101',
+	});
 
 	// HEAD is answered at any time.
 	expect((await fetch(webhookUrl(), { method: 'HEAD' })).status).toBe(200);
@@ -173,7 +213,14 @@ test('DocSpace Trigger: activation registers, signed events start executions onc
 	// Deactivate: the webhook is deleted in DocSpace.
 	await rest('POST', `/workflows/${WORKFLOW_ID}/deactivate`, {});
 	await waitFor('the webhook deletion', async () =>
-		emu.requests.some((request) => request.method === 'DELETE' && request.path === `${HOOKS}/${config.id}` && request.status === 200) ? true : undefined,
+		emu.requests.some(
+			(request) =>
+				request.method === 'DELETE' &&
+				request.path === `${HOOKS}/${config.id}` &&
+				request.status === 200,
+		)
+			? true
+			: undefined,
 	);
 	expect(emu.webhookConfigs()).toEqual([]);
 	expect(emu.openApiViolations()).toEqual([]);

@@ -6,7 +6,8 @@ export const MSG_ACCESS_DENIED = 'Access denied';
 export const MSG_ROLE_NOT_AVAILABLE = 'The role is not available for this user type';
 export const MSG_FOLDER_NOT_FOUND = 'The required folder was not found';
 export const MSG_FILE_NOT_FOUND = 'The required file was not found';
-export const MSG_INVALID_OPERATION = 'Operation is not valid due to the current state of the object.';
+export const MSG_INVALID_OPERATION =
+	'Operation is not valid due to the current state of the object.';
 
 interface ExceptionKind {
 	status: number;
@@ -22,8 +23,18 @@ const EXCEPTION_KINDS = {
 	security: { status: 403, type: 'System.Security.SecurityException', hresult: -2146233078 },
 	invalidOperation: { status: 403, type: 'System.InvalidOperationException', hresult: -2146233079 },
 	payment: { status: 402, type: 'ASC.Core.Tenants.TenantQuotaException', hresult: -2146233088 },
-	authentication: { status: 401, type: 'System.Security.Authentication.AuthenticationException', hresult: -2146233087, bare: true },
-	bruteForce: { status: 403, type: 'ASC.Core.BruteForceCredentialException', hresult: -2146233088, bare: true },
+	authentication: {
+		status: 401,
+		type: 'System.Security.Authentication.AuthenticationException',
+		hresult: -2146233087,
+		bare: true,
+	},
+	bruteForce: {
+		status: 403,
+		type: 'ASC.Core.BruteForceCredentialException',
+		hresult: -2146233088,
+		bare: true,
+	},
 } satisfies Record<string, ExceptionKind>;
 
 export class DocSpaceException extends Error {
@@ -35,21 +46,28 @@ export class DocSpaceException extends Error {
 	}
 }
 
-export const notFound = (message: string) => new DocSpaceException(EXCEPTION_KINDS.notFound, message);
-export const argumentError = (message: string) => new DocSpaceException(EXCEPTION_KINDS.argument, message);
+export const notFound = (message: string) =>
+	new DocSpaceException(EXCEPTION_KINDS.notFound, message);
+export const argumentError = (message: string) =>
+	new DocSpaceException(EXCEPTION_KINDS.argument, message);
 /** `ArgumentException` thrown for a parameter: .NET appends "(Parameter 'name')". */
 export const argumentOutOfRange = (parameter: string) =>
 	argumentError(`Value does not fall within the expected range. (Parameter '${parameter}')`);
-export const accessDenied = (message = MSG_ACCESS_DENIED) => new DocSpaceException(EXCEPTION_KINDS.security, message);
+export const accessDenied = (message = MSG_ACCESS_DENIED) =>
+	new DocSpaceException(EXCEPTION_KINDS.security, message);
 export const invalidOperation = (message = MSG_INVALID_OPERATION) =>
 	new DocSpaceException(EXCEPTION_KINDS.invalidOperation, message);
-export const paymentRequired = (message: string) => new DocSpaceException(EXCEPTION_KINDS.payment, message);
-export const authenticationFailed = (message: string) => new DocSpaceException(EXCEPTION_KINDS.authentication, message);
-export const bruteForceBlocked = (message: string) => new DocSpaceException(EXCEPTION_KINDS.bruteForce, message);
+export const paymentRequired = (message: string) =>
+	new DocSpaceException(EXCEPTION_KINDS.payment, message);
+export const authenticationFailed = (message: string) =>
+	new DocSpaceException(EXCEPTION_KINDS.authentication, message);
+export const bruteForceBlocked = (message: string) =>
+	new DocSpaceException(EXCEPTION_KINDS.bruteForce, message);
 
 /** Error body of §2.2 (type/stack/hresult included: the handler adds them for these exceptions). */
 export function errorBody(error: DocSpaceException) {
-	if (error.kind.bare) return { error: { message: error.message }, status: 1, statusCode: error.kind.status };
+	if (error.kind.bare)
+		return { error: { message: error.message }, status: 1, statusCode: error.kind.status };
 	return {
 		error: {
 			message: error.message,

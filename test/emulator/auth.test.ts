@@ -8,7 +8,8 @@ beforeAll(async () => {
 afterAll(() => emulator.stop());
 beforeEach(() => emulator.reset());
 
-const basic = (email: string, password: string) => `Basic ${Buffer.from(`${email}:${password}`).toString('base64')}`;
+const basic = (email: string, password: string) =>
+	`Basic ${Buffer.from(`${email}:${password}`).toString('base64')}`;
 const self = '/api/2.0/people/@self';
 
 describe('authentication scheme selection (§6.1)', () => {
@@ -21,17 +22,27 @@ describe('authentication scheme selection (§6.1)', () => {
 	])('accepts %s', async (_name, authorization) => {
 		const answer = await call(emulator, 'GET', self, { authorization });
 		expect(answer.status).toBe(200);
-		expect(answer.json.response).toMatchObject({ id: SEED_IDS.ownerId, displayName: 'Olivia Owner', email: SEED_IDS.ownerEmail });
+		expect(answer.json.response).toMatchObject({
+			id: SEED_IDS.ownerId,
+			displayName: 'Olivia Owner',
+			email: SEED_IDS.ownerEmail,
+		});
 	});
 
 	it('accepts the asc_auth_key cookie when there is no Authorization header', async () => {
-		const answer = await call(emulator, 'GET', self, { authorization: null, headers: { Cookie: `other=1; asc_auth_key=${SEED_IDS.janeToken}` } });
+		const answer = await call(emulator, 'GET', self, {
+			authorization: null,
+			headers: { Cookie: `other=1; asc_auth_key=${SEED_IDS.janeToken}` },
+		});
 		expect(answer.status).toBe(200);
 		expect(answer.json.response.id).toBe(SEED_IDS.janeId);
 	});
 
 	it('prefers the cookie over the Authorization value on the cookie path', async () => {
-		const answer = await call(emulator, 'GET', self, { authorization: 'garbage-token', headers: { Cookie: `asc_auth_key=${SEED_IDS.janeToken}` } });
+		const answer = await call(emulator, 'GET', self, {
+			authorization: 'garbage-token',
+			headers: { Cookie: `asc_auth_key=${SEED_IDS.janeToken}` },
+		});
 		expect(answer.json.response.id).toBe(SEED_IDS.janeId);
 	});
 
@@ -50,7 +61,9 @@ describe('authentication scheme selection (§6.1)', () => {
 	});
 
 	it('adds WWW-Authenticate: Basic for failed Basic credentials', async () => {
-		const answer = await call(emulator, 'GET', self, { authorization: basic(SEED_IDS.ownerEmail, 'wrong') });
+		const answer = await call(emulator, 'GET', self, {
+			authorization: basic(SEED_IDS.ownerEmail, 'wrong'),
+		});
 		expect(answer.status).toBe(401);
 		expect(answer.text).toBe('');
 		expect(answer.headers.get('www-authenticate')).toBe('Basic');
@@ -58,14 +71,24 @@ describe('authentication scheme selection (§6.1)', () => {
 
 	it('GET authentication is anonymous-allowed: true when authenticated, false otherwise', async () => {
 		expect((await call(emulator, 'GET', '/api/2.0/authentication')).json.response).toBe(true);
-		expect((await call(emulator, 'GET', '/api/2.0/authentication', { authorization: null })).json.response).toBe(false);
+		expect(
+			(await call(emulator, 'GET', '/api/2.0/authentication', { authorization: null })).json
+				.response,
+		).toBe(false);
 	});
 });
 
 describe('scopes of API keys and JWTs (§6.3)', () => {
 	it('rooms-only key: room link write allowed, file share and people/@self are an empty 403', async () => {
 		const authorization = `Bearer ${SEED_IDS.roomsOnlyApiKey}`;
-		expect((await call(emulator, 'PUT', roomLinksPath(SEED_IDS.customRoomId), { authorization, body: { linkType: 1, access: 2 } })).status).toBe(200);
+		expect(
+			(
+				await call(emulator, 'PUT', roomLinksPath(SEED_IDS.customRoomId), {
+					authorization,
+					body: { linkType: 1, access: 2 },
+				})
+			).status,
+		).toBe(200);
 		for (const [method, path, body] of [
 			['PUT', fileSharePath(SEED_IDS.myDocxId), { share: [] }],
 			['GET', self, undefined],
@@ -79,15 +102,33 @@ describe('scopes of API keys and JWTs (§6.3)', () => {
 
 	it('files-only key: file share allowed, rooms forbidden', async () => {
 		const authorization = `Bearer ${SEED_IDS.filesOnlyApiKey}`;
-		expect((await call(emulator, 'PUT', fileSharePath(SEED_IDS.myDocxId), { authorization, body: { share: [] } })).status).toBe(200);
-		expect((await call(emulator, 'GET', `/api/2.0/files/file/${SEED_IDS.myDocxId}`, { authorization })).status).toBe(200);
-		expect((await call(emulator, 'GET', '/api/2.0/files/rooms', { authorization })).status).toBe(403);
+		expect(
+			(
+				await call(emulator, 'PUT', fileSharePath(SEED_IDS.myDocxId), {
+					authorization,
+					body: { share: [] },
+				})
+			).status,
+		).toBe(200);
+		expect(
+			(await call(emulator, 'GET', `/api/2.0/files/file/${SEED_IDS.myDocxId}`, { authorization }))
+				.status,
+		).toBe(200);
+		expect((await call(emulator, 'GET', '/api/2.0/files/rooms', { authorization })).status).toBe(
+			403,
+		);
 	});
 
 	it('keys/@self needs no scope and describes the key', async () => {
-		const answer = await call(emulator, 'GET', '/api/2.0/keys/@self', { authorization: `Bearer ${SEED_IDS.roomsOnlyApiKey}` });
+		const answer = await call(emulator, 'GET', '/api/2.0/keys/@self', {
+			authorization: `Bearer ${SEED_IDS.roomsOnlyApiKey}`,
+		});
 		expect(answer.status).toBe(200);
-		expect(answer.json.response).toMatchObject({ name: 'Rooms only', permissions: ['rooms:read', 'rooms:write'], isActive: true });
+		expect(answer.json.response).toMatchObject({
+			name: 'Rooms only',
+			permissions: ['rooms:read', 'rooms:write'],
+			isActive: true,
+		});
 		expect(answer.json.response.key).toMatch(/^sk-\*\*\*/);
 	});
 
@@ -95,14 +136,35 @@ describe('scopes of API keys and JWTs (§6.3)', () => {
 		const authorization = `Bearer ${SEED_IDS.jwt}`;
 		expect((await call(emulator, 'GET', self, { authorization })).status).toBe(200);
 		expect((await call(emulator, 'GET', '/api/2.0/people', { authorization })).status).toBe(200);
-		expect((await call(emulator, 'GET', '/api/2.0/files/rooms', { authorization })).status).toBe(200);
-		expect((await call(emulator, 'PUT', roomLinksPath(SEED_IDS.customRoomId), { authorization, body: { linkType: 1, access: 2 } })).status).toBe(200);
+		expect((await call(emulator, 'GET', '/api/2.0/files/rooms', { authorization })).status).toBe(
+			200,
+		);
+		expect(
+			(
+				await call(emulator, 'PUT', roomLinksPath(SEED_IDS.customRoomId), {
+					authorization,
+					body: { linkType: 1, access: 2 },
+				})
+			).status,
+		).toBe(200);
 		const global = await call(emulator, 'GET', '/api/2.0/authentication', { authorization });
 		expect([global.status, global.text]).toEqual([403, '']);
 	});
 
 	it('session tokens and Basic are not scope-restricted', async () => {
-		expect((await call(emulator, 'GET', '/api/2.0/settings/security/password', { authorization: SEED_IDS.token })).status).toBe(200);
-		expect((await call(emulator, 'GET', '/api/2.0/authentication', { authorization: basic(SEED_IDS.ownerEmail, SEED_IDS.ownerPassword) })).status).toBe(200);
+		expect(
+			(
+				await call(emulator, 'GET', '/api/2.0/settings/security/password', {
+					authorization: SEED_IDS.token,
+				})
+			).status,
+		).toBe(200);
+		expect(
+			(
+				await call(emulator, 'GET', '/api/2.0/authentication', {
+					authorization: basic(SEED_IDS.ownerEmail, SEED_IDS.ownerPassword),
+				})
+			).status,
+		).toBe(200);
 	});
 });

@@ -46,7 +46,8 @@ function isActiveUser(state: PortalState, userId: string): boolean {
 
 function sessionPrincipal(state: PortalState, token: string | undefined): AuthenticationResult {
 	const userId = token ? state.sessionTokens.get(token) : undefined;
-	if (userId === undefined || !isActiveUser(state, userId) || state.identity.isExpired(token ?? '')) return FAILED;
+	if (userId === undefined || !isActiveUser(state, userId) || state.identity.isExpired(token ?? ''))
+		return FAILED;
 	return { outcome: 'authenticated', principal: { userId, kind: 'cookie' } };
 }
 
@@ -54,7 +55,12 @@ function basicPrincipal(state: PortalState, encoded: string): AuthenticationResu
 	const decoded = Buffer.from(encoded.trim(), 'base64').toString('utf8');
 	const separator = decoded.indexOf(':');
 	const user = separator > 0 ? state.findUserByEmail(decoded.slice(0, separator)) : undefined;
-	if (!user || user.password === undefined || user.password !== decoded.slice(separator + 1) || user.status !== 1) {
+	if (
+		!user ||
+		user.password === undefined ||
+		user.password !== decoded.slice(separator + 1) ||
+		user.status !== 1
+	) {
 		return { outcome: 'failed', basicChallenge: true };
 	}
 	return { outcome: 'authenticated', principal: { userId: user.id, kind: 'basic' } };
@@ -62,20 +68,37 @@ function basicPrincipal(state: PortalState, encoded: string): AuthenticationResu
 
 function apiKeyPrincipal(state: PortalState, token: string): AuthenticationResult {
 	const apiKey = state.apiKeys.get(token);
-	if (!apiKey || (apiKey.expiresAt && Date.parse(apiKey.expiresAt) <= Date.now()) || !isActiveUser(state, apiKey.userId)) return FAILED;
+	if (
+		!apiKey ||
+		(apiKey.expiresAt && Date.parse(apiKey.expiresAt) <= Date.now()) ||
+		!isActiveUser(state, apiKey.userId)
+	)
+		return FAILED;
 	// §6.3: a key created with "*" or with no list gets *:write.
-	const scopes = apiKey.permissions.length === 0 || apiKey.permissions.includes('*') ? ['*:write'] : apiKey.permissions;
-	return { outcome: 'authenticated', principal: { userId: apiKey.userId, kind: 'apiKey', scopes, apiKey } };
+	const scopes =
+		apiKey.permissions.length === 0 || apiKey.permissions.includes('*')
+			? ['*:write']
+			: apiKey.permissions;
+	return {
+		outcome: 'authenticated',
+		principal: { userId: apiKey.userId, kind: 'apiKey', scopes, apiKey },
+	};
 }
 
 function jwtPrincipal(state: PortalState, token: string): AuthenticationResult {
 	const jwt = state.jwts.get(token);
 	if (!jwt || !isActiveUser(state, jwt.userId) || state.identity.isExpired(token)) return FAILED;
-	return { outcome: 'authenticated', principal: { userId: jwt.userId, kind: 'jwt', scopes: jwt.scopes } };
+	return {
+		outcome: 'authenticated',
+		principal: { userId: jwt.userId, kind: 'jwt', scopes: jwt.scopes },
+	};
 }
 
 /** ForwardDefaultSelector of BaseStartup (§6.1). */
-export function authenticate(state: PortalState, headers: Record<string, string>): AuthenticationResult {
+export function authenticate(
+	state: PortalState,
+	headers: Record<string, string>,
+): AuthenticationResult {
 	const authorization = headers['authorization'];
 	const cookie = readCookie(headers['cookie'], 'asc_auth_key');
 	if (authorization === undefined) {

@@ -6,10 +6,22 @@ import { ValidationProblem } from './apiErrors';
 export type JsonObject = Record<string, unknown>;
 
 const FILE_SHARE_NAMES = [
-	'None', 'ReadWrite', 'Read', 'Restrict', 'Varies', 'Review', 'Comment', 'FillForms', 'CustomFilter', 'RoomManager', 'Editing', 'ContentCreator',
+	'None',
+	'ReadWrite',
+	'Read',
+	'Restrict',
+	'Varies',
+	'Review',
+	'Comment',
+	'FillForms',
+	'CustomFilter',
+	'RoomManager',
+	'Editing',
+	'ContentCreator',
 ];
 
-const UUID_PATTERN = /^[{(]?[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}[)}]?$/i;
+const UUID_PATTERN =
+	/^[{(]?[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}[)}]?$/i;
 export const EMPTY_UUID = '00000000-0000-0000-0000-000000000000';
 
 export function isUuid(value: string): boolean {
@@ -38,13 +50,17 @@ export function parseJsonObject(rawBody: string): JsonObject {
 		parsed = JSON.parse(rawBody);
 	} catch {
 		throw new ValidationProblem({
-			$: [`'${rawBody.trim()[0]}' is an invalid start of a value or the JSON is incomplete. Path: $ | LineNumber: 0 | BytePositionInLine: 0.`],
+			$: [
+				`'${rawBody.trim()[0]}' is an invalid start of a value or the JSON is incomplete. Path: $ | LineNumber: 0 | BytePositionInLine: 0.`,
+			],
 			inDto: ['The inDto field is required.'],
 		});
 	}
 	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
 		throw new ValidationProblem({
-			$: ['The JSON value could not be converted to the request DTO. Path: $ | LineNumber: 0 | BytePositionInLine: 1.'],
+			$: [
+				'The JSON value could not be converted to the request DTO. Path: $ | LineNumber: 0 | BytePositionInLine: 1.',
+			],
 			inDto: ['The inDto field is required.'],
 		});
 	}
@@ -52,7 +68,10 @@ export function parseJsonObject(rawBody: string): JsonObject {
 }
 
 /** Body property names are matched case-insensitively (JsonSerializerDefaults.Web, §1.3). */
-export function property(body: JsonObject, name: string): { key: string; value: unknown } | undefined {
+export function property(
+	body: JsonObject,
+	name: string,
+): { key: string; value: unknown } | undefined {
 	const lower = name.toLowerCase();
 	const key = Object.keys(body).find((candidate) => candidate.toLowerCase() === lower);
 	return key === undefined ? undefined : { key, value: body[key] };
@@ -105,7 +124,8 @@ export function readUuid(value: unknown, path: string): string {
 	throw conversionError(path, 'System.Guid');
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}[:-]\d{2}(?:[:-]\d{2}(?:\.\d{1,7})?)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
+const ISO_DATE =
+	/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}[:-]\d{2}(?:[:-]\d{2}(?:\.\d{1,7})?)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
 
 /** Parses a date string the way ApiDateTimeConverter does (§1.5); undefined = "no date". */
 export function parseApiDate(text: string): Date | undefined {
@@ -114,7 +134,10 @@ export function parseApiDate(text: string): Date | undefined {
 	if (iso) {
 		let normalized = trimmed.replace(' ', 'T');
 		// dash-separated time variants (HH-mm-ss)
-		normalized = normalized.replace(/T(\d{2})-(\d{2})(?:-(\d{2}))?/, (_m, h, mi, s) => `T${h}:${mi}${s ? `:${s}` : ''}`);
+		normalized = normalized.replace(
+			/T(\d{2})-(\d{2})(?:-(\d{2}))?/,
+			(_m, h, mi, s) => `T${h}:${mi}${s ? `:${s}` : ''}`,
+		);
 		if (!iso[1] && normalized.includes('T')) normalized += 'Z'; // no offset: portal time zone (UTC here)
 		normalized = normalized.replace(/(\.\d{3})\d+/, '$1');
 		const time = Date.parse(normalized);
@@ -139,7 +162,10 @@ export class AttributeValidator {
 
 	maxLength(propertyName: string, value: string | undefined, max: number): void {
 		if (value !== undefined && value.length > max) {
-			this.add(propertyName, `The field ${propertyName} must be a string with a maximum length of ${max}.`);
+			this.add(
+				propertyName,
+				`The field ${propertyName} must be a string with a maximum length of ${max}.`,
+			);
 		}
 	}
 
@@ -182,7 +208,10 @@ function queryInt(query: Query, name: string): number | undefined {
 	const text = queryValue(query, name);
 	if (text === undefined || text === '') return undefined;
 	if (!/^-?\d+$/.test(text.trim())) {
-		throw ValidationProblem.single(name, `The value '${text}' is not valid for ${name[0].toUpperCase()}${name.slice(1)}.`);
+		throw ValidationProblem.single(
+			name,
+			`The value '${text}' is not valid for ${name[0].toUpperCase()}${name.slice(1)}.`,
+		);
 	}
 	return Number(text);
 }

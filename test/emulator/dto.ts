@@ -1,6 +1,12 @@
 // Rendering of state records as the DTOs DocSpace returns (docs/docspace/api.md §3.3, §4.2, §5).
 
-import type { EmployeeDto, EmployeeFullDto, FileShareDto, FileShareLinkDto, GroupSummaryDto } from './types';
+import type {
+	EmployeeDto,
+	EmployeeFullDto,
+	FileShareDto,
+	FileShareLinkDto,
+	GroupSummaryDto,
+} from './types';
 import type { FileOperationRecord } from './fileOperations';
 import {
 	ARCHIVE_FOLDER_ID,
@@ -25,14 +31,33 @@ export function formatApiDate(date: Date): string {
 }
 
 /** FolderType of a room → RoomType enum used by FolderDto.roomType (OpenAPI FolderDto.roomType). */
-export const ROOM_TYPE_BY_FOLDER_TYPE: Record<number, number> = { 15: 1, 16: 2, 19: 5, 22: 6, 29: 8, 31: 9 };
+export const ROOM_TYPE_BY_FOLDER_TYPE: Record<number, number> = {
+	15: 1,
+	16: 2,
+	19: 5,
+	22: 6,
+	29: 8,
+	31: 9,
+};
 
 export function roomNumericOrStringId(id: string): number | string {
 	return /^\d+$/.test(id) ? Number(id) : id;
 }
 
 /** FileType by extension (0 Unknown, 5 Spreadsheet, 6 Presentation, 7 Document, 10 Pdf). */
-const FILE_TYPES: Record<string, number> = { '.docx': 7, '.doc': 7, '.odt': 7, '.rtf': 7, '.txt': 7, '.xlsx': 5, '.csv': 5, '.ods': 5, '.pptx': 6, '.odp': 6, '.pdf': 10 };
+const FILE_TYPES: Record<string, number> = {
+	'.docx': 7,
+	'.doc': 7,
+	'.odt': 7,
+	'.rtf': 7,
+	'.txt': 7,
+	'.xlsx': 5,
+	'.csv': 5,
+	'.ods': 5,
+	'.pptx': 6,
+	'.odp': 6,
+	'.pdf': 10,
+};
 
 export class DtoRenderer {
 	constructor(
@@ -107,7 +132,12 @@ export class DtoRenderer {
 	}
 
 	groupSummary(group: SeedGroup): GroupSummaryDto {
-		return { id: group.id, name: group.name, manager: group.managerId ? this.managerUserName(group.managerId) : undefined, isSystem: false };
+		return {
+			id: group.id,
+			name: group.name,
+			manager: group.managerId ? this.managerUserName(group.managerId) : undefined,
+			isSystem: false,
+		};
 	}
 
 	private managerUserName(userId: string): string | undefined {
@@ -149,7 +179,10 @@ export class DtoRenderer {
 			primary: link.primary,
 			internal: isInvitation ? undefined : link.internal,
 			// §3.3: requestToken is null when the returned link differs from the requested linkId.
-			requestToken: isInvitation || (requestedLinkId !== undefined && requestedLinkId !== link.id) ? undefined : link.requestToken,
+			requestToken:
+				isInvitation || (requestedLinkId !== undefined && requestedLinkId !== link.id)
+					? undefined
+					: link.requestToken,
 			maxUseCount: isInvitation ? link.maxUseCount : undefined,
 			currentUseCount: isInvitation ? link.currentUseCount : undefined,
 		};
@@ -225,7 +258,8 @@ export class DtoRenderer {
 			title: room.title,
 			parentId: room.archived ? ARCHIVE_FOLDER_ID : ROOMS_FOLDER_ID,
 			filesCount: [...this.state.files.values()].filter((file) => file.roomId === room.id).length,
-			foldersCount: [...this.state.folders.values()].filter((folder) => folder.roomId === room.id).length,
+			foldersCount: [...this.state.folders.values()].filter((folder) => folder.roomId === room.id)
+				.length,
 			new: 0,
 			mute: false,
 			tags: room.tags ?? [],
@@ -257,7 +291,10 @@ export class DtoRenderer {
 		return {
 			lifetime: settings.lifetime?.enabled ? settings.lifetime : undefined,
 			watermark: settings.watermark?.enabled ? settings.watermark : undefined,
-			logo: settings.color || settings.cover ? { color: settings.color, cover: settings.cover ? { id: settings.cover } : undefined } : undefined,
+			logo:
+				settings.color || settings.cover
+					? { color: settings.color, cover: settings.cover ? { id: settings.cover } : undefined }
+					: undefined,
 			quotaLimit: settings.quota,
 			isCustomQuota: settings.quota !== undefined ? true : undefined,
 		};
@@ -267,10 +304,18 @@ export class DtoRenderer {
 		const creator = this.state.users.get(file.createdBy);
 		const extension = fileExtension(file.title);
 		const owner = this.state.users.get(file.createdBy);
-		const trashId = file.trashedBy ? trashFolderIdOf(this.state.users.get(file.trashedBy)?.myFolderId ?? 0) : undefined;
+		const trashId = file.trashedBy
+			? trashFolderIdOf(this.state.users.get(file.trashedBy)?.myFolderId ?? 0)
+			: undefined;
 		const folderId =
-			trashId ?? (file.folderId !== undefined ? Number(file.folderId) : file.roomId !== undefined ? roomNumericOrStringId(file.roomId) : (owner?.myFolderId ?? 0));
-		const archived = file.roomId !== undefined && this.state.rooms.get(file.roomId)?.archived === true;
+			trashId ??
+			(file.folderId !== undefined
+				? Number(file.folderId)
+				: file.roomId !== undefined
+					? roomNumericOrStringId(file.roomId)
+					: (owner?.myFolderId ?? 0));
+		const archived =
+			file.roomId !== undefined && this.state.rooms.get(file.roomId)?.archived === true;
 		const isMine = file.createdBy === currentUserId;
 		return {
 			id: Number(file.id),
@@ -294,8 +339,10 @@ export class DtoRenderer {
 			created: formatApiDate(file.created),
 			createdBy: creator ? this.employee(creator) : undefined,
 			updated: formatApiDate(file.updated ?? file.created),
-			rootFolderType: trashId !== undefined ? 3 : file.roomId !== undefined ? (archived ? 20 : 14) : 5,
-			parentRoomType: file.roomId !== undefined ? this.state.rooms.get(file.roomId)?.folderType : undefined,
+			rootFolderType:
+				trashId !== undefined ? 3 : file.roomId !== undefined ? (archived ? 20 : 14) : 5,
+			parentRoomType:
+				file.roomId !== undefined ? this.state.rooms.get(file.roomId)?.folderType : undefined,
 			updatedBy: creator ? this.employee(creator) : undefined,
 			fileEntryType: 2,
 		};
@@ -303,14 +350,20 @@ export class DtoRenderer {
 
 	/** A sub-folder, My documents, a Trash or a section root as FolderDto (folderDto.ts). */
 	container(container: Container, currentUserId: string): Record<string, unknown> {
-		return container.kind === 'room' ? this.room(container.room, currentUserId) : renderContainer(this.state, this, container);
+		return container.kind === 'room'
+			? this.room(container.room, currentUserId)
+			: renderContainer(this.state, this, container);
 	}
 
 	folder(folder: FolderRecord): Record<string, unknown> {
 		return renderFolder(this.state, this, folder);
 	}
 
-	fileOperation(operation: FileOperationRecord, finished: boolean, currentUserId: string): Record<string, unknown> {
+	fileOperation(
+		operation: FileOperationRecord,
+		finished: boolean,
+		currentUserId: string,
+	): Record<string, unknown> {
 		return renderFileOperation(this.state, this, operation, finished, currentUserId);
 	}
 }

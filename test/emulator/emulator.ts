@@ -40,7 +40,12 @@ function parseQuery(search: URLSearchParams): Query {
 	const query: Query = {};
 	for (const [key, value] of search) {
 		const existing = query[key];
-		query[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
+		query[key] =
+			existing === undefined
+				? value
+				: Array.isArray(existing)
+					? [...existing, value]
+					: [existing, value];
 	}
 	return query;
 }
@@ -48,7 +53,8 @@ function parseQuery(search: URLSearchParams): Query {
 function flattenHeaders(request: IncomingMessage): Record<string, string> {
 	const headers: Record<string, string> = {};
 	for (const [name, value] of Object.entries(request.headers)) {
-		if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+		if (value !== undefined)
+			headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
 	}
 	return headers;
 }
@@ -122,8 +128,10 @@ export class DocSpaceEmulator {
 	configure(options: Partial<EmulatorOptions>): void {
 		this.options = { ...this.options, ...options };
 		this.limiter.configure(rateLimitsOf(this.options));
-		if (options.passwordMinLength !== undefined) this.state.passwordPolicy.minLength = options.passwordMinLength;
-		if (options.fileOperationReads !== undefined) this.state.fileOperationReads = options.fileOperationReads;
+		if (options.passwordMinLength !== undefined)
+			this.state.passwordPolicy.minLength = options.passwordMinLength;
+		if (options.fileOperationReads !== undefined)
+			this.state.fileOperationReads = options.fileOperationReads;
 	}
 
 	/**
@@ -156,7 +164,9 @@ export class DocSpaceEmulator {
 		const file = this.state.files.get(String(fileId));
 		if (!file) return [];
 		return [...file.shares.entries()]
-			.map(([subjectId, access]) => this.renderer().subjectShare(subjectId, access, this.state.ownerId))
+			.map(([subjectId, access]) =>
+				this.renderer().subjectShare(subjectId, access, this.state.ownerId),
+			)
 			.filter((dto) => dto !== undefined);
 	}
 
@@ -167,7 +177,9 @@ export class DocSpaceEmulator {
 
 	/** Webhook configs as `GET settings/webhook` renders them (secrets are never rendered). */
 	webhookConfigs(): WebhooksConfigDto[] {
-		return [...this.state.webhooks.configs.values()].map((config) => this.renderer().webhookConfig(config));
+		return [...this.state.webhooks.configs.values()].map((config) =>
+			this.renderer().webhookConfig(config),
+		);
 	}
 
 	/** The secret DocSpace keeps for a config, as a test receiver would have to know it. */
@@ -192,7 +204,10 @@ export class DocSpaceEmulator {
 	): Promise<WebhookAttempt[]> {
 		const form = payload.originalForm as { id?: unknown } | undefined;
 		const entityId = options.entityId ?? String(trigger === 'form.submit' ? form?.id : payload.id);
-		return await this.state.webhooks.publish({ trigger, payload, actorId: options.actorId ?? this.state.ownerId, entityId }, this.options);
+		return await this.state.webhooks.publish(
+			{ trigger, payload, actorId: options.actorId ?? this.state.ownerId, entityId },
+			this.options,
+		);
 	}
 
 	/** Sign-in state: 2FA users, token lifetimes and expiry, OAuth2 clients, codes and refresh tokens. */
@@ -227,10 +242,15 @@ export class DocSpaceEmulator {
 		this.requests.push(record);
 		record.bytes = await readBody(request);
 		record.rawBody = record.bytes.toString('utf8');
-		record.body = /^multipart\//i.test(record.headers['content-type'] ?? '') ? undefined : parseBody(record.rawBody);
+		record.body = /^multipart\//i.test(record.headers['content-type'] ?? '')
+			? undefined
+			: parseBody(record.rawBody);
 		// The OAuth2 server's own endpoints are not part of the REST API's OpenAPI document.
-		const problems = !record.path.startsWith('/api/') ? [] : this.validator.validate(record.method, record.path, record.body, record.rawBody);
-		if (problems.length > 0) this.violations.push({ method: record.method, path: record.path, problems });
+		const problems = !record.path.startsWith('/api/')
+			? []
+			: this.validator.validate(record.method, record.path, record.body, record.rawBody);
+		if (problems.length > 0)
+			this.violations.push({ method: record.method, path: record.path, problems });
 
 		const send = (answer: Answer) => {
 			if (response.destroyed || response.headersSent) return;
@@ -242,7 +262,8 @@ export class DocSpaceEmulator {
 		const match = findRoute(record.method, record.path);
 		const allowAnonymous = match.found && match.route.allowAnonymous === true;
 		const authentication = authenticate(this.state, record.headers);
-		const principal = authentication.outcome === 'authenticated' ? authentication.principal : undefined;
+		const principal =
+			authentication.outcome === 'authenticated' ? authentication.principal : undefined;
 		if (!principal && !allowAnonymous) {
 			// §2.3: 401 with an empty body; Basic adds the challenge header.
 			const basic = authentication.outcome === 'failed' && authentication.basicChallenge;
@@ -250,7 +271,10 @@ export class DocSpaceEmulator {
 			return send(emptyAnswer(401, basic ? { 'WWW-Authenticate': 'Basic' } : {}));
 		}
 
-		const slot = this.limiter.acquire(principal?.userId ?? request.socket.remoteAddress ?? 'anonymous', record.method);
+		const slot = this.limiter.acquire(
+			principal?.userId ?? request.socket.remoteAddress ?? 'anonymous',
+			record.method,
+		);
 		if (!slot.granted) {
 			if (this.options.latencyMs) await delay(this.options.latencyMs);
 			return send(emptyAnswer(429, slot.rejection.headers));
@@ -279,7 +303,8 @@ export class DocSpaceEmulator {
 	): Promise<{ answer: Answer; delayMs?: number }> {
 		if (!match.found) return { answer: emptyAnswer(match.pathExists ? 405 : 404) };
 		// §2.3 / §6.3: a missing API-key or OAuth scope is an empty 403.
-		if (principal && !hasScope(principal, record.method, record.path)) return { answer: emptyAnswer(403) };
+		if (principal && !hasScope(principal, record.method, record.path))
+			return { answer: emptyAnswer(403) };
 		try {
 			const result = await match.route.handler({
 				state: this.state,
@@ -300,7 +325,12 @@ export class DocSpaceEmulator {
 		}
 	}
 
-	private async applyFault(fault: Fault, response: ServerResponse, send: (answer: Answer) => void, processed: Answer | undefined): Promise<void> {
+	private async applyFault(
+		fault: Fault,
+		response: ServerResponse,
+		send: (answer: Answer) => void,
+		processed: Answer | undefined,
+	): Promise<void> {
 		switch (fault.kind) {
 			case 'reset':
 				response.socket?.destroy();
@@ -309,12 +339,28 @@ export class DocSpaceEmulator {
 				this.hanging.add(response);
 				return;
 			case 'html502':
-				return send({ status: 502, headers: { 'Content-Type': 'text/html' }, body: NGINX_502_BODY });
+				return send({
+					status: 502,
+					headers: { 'Content-Type': 'text/html' },
+					body: NGINX_502_BODY,
+				});
 			case 'malformedJson':
-				return send({ status: 200, headers: { 'Content-Type': 'application/json; charset=utf-8' }, body: truncateJson(String(processed?.body ?? '')) });
+				return send({
+					status: 200,
+					headers: { 'Content-Type': 'application/json; charset=utf-8' },
+					body: truncateJson(String(processed?.body ?? '')),
+				});
 			case 'status': {
-				const body = fault.body === undefined ? '' : typeof fault.body === 'string' ? fault.body : JSON.stringify(fault.body);
-				const contentType: Record<string, string> = fault.body !== undefined && typeof fault.body !== 'string' ? { 'Content-Type': 'application/json; charset=utf-8' } : {};
+				const body =
+					fault.body === undefined
+						? ''
+						: typeof fault.body === 'string'
+							? fault.body
+							: JSON.stringify(fault.body);
+				const contentType: Record<string, string> =
+					fault.body !== undefined && typeof fault.body !== 'string'
+						? { 'Content-Type': 'application/json; charset=utf-8' }
+						: {};
 				return send({ status: fault.status, headers: { ...contentType, ...fault.headers }, body });
 			}
 			case 'latency':

@@ -51,9 +51,19 @@ export function successAnswer(result: ActionResult, link: RequestLink): Answer {
 /** Maps what an action threw to the answer CustomExceptionHandler / the result filter would write. */
 export function failureAnswer(error: unknown, link: RequestLink): Answer {
 	if (error instanceof ValidationProblem) {
-		return jsonAnswer(400, { response: problemDetails(error), count: 1, links: [link], status: 1, statusCode: 400 });
+		return jsonAnswer(400, {
+			response: problemDetails(error),
+			count: 1,
+			links: [link],
+			status: 1,
+			statusCode: 400,
+		});
 	}
 	if (error instanceof DocSpaceException) return jsonAnswer(error.kind.status, errorBody(error));
 	const message = error instanceof Error ? error.message : String(error);
-	return jsonAnswer(500, { error: { message, type: 'System.Exception', hresult: -2146233088 }, status: 1, statusCode: 500 });
+	return jsonAnswer(500, {
+		error: { message, type: 'System.Exception', hresult: -2146233088 },
+		status: 1,
+		statusCode: 500,
+	});
 }

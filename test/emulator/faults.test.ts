@@ -23,7 +23,11 @@ describe('fault injection (rule 9)', () => {
 		emulator.inject({ path, kind: 'reset' });
 		await expect(createLink()).rejects.toThrow();
 		expect(emulator.roomLinks(SEED_IDS.customRoomId)).toHaveLength(0);
-		expect(emulator.requests[0]).toMatchObject({ path, status: 0, body: { linkType: 1, access: 2 } });
+		expect(emulator.requests[0]).toMatchObject({
+			path,
+			status: 0,
+			body: { linkType: 1, access: 2 },
+		});
 	});
 
 	it('reset with afterProcessing: the request takes effect, the answer is lost', async () => {
@@ -67,7 +71,13 @@ describe('fault injection (rule 9)', () => {
 
 	it('status answers a canned response with headers', async () => {
 		emulator.inject({ path, kind: 'status', status: 429, headers: { 'Retry-After': '2' } });
-		emulator.inject({ path, kind: 'status', status: 503, body: 'Service Unavailable', headers: { 'Content-Type': 'text/plain' } });
+		emulator.inject({
+			path,
+			kind: 'status',
+			status: 503,
+			body: 'Service Unavailable',
+			headers: { 'Content-Type': 'text/plain' },
+		});
 		const first = await createLink();
 		expect([first.status, first.headers.get('retry-after'), first.text]).toEqual([429, '2', '']);
 		const second = await createLink();
@@ -76,7 +86,13 @@ describe('fault injection (rule 9)', () => {
 	});
 
 	it('counts down times, matches method and RegExp paths, supports Infinity', async () => {
-		emulator.inject({ path: /\/rooms\/\d+\/links$/, method: 'PUT', kind: 'status', status: 503, times: 2 });
+		emulator.inject({
+			path: /\/rooms\/\d+\/links$/,
+			method: 'PUT',
+			kind: 'status',
+			status: 503,
+			times: 2,
+		});
 		expect((await call(emulator, 'GET', path)).status).toBe(200);
 		expect((await createLink()).status).toBe(503);
 		expect((await createLink()).status).toBe(503);
@@ -89,7 +105,10 @@ describe('fault injection (rule 9)', () => {
 
 	it('faults apply after authentication: a 401 does not consume them', async () => {
 		emulator.inject({ path, kind: 'html502' });
-		const unauthorized = await call(emulator, 'PUT', path, { authorization: null, body: { linkType: 1, access: 2 } });
+		const unauthorized = await call(emulator, 'PUT', path, {
+			authorization: null,
+			body: { linkType: 1, access: 2 },
+		});
 		expect(unauthorized.status).toBe(401);
 		expect((await createLink()).status).toBe(502);
 		expect(emulator.requests.map((request) => request.status)).toEqual([401, 502]);

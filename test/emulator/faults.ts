@@ -25,7 +25,9 @@ export class FaultRegistry {
 	take(method: string, path: string): Fault | undefined {
 		const match = this.active.find(({ fault }) => {
 			if (fault.method !== undefined && fault.method.toUpperCase() !== method) return false;
-			return typeof fault.path === 'string' ? fault.path === path : new RegExp(fault.path.source, fault.path.flags.replace('g', '')).test(path);
+			return typeof fault.path === 'string'
+				? fault.path === path
+				: new RegExp(fault.path.source, fault.path.flags.replace('g', '')).test(path);
 		});
 		if (!match) return undefined;
 		match.remaining--;
@@ -36,6 +38,9 @@ export class FaultRegistry {
 
 /** A JSON body cut in the middle, as a proxy dropping the connection mid-answer would leave it. */
 export function truncateJson(body: string): string {
-	const text = body.length > 4 ? body : '{"response":{"id":1,"title":"x"},"count":1,"status":0,"statusCode":200}';
+	const text =
+		body.length > 4
+			? body
+			: '{"response":{"id":1,"title":"x"},"count":1,"status":0,"statusCode":200}';
 	return text.slice(0, Math.max(2, Math.floor(text.length / 2)));
 }

@@ -5,7 +5,15 @@
 import { randomUUID } from 'node:crypto';
 
 import type { FileRecord, FolderRecord, PortalState } from './state';
-import { childrenOf, descendantFolders, fileParentId, isTrashed, resolveContainer, uniqueTitle, type Container } from './tree';
+import {
+	childrenOf,
+	descendantFolders,
+	fileParentId,
+	isTrashed,
+	resolveContainer,
+	uniqueTitle,
+	type Container,
+} from './tree';
 
 export const OPERATION = { move: 0, copy: 1, delete: 2 } as const;
 export type Resolution = 'Skip' | 'Overwrite' | 'Duplicate';
@@ -54,8 +62,23 @@ export const ACTIONS = {
 	FileDeleted: 3025,
 } as const;
 
-export function audit(state: PortalState, userId: string, key: keyof typeof ACTIONS, folderIds: string[], data: Record<string, unknown>, group?: string): void {
-	state.auditLog.push({ id: state.auditLog.length + 1, action: { id: ACTIONS[key], key }, userId, date: new Date(), folderIds, data, group });
+export function audit(
+	state: PortalState,
+	userId: string,
+	key: keyof typeof ACTIONS,
+	folderIds: string[],
+	data: Record<string, unknown>,
+	group?: string,
+): void {
+	state.auditLog.push({
+		id: state.auditLog.length + 1,
+		action: { id: ACTIONS[key], key },
+		userId,
+		date: new Date(),
+		folderIds,
+		data,
+		group,
+	});
 }
 
 export function startOperation(
@@ -103,7 +126,11 @@ export function readOperations(state: PortalState, userId: string, id?: string):
 }
 
 function roomIdOf(container: Container): string | undefined {
-	return container.kind === 'room' ? container.id : container.kind === 'folder' ? container.folder.roomId : undefined;
+	return container.kind === 'room'
+		? container.id
+		: container.kind === 'folder'
+			? container.folder.roomId
+			: undefined;
 }
 
 function place(file: FileRecord, destination: Container): void {
@@ -140,7 +167,11 @@ export class Transfer {
 			result = {
 				...file,
 				id: this.state.newEntryId(),
-				title: uniqueTitle(file.title, existing.map((entry) => entry.title), true),
+				title: uniqueTitle(
+					file.title,
+					existing.map((entry) => entry.title),
+					true,
+				),
 				createdBy: this.userId,
 				shares: new Map(),
 				links: [],
@@ -152,7 +183,14 @@ export class Transfer {
 			place(result, destination);
 			this.state.files.set(result.id, result);
 		}
-		audit(this.state, this.userId, 'FileCopied', [destination.id], { title: result.title, fromFileId: Number(file.id) }, this.group);
+		audit(
+			this.state,
+			this.userId,
+			'FileCopied',
+			[destination.id],
+			{ title: result.title, fromFileId: Number(file.id) },
+			this.group,
+		);
 		if (report) this.files.push(result);
 		return result;
 	}
@@ -166,16 +204,32 @@ export class Transfer {
 		const conflict = sameName(existing, file.title);
 		if (conflict && this.resolution === 'Skip') return undefined;
 		if (conflict && this.resolution === 'Overwrite') this.state.files.delete(conflict.id);
-		if (conflict && this.resolution === 'Duplicate') file.title = uniqueTitle(file.title, existing.map((entry) => entry.title), true);
+		if (conflict && this.resolution === 'Duplicate')
+			file.title = uniqueTitle(
+				file.title,
+				existing.map((entry) => entry.title),
+				true,
+			);
 		const from = fileParentId(this.state, file);
 		place(file, destination);
 		file.trashedBy = undefined;
-		audit(this.state, this.userId, 'FileMoved', [from, destination.id], { title: file.title }, this.group);
+		audit(
+			this.state,
+			this.userId,
+			'FileMoved',
+			[from, destination.id],
+			{ title: file.title },
+			this.group,
+		);
 		if (report) this.files.push(file);
 		return file;
 	}
 
-	copyFolder(folder: FolderRecord, destination: Container, report = true): FolderRecord | undefined {
+	copyFolder(
+		folder: FolderRecord,
+		destination: Container,
+		report = true,
+	): FolderRecord | undefined {
 		const existing = childrenOf(this.state, destination).folders;
 		const conflict = sameName(existing, folder.title);
 		if (conflict && this.resolution === 'Skip') return undefined;
@@ -185,7 +239,11 @@ export class Transfer {
 		} else {
 			target = {
 				id: this.state.newEntryId(),
-				title: uniqueTitle(folder.title, existing.map((entry) => entry.title), false),
+				title: uniqueTitle(
+					folder.title,
+					existing.map((entry) => entry.title),
+					false,
+				),
 				parentId: destination.id,
 				roomId: roomIdOf(destination),
 				createdBy: this.userId,
@@ -194,23 +252,42 @@ export class Transfer {
 			};
 			this.state.folders.set(target.id, target);
 		}
-		audit(this.state, this.userId, 'FolderCopied', [destination.id], { title: target.title }, this.group);
+		audit(
+			this.state,
+			this.userId,
+			'FolderCopied',
+			[destination.id],
+			{ title: target.title },
+			this.group,
+		);
 		const inner = resolveContainer(this.state, target.id) as Container;
 		const source = resolveContainer(this.state, folder.id) as Container;
 		const { files, folders } = childrenOf(this.state, source);
 		files.forEach((file) => this.copyFile(file, inner, false));
-		folders.filter((child) => child.id !== target.id).forEach((child) => this.copyFolder(child, inner, false));
+		folders
+			.filter((child) => child.id !== target.id)
+			.forEach((child) => this.copyFolder(child, inner, false));
 		if (report) this.folders.push(target);
 		return target;
 	}
 
-	moveFolder(folder: FolderRecord, destination: Container, report = true): FolderRecord | undefined {
-		const locked = [...this.state.files.values()].find((file) => file.locked && [folder, ...descendantFolders(this.state, folder.id)].some((f) => f.id === file.folderId));
+	moveFolder(
+		folder: FolderRecord,
+		destination: Container,
+		report = true,
+	): FolderRecord | undefined {
+		const locked = [...this.state.files.values()].find(
+			(file) =>
+				file.locked &&
+				[folder, ...descendantFolders(this.state, folder.id)].some((f) => f.id === file.folderId),
+		);
 		if (locked) {
 			this.error = MSG_LOCKED_FILE;
 			return undefined;
 		}
-		const existing = childrenOf(this.state, destination).folders.filter((entry) => entry !== folder);
+		const existing = childrenOf(this.state, destination).folders.filter(
+			(entry) => entry !== folder,
+		);
 		const conflict = sameName(existing, folder.title);
 		if (conflict && this.resolution === 'Skip') return undefined;
 		const from = folder.parentId;
@@ -225,22 +302,41 @@ export class Transfer {
 			if (report) this.folders.push(conflict);
 			return conflict;
 		}
-		if (conflict) folder.title = uniqueTitle(folder.title, existing.map((entry) => entry.title), false);
+		if (conflict)
+			folder.title = uniqueTitle(
+				folder.title,
+				existing.map((entry) => entry.title),
+				false,
+			);
 		folder.parentId = destination.id;
 		folder.trashedBy = undefined;
 		const roomId = roomIdOf(destination);
 		for (const moved of [folder, ...descendantFolders(this.state, folder.id)]) {
 			moved.roomId = roomId;
-			for (const file of this.state.files.values()) if (file.folderId === moved.id) file.roomId = roomId;
+			for (const file of this.state.files.values())
+				if (file.folderId === moved.id) file.roomId = roomId;
 		}
-		audit(this.state, this.userId, 'FolderMoved', [from, destination.id], { title: folder.title }, this.group);
+		audit(
+			this.state,
+			this.userId,
+			'FolderMoved',
+			[from, destination.id],
+			{ title: folder.title },
+			this.group,
+		);
 		if (report) this.folders.push(folder);
 		return folder;
 	}
 }
 
 /** Delete to the Trash, or for good (`immediately`, or an entry already in the Trash): docs/docspace/folders.md §3. */
-export function deleteEntries(state: PortalState, userId: string, files: FileRecord[], folders: FolderRecord[], immediately: boolean): string {
+export function deleteEntries(
+	state: PortalState,
+	userId: string,
+	files: FileRecord[],
+	folders: FolderRecord[],
+	immediately: boolean,
+): string {
 	let error = '';
 	const group = randomUUID();
 	for (const file of files) {
@@ -259,7 +355,9 @@ export function deleteEntries(state: PortalState, userId: string, files: FileRec
 	}
 	for (const folder of folders) {
 		const below = descendantFolders(state, folder.id);
-		const inside = [...state.files.values()].filter((file) => [folder, ...below].some((entry) => entry.id === file.folderId));
+		const inside = [...state.files.values()].filter((file) =>
+			[folder, ...below].some((entry) => entry.id === file.folderId),
+		);
 		if (inside.some((file) => file.locked)) {
 			error = 'Cannot delete the folder because one of the files is opened for editing';
 			continue;

@@ -8,7 +8,8 @@ beforeAll(async () => {
 afterAll(() => emulator.stop());
 beforeEach(() => emulator.reset());
 
-const share = (fileId: string, body: unknown, authorization?: string) => call(emulator, 'PUT', fileSharePath(fileId), { body, authorization });
+const share = (fileId: string, body: unknown, authorization?: string) =>
+	call(emulator, 'PUT', fileSharePath(fileId), { body, authorization });
 const ROLE_MESSAGE = 'The role is not available for this user type';
 
 describe('PUT files/file/{fileId}/share (§4)', () => {
@@ -24,12 +25,24 @@ describe('PUT files/file/{fileId}/share (§4)', () => {
 		expect(answer.json.count).toBe(2);
 		expect(answer.json).not.toHaveProperty('total');
 		const [user, group] = answer.json.response;
-		expect(user).toMatchObject({ access: 10, subjectType: 0, canEditAccess: true, isOwner: false, sharedToUser: { id: SEED_IDS.bobId, displayName: 'Bob Stone', email: 'bob@example.com' } });
+		expect(user).toMatchObject({
+			access: 10,
+			subjectType: 0,
+			canEditAccess: true,
+			isOwner: false,
+			sharedToUser: { id: SEED_IDS.bobId, displayName: 'Bob Stone', email: 'bob@example.com' },
+		});
 		expect(user.sharedTo).toEqual(user.sharedToUser);
 		expect(user).not.toHaveProperty('sharedToGroup');
-		expect(group).toMatchObject({ access: 6, subjectType: 2, sharedToGroup: { id: SEED_IDS.legalGroupId, name: 'Legal' } });
+		expect(group).toMatchObject({
+			access: 6,
+			subjectType: 2,
+			sharedToGroup: { id: SEED_IDS.legalGroupId, name: 'Legal' },
+		});
 		expect(group.sharedTo).toEqual(group.sharedToGroup);
-		expect(emulator.fileShares(SEED_IDS.myDocxId).map((dto) => [dto.subjectType, dto.access])).toEqual([
+		expect(
+			emulator.fileShares(SEED_IDS.myDocxId).map((dto) => [dto.subjectType, dto.access]),
+		).toEqual([
 			[0, 2],
 			[0, 10],
 			[2, 6],
@@ -37,15 +50,31 @@ describe('PUT files/file/{fileId}/share (§4)', () => {
 	});
 
 	it('updates an existing share (Jane Read → Review)', async () => {
-		const answer = await share(SEED_IDS.myDocxId, { share: [{ shareTo: SEED_IDS.janeId, access: 5 }] });
+		const answer = await share(SEED_IDS.myDocxId, {
+			share: [{ shareTo: SEED_IDS.janeId, access: 5 }],
+		});
 		expect(answer.json.response).toEqual([expect.objectContaining({ access: 5 })]);
-		expect(emulator.fileShares(SEED_IDS.myDocxId)).toEqual([expect.objectContaining({ access: 5, sharedToUser: expect.objectContaining({ id: SEED_IDS.janeId }) })]);
+		expect(emulator.fileShares(SEED_IDS.myDocxId)).toEqual([
+			expect.objectContaining({
+				access: 5,
+				sharedToUser: expect.objectContaining({ id: SEED_IDS.janeId }),
+			}),
+		]);
 	});
 
 	it('removes with access 0 and does not return removed subjects', async () => {
-		const answer = await share(SEED_IDS.myDocxId, { share: [{ shareTo: SEED_IDS.janeId, access: 0 }, { shareTo: SEED_IDS.bobId, access: 2 }] });
-		expect(answer.json.response.map((dto: { sharedTo: { id: string } }) => dto.sharedTo.id)).toEqual([SEED_IDS.bobId]);
-		expect(emulator.fileShares(SEED_IDS.myDocxId).map((dto) => dto.sharedToUser?.id)).toEqual([SEED_IDS.bobId]);
+		const answer = await share(SEED_IDS.myDocxId, {
+			share: [
+				{ shareTo: SEED_IDS.janeId, access: 0 },
+				{ shareTo: SEED_IDS.bobId, access: 2 },
+			],
+		});
+		expect(
+			answer.json.response.map((dto: { sharedTo: { id: string } }) => dto.sharedTo.id),
+		).toEqual([SEED_IDS.bobId]);
+		expect(emulator.fileShares(SEED_IDS.myDocxId).map((dto) => dto.sharedToUser?.id)).toEqual([
+			SEED_IDS.bobId,
+		]);
 	});
 
 	it('silently drops guests, disabled users and unknown ids', async () => {
@@ -74,7 +103,9 @@ describe('PUT files/file/{fileId}/share (§4)', () => {
 			['txt', SEED_IDS.myTxtId, [3, 2]],
 		])('%s accepts exactly %p (plus 0)', async (_name, fileId, allowed) => {
 			for (const access of candidates) {
-				const answer = await share(fileId as string, { share: [{ shareTo: SEED_IDS.bobId, access }] });
+				const answer = await share(fileId as string, {
+					share: [{ shareTo: SEED_IDS.bobId, access }],
+				});
 				const ok = (allowed as number[]).includes(access);
 				expect([access, answer.status]).toEqual([access, ok ? 200 : 403]);
 				if (!ok) expect(answer.json.error.message).toBe(ROLE_MESSAGE);
@@ -83,17 +114,26 @@ describe('PUT files/file/{fileId}/share (§4)', () => {
 	});
 
 	it('user/group shares of a file inside a room → 403 role not available', async () => {
-		const answer = await share(SEED_IDS.roomFileId, { share: [{ shareTo: SEED_IDS.bobId, access: 2 }] });
+		const answer = await share(SEED_IDS.roomFileId, {
+			share: [{ shareTo: SEED_IDS.bobId, access: 2 }],
+		});
 		expect([answer.status, answer.json.error.message]).toEqual([403, ROLE_MESSAGE]);
 	});
 
 	it('unknown file → 404', async () => {
 		const answer = await share('99999', { share: [{ shareTo: SEED_IDS.bobId, access: 2 }] });
-		expect([answer.status, answer.json.error.message]).toEqual([404, 'The required file was not found']);
+		expect([answer.status, answer.json.error.message]).toEqual([
+			404,
+			'The required file was not found',
+		]);
 	});
 
 	it("Jane may not change the owner's sharing → 403 Access denied", async () => {
-		const answer = await share(SEED_IDS.myDocxId, { share: [{ shareTo: SEED_IDS.bobId, access: 2 }] }, SEED_IDS.janeToken);
+		const answer = await share(
+			SEED_IDS.myDocxId,
+			{ share: [{ shareTo: SEED_IDS.bobId, access: 2 }] },
+			SEED_IDS.janeToken,
+		);
 		expect([answer.status, answer.json.error.message]).toEqual([403, 'Access denied']);
 	});
 
@@ -103,13 +143,25 @@ describe('PUT files/file/{fileId}/share (§4)', () => {
 			notify: true,
 			sharingMessage: '<p>Please <b>review</b> &amp; sign</p>',
 		});
-		expect(emulator.notifications).toEqual([{ fileId: SEED_IDS.myDocxId, userIds: [SEED_IDS.janeId, SEED_IDS.bobId], message: 'Please review & sign' }]);
-		await share(SEED_IDS.myDocxId, { share: [{ shareTo: SEED_IDS.bobId, access: 2 }], notify: false });
+		expect(emulator.notifications).toEqual([
+			{
+				fileId: SEED_IDS.myDocxId,
+				userIds: [SEED_IDS.janeId, SEED_IDS.bobId],
+				message: 'Please review & sign',
+			},
+		]);
+		await share(SEED_IDS.myDocxId, {
+			share: [{ shareTo: SEED_IDS.bobId, access: 2 }],
+			notify: false,
+		});
 		expect(emulator.notifications).toHaveLength(1);
 	});
 
 	it('ignores advancedSettings; binding errors in entries are ProblemDetails', async () => {
-		const ignored = await share(SEED_IDS.myDocxId, { share: [{ shareTo: SEED_IDS.bobId, access: 2 }], advancedSettings: { denyDownload: true } });
+		const ignored = await share(SEED_IDS.myDocxId, {
+			share: [{ shareTo: SEED_IDS.bobId, access: 2 }],
+			advancedSettings: { denyDownload: true },
+		});
 		expect(ignored.status).toBe(200);
 		const badUuid = await share(SEED_IDS.myDocxId, { share: [{ shareTo: 'bob', access: 2 }] });
 		expect(badUuid.status).toBe(400);

@@ -51,7 +51,12 @@ export const EMULATOR_OAUTH_CLIENT: OAuthClient = {
 
 /** DocSpace's defaults: 5 failures per 60 s block the login for 60 s; tokens as in RegisteredClientConfigurationProperties. */
 export const LOGIN_ATTEMPTS = { maxFailures: 5, windowMs: 60_000 };
-export const TOKEN_LIFETIMES = { sessionMs: 365 * 24 * 3600_000, accessTokenMs: 3600_000, codeMs: 60_000, refreshMs: 60 * 24 * 3600_000 };
+export const TOKEN_LIFETIMES = {
+	sessionMs: 365 * 24 * 3600_000,
+	accessTokenMs: 3600_000,
+	codeMs: 60_000,
+	refreshMs: 60 * 24 * 3600_000,
+};
 
 function base64url(value: unknown): string {
 	return Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -62,7 +67,12 @@ export function pkceChallenge(verifier: string, method: string | undefined): str
 }
 
 export class IdentityState {
-	readonly clients = new Map<string, OAuthClient>([[EMULATOR_OAUTH_CLIENT.clientId, { ...EMULATOR_OAUTH_CLIENT, redirectUris: [...EMULATOR_OAUTH_CLIENT.redirectUris] }]]);
+	readonly clients = new Map<string, OAuthClient>([
+		[
+			EMULATOR_OAUTH_CLIENT.clientId,
+			{ ...EMULATOR_OAUTH_CLIENT, redirectUris: [...EMULATOR_OAUTH_CLIENT.redirectUris] },
+		],
+	]);
 	/** Users (by id) whose sign-in asks for a second factor. */
 	readonly twoFactor = new Map<string, 'app' | 'sms'>();
 	readonly lifetimes = { ...TOKEN_LIFETIMES };
@@ -78,7 +88,9 @@ export class IdentityState {
 	refreshes = 0;
 
 	isBlocked(userName: string, now = Date.now()): boolean {
-		const recent = (this.failures.get(userName.toLowerCase()) ?? []).filter((at) => now - at < LOGIN_ATTEMPTS.windowMs);
+		const recent = (this.failures.get(userName.toLowerCase()) ?? []).filter(
+			(at) => now - at < LOGIN_ATTEMPTS.windowMs,
+		);
 		this.failures.set(userName.toLowerCase(), recent);
 		return recent.length >= LOGIN_ATTEMPTS.maxFailures;
 	}
@@ -96,7 +108,8 @@ export class IdentityState {
 	/** Makes every issued session and access token expired, as if their lifetime had passed. */
 	expireTokens(): void {
 		for (const token of this.sessionExpiry.keys()) this.sessionExpiry.set(token, Date.now() - 1);
-		for (const token of this.accessTokenExpiry.keys()) this.accessTokenExpiry.set(token, Date.now() - 1);
+		for (const token of this.accessTokenExpiry.keys())
+			this.accessTokenExpiry.set(token, Date.now() - 1);
 	}
 
 	issueSession(): { token: string; expiresAt: number } {
@@ -114,7 +127,10 @@ export class IdentityState {
 	}
 
 	/** An ES256-looking JWT with DocSpace's claims (aud = the portal); the signature is not checked. */
-	issueAccessToken(portalUrl: string, grant: { clientId: string; userId: string; scopes: string[] }) {
+	issueAccessToken(
+		portalUrl: string,
+		grant: { clientId: string; userId: string; scopes: string[] },
+	) {
 		const now = Math.floor(Date.now() / 1000);
 		const expiresIn = Math.max(1, Math.round(this.lifetimes.accessTokenMs / 1000));
 		const claims = {
@@ -132,7 +148,11 @@ export class IdentityState {
 		const token = `${base64url({ alg: 'ES256', typ: 'JWT', kid: 'emulator' })}.${base64url(claims)}.${randomBytes(32).toString('base64url')}`;
 		this.accessTokenExpiry.set(token, Date.now() + this.lifetimes.accessTokenMs);
 		const refreshToken = randomBytes(32).toString('base64url');
-		this.refreshTokens.set(refreshToken, { ...grant, active: true, expiresAt: Date.now() + this.lifetimes.refreshMs });
+		this.refreshTokens.set(refreshToken, {
+			...grant,
+			active: true,
+			expiresAt: Date.now() + this.lifetimes.refreshMs,
+		});
 		return { token, refreshToken, expiresIn };
 	}
 }

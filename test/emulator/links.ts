@@ -47,11 +47,15 @@ export function bindLinkRequest(rawBody: string, kind: 'room' | 'file'): LinkReq
 		internal: read('internal', readBoolean) ?? false,
 		title: read('title', readString),
 		// §3.1: an omitted linkType means 0 = Invitation.
-		linkType: isRoom ? read('linkType', (value, path) => readEnum(value, path, 'ASC.Files.Core.ApiModels.ResponseDto.LinkType')) ?? 0 : 1,
+		linkType: isRoom
+			? (read('linkType', (value, path) =>
+					readEnum(value, path, 'ASC.Files.Core.ApiModels.ResponseDto.LinkType'),
+				) ?? 0)
+			: 1,
 		password: read('password', readString),
 		denyDownload: read('denyDownload', readBoolean) ?? false,
 		maxUseCount: isRoom ? read('maxUseCount', readOptionalInt) : undefined,
-		primary: isRoom ? false : read('primary', readBoolean) ?? false,
+		primary: isRoom ? false : (read('primary', readBoolean) ?? false),
 	};
 	if (isRoom) read('currentUseCount', readOptionalInt); // bound, then ignored (§3.1)
 	const validator = new AttributeValidator();
@@ -82,7 +86,10 @@ export function checkPassword(password: string, policy: PasswordPolicy): void {
 }
 
 /** Trimmed password, or undefined when empty (§3.1: the server trims it). */
-export function normalizePassword(password: string | undefined, policy: PasswordPolicy): string | undefined {
+export function normalizePassword(
+	password: string | undefined,
+	policy: PasswordPolicy,
+): string | undefined {
 	const trimmed = password?.trim();
 	if (!trimmed) return undefined;
 	checkPassword(trimmed, policy);

@@ -9,7 +9,9 @@ export interface FilePart {
 }
 
 export function boundaryOf(contentType: string | undefined): string | undefined {
-	const match = /^multipart\/form-data;.*\bboundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType ?? '');
+	const match = /^multipart\/form-data;.*\bboundary=(?:"([^"]+)"|([^;\s]+))/i.exec(
+		contentType ?? '',
+	);
 	return match ? (match[1] ?? match[2]) : undefined;
 }
 
@@ -35,7 +37,12 @@ export function fileParts(body: Buffer, contentType: string | undefined): FilePa
 			const fileName = encodedName !== undefined ? decodeURIComponent(encodedName) : plainName;
 			if (fileName !== undefined) {
 				const contentType = /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1];
-				parts.push({ fieldName, fileName, contentType, data: Buffer.from(part.subarray(headerEnd + 4)) });
+				parts.push({
+					fieldName,
+					fileName,
+					contentType,
+					data: Buffer.from(part.subarray(headerEnd + 4)),
+				});
 			}
 		}
 		start = next;

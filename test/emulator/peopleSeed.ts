@@ -10,7 +10,19 @@ export const BOB_TOKEN = 'U2Vzc2lvbkJvYlN0b25lMDEyMzQ1Njc4OWFiY2RlZg==';
 /** The default portal plus a DocSpace admin (Adam) and sessions for Adam and Bob (a plain user). */
 export const SEED_WITH_ADMIN: PortalSeed = {
 	...DEFAULT_SEED,
-	users: [...DEFAULT_SEED.users, { id: ADMIN_ID, firstName: 'Adam', lastName: 'Admin', email: 'adam@example.com', role: 'admin' }],
-	sessionTokens: [...DEFAULT_SEED.sessionTokens, { token: ADMIN_TOKEN, userId: ADMIN_ID }, { token: BOB_TOKEN, userId: SEED_IDS.bobId }],
+	users: [
+		...DEFAULT_SEED.users,
+		{
+			id: ADMIN_ID,
+			firstName: 'Adam',
+			lastName: 'Admin',
+			email: 'adam@example.com',
+			role: 'admin',
+		},
+	],
+	sessionTokens: [
+		...DEFAULT_SEED.sessionTokens,
+		{ token: ADMIN_TOKEN, userId: ADMIN_ID },
+		{ token: BOB_TOKEN, userId: SEED_IDS.bobId },
+	],
 };
-

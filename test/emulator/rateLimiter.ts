@@ -16,14 +16,18 @@ export interface Rejection {
 	headers: Record<string, string>;
 }
 
-export type AcquireResult = { granted: true; release: () => void } | { granted: false; rejection: Rejection };
+export type AcquireResult =
+	{ granted: true; release: () => void } | { granted: false; rejection: Rejection };
 
 interface InFlight {
 	reads: number;
 	writes: number;
 }
 
-function rejection(limit: number, retryAfterSeconds: number): { granted: false; rejection: Rejection } {
+function rejection(
+	limit: number,
+	retryAfterSeconds: number,
+): { granted: false; rejection: Rejection } {
 	const retryAfter = Math.max(1, Math.ceil(retryAfterSeconds));
 	return {
 		granted: false,
@@ -73,8 +77,10 @@ export class RateLimiter {
 		const field = isRead ? 'reads' : 'writes';
 		flight[field]++;
 		this.total[field]++;
-		if (isRead) this.stats.maxConcurrentReads = Math.max(this.stats.maxConcurrentReads, this.total.reads);
-		else this.stats.maxConcurrentWrites = Math.max(this.stats.maxConcurrentWrites, this.total.writes);
+		if (isRead)
+			this.stats.maxConcurrentReads = Math.max(this.stats.maxConcurrentReads, this.total.reads);
+		else
+			this.stats.maxConcurrentWrites = Math.max(this.stats.maxConcurrentWrites, this.total.writes);
 		let released = false;
 		return {
 			granted: true,
@@ -87,9 +93,17 @@ export class RateLimiter {
 		};
 	}
 
-	private check(limits: Required<RateLimitOptions>, partition: string, method: string, flight: InFlight, isRead: boolean) {
-		if (isRead && flight.reads >= limits.concurrentReads) return rejection(limits.concurrentReads, 1);
-		if (!isRead && flight.writes >= limits.concurrentWrites) return rejection(limits.concurrentWrites, 1);
+	private check(
+		limits: Required<RateLimitOptions>,
+		partition: string,
+		method: string,
+		flight: InFlight,
+		isRead: boolean,
+	) {
+		if (isRead && flight.reads >= limits.concurrentReads)
+			return rejection(limits.concurrentReads, 1);
+		if (!isRead && flight.writes >= limits.concurrentWrites)
+			return rejection(limits.concurrentWrites, 1);
 
 		const now = Date.now();
 		const window = (this.windows.get(partition) ?? []).filter((time) => time > now - WINDOW_MS);

@@ -8,7 +8,8 @@ beforeAll(async () => {
 afterAll(() => emulator.stop());
 beforeEach(() => emulator.reset());
 
-const setLink = (roomId: string, body: unknown, authorization?: string) => call(emulator, 'PUT', roomLinksPath(roomId), { body, authorization });
+const setLink = (roomId: string, body: unknown, authorization?: string) =>
+	call(emulator, 'PUT', roomLinksPath(roomId), { body, authorization });
 const ROLE_MESSAGE = 'The role is not available for this user type';
 
 describe('access table per room type (§3.2)', () => {
@@ -28,7 +29,14 @@ describe('access table per room type (§3.2)', () => {
 		vdr: [11, 10, 2, 7],
 		ai: [11, 2],
 	};
-	const external: Record<string, number[]> = { custom: [10, 7, 5, 6, 2], public: [10, 7, 5, 6, 2], form: [7, 2], collab: [], vdr: [], ai: [] };
+	const external: Record<string, number[]> = {
+		custom: [10, 7, 5, 6, 2],
+		public: [10, 7, 5, 6, 2],
+		form: [7, 2],
+		collab: [],
+		vdr: [],
+		ai: [],
+	};
 	const candidates = [1, 2, 3, 5, 6, 7, 8, 9, 10, 11];
 
 	for (const [roomName, roomId] of Object.entries(rooms)) {
@@ -60,8 +68,24 @@ describe('access table per room type (§3.2)', () => {
 	}
 
 	it('updates the form room primary link with FillForms / Read only', async () => {
-		expect((await setLink(SEED_IDS.formRoomId, { linkId: SEED_IDS.formPrimaryLinkId, linkType: 1, access: 2 })).status).toBe(200);
-		expect((await setLink(SEED_IDS.formRoomId, { linkId: SEED_IDS.formPrimaryLinkId, linkType: 1, access: 10 })).status).toBe(403);
+		expect(
+			(
+				await setLink(SEED_IDS.formRoomId, {
+					linkId: SEED_IDS.formPrimaryLinkId,
+					linkType: 1,
+					access: 2,
+				})
+			).status,
+		).toBe(200);
+		expect(
+			(
+				await setLink(SEED_IDS.formRoomId, {
+					linkId: SEED_IDS.formPrimaryLinkId,
+					linkType: 1,
+					access: 10,
+				})
+			).status,
+		).toBe(403);
 	});
 
 	it('linkType other than 0/1 → 403 InvalidOperation', async () => {
@@ -82,35 +106,60 @@ describe('link count limits (§3.2)', () => {
 		const answer = await setLink(SEED_IDS.fullRoomId, { linkType: 1, access: 2 });
 		expect(answer.status).toBe(403);
 		expect(answer.json.error.message).toBe('The maximum number of links may not exceed 5');
-		for (let n = 0; n < 5; n++) expect((await setLink(SEED_IDS.customRoomId, { linkType: 1, access: 2 })).status).toBe(200);
+		for (let n = 0; n < 5; n++)
+			expect((await setLink(SEED_IDS.customRoomId, { linkType: 1, access: 2 })).status).toBe(200);
 		expect((await setLink(SEED_IDS.customRoomId, { linkType: 1, access: 2 })).status).toBe(403);
 	});
 
 	it('updating an existing link does not count against the limit', async () => {
-		const answer = await setLink(SEED_IDS.fullRoomId, { linkId: SEED_IDS.fullRoomInvitationLinkId, linkType: 0, access: 11, title: 'Join us' });
+		const answer = await setLink(SEED_IDS.fullRoomId, {
+			linkId: SEED_IDS.fullRoomInvitationLinkId,
+			linkType: 0,
+			access: 11,
+			title: 'Join us',
+		});
 		expect(answer.status).toBe(200);
-		expect(answer.json.response.sharedLink).toMatchObject({ id: SEED_IDS.fullRoomInvitationLinkId, title: 'Join us', currentUseCount: 3 });
+		expect(answer.json.response.sharedLink).toMatchObject({
+			id: SEED_IDS.fullRoomInvitationLinkId,
+			title: 'Join us',
+			currentUseCount: 3,
+		});
 	});
 });
 
 describe('passwords (§3.2)', () => {
 	it('trims and stores a valid password, returned in clear text', async () => {
-		const answer = await setLink(SEED_IDS.customRoomId, { linkType: 1, access: 2, password: '  Str0ng!pass  ' });
+		const answer = await setLink(SEED_IDS.customRoomId, {
+			linkType: 1,
+			access: 2,
+			password: '  Str0ng!pass  ',
+		});
 		expect(answer.json.response.sharedLink.password).toBe('Str0ng!pass');
 		expect(emulator.roomLinks(SEED_IDS.customRoomId)[0].sharedLink?.password).toBe('Str0ng!pass');
 	});
 
-	it.each(['short', 'x'.repeat(31), 'has space inside', 'pässwörter-1234'])('rejects %p with 400', async (password) => {
-		const answer = await setLink(SEED_IDS.customRoomId, { linkType: 1, access: 2, password });
-		expect(answer.status).toBe(400);
-		expect(answer.json.error.message).toBe('Password must contain from 8 to 30 characters, only Latin letters, no spaces');
-	});
+	it.each(['short', 'x'.repeat(31), 'has space inside', 'pässwörter-1234'])(
+		'rejects %p with 400',
+		async (password) => {
+			const answer = await setLink(SEED_IDS.customRoomId, { linkType: 1, access: 2, password });
+			expect(answer.status).toBe(400);
+			expect(answer.json.error.message).toBe(
+				'Password must contain from 8 to 30 characters, only Latin letters, no spaces',
+			);
+		},
+	);
 
 	it('uses the configured minimum length', async () => {
 		emulator.configure({ passwordMinLength: 12 });
-		const answer = await setLink(SEED_IDS.customRoomId, { linkType: 1, access: 2, password: 'elevenchars' });
+		const answer = await setLink(SEED_IDS.customRoomId, {
+			linkType: 1,
+			access: 2,
+			password: 'elevenchars',
+		});
 		expect(answer.json.error.message).toContain('from 12 to 30');
-		expect((await call(emulator, 'GET', '/api/2.0/settings/security/password')).json.response.minLength).toBe(12);
+		expect(
+			(await call(emulator, 'GET', '/api/2.0/settings/security/password')).json.response.minLength,
+		).toBe(12);
 	});
 
 	it('ignores passwords on invitation links', async () => {
@@ -122,27 +171,69 @@ describe('passwords (§3.2)', () => {
 
 describe('expiration (§3.2)', () => {
 	it('renders the date in the server "o" format', async () => {
-		const answer = await setLink(SEED_IDS.customRoomId, { linkType: 1, access: 2, expirationDate: '2031-01-01T00:00:00.000Z' });
-		expect(answer.json.response.sharedLink).toMatchObject({ expirationDate: '2031-01-01T00:00:00.0000000Z', isExpired: false });
+		const answer = await setLink(SEED_IDS.customRoomId, {
+			linkType: 1,
+			access: 2,
+			expirationDate: '2031-01-01T00:00:00.000Z',
+		});
+		expect(answer.json.response.sharedLink).toMatchObject({
+			expirationDate: '2031-01-01T00:00:00.0000000Z',
+			isExpired: false,
+		});
 	});
 
 	it('external: a past date is silently dropped, more than 10 years → 400', async () => {
-		const past = await setLink(SEED_IDS.customRoomId, { linkType: 1, access: 2, expirationDate: '2020-01-01T00:00:00Z' });
+		const past = await setLink(SEED_IDS.customRoomId, {
+			linkType: 1,
+			access: 2,
+			expirationDate: '2020-01-01T00:00:00Z',
+		});
 		expect(past.status).toBe(200);
 		expect(past.json.response.sharedLink).not.toHaveProperty('expirationDate');
-		const far = await setLink(SEED_IDS.customRoomId, { linkType: 1, access: 2, expirationDate: inYears(11) });
+		const far = await setLink(SEED_IDS.customRoomId, {
+			linkType: 1,
+			access: 2,
+			expirationDate: inYears(11),
+		});
 		expect(far.status).toBe(400);
-		expect(far.json.error).toMatchObject({ type: 'System.ArgumentException', message: expect.stringContaining('expirationDate') });
+		expect(far.json.error).toMatchObject({
+			type: 'System.ArgumentException',
+			message: expect.stringContaining('expirationDate'),
+		});
 	});
 
 	it('invitation: a past date or more than 10 years → 400', async () => {
-		expect((await setLink(SEED_IDS.customRoomId, { linkType: 0, access: 2, expirationDate: '2020-01-01' })).status).toBe(400);
-		expect((await setLink(SEED_IDS.customRoomId, { linkType: 0, access: 2, expirationDate: inYears(11) })).status).toBe(400);
-		expect((await setLink(SEED_IDS.customRoomId, { linkType: 0, access: 2, expirationDate: inYears(1) })).status).toBe(200);
+		expect(
+			(
+				await setLink(SEED_IDS.customRoomId, {
+					linkType: 0,
+					access: 2,
+					expirationDate: '2020-01-01',
+				})
+			).status,
+		).toBe(400);
+		expect(
+			(
+				await setLink(SEED_IDS.customRoomId, {
+					linkType: 0,
+					access: 2,
+					expirationDate: inYears(11),
+				})
+			).status,
+		).toBe(400);
+		expect(
+			(await setLink(SEED_IDS.customRoomId, { linkType: 0, access: 2, expirationDate: inYears(1) }))
+				.status,
+		).toBe(200);
 	});
 
 	it("a Public room's primary link ignores expiry changes", async () => {
-		const answer = await setLink(SEED_IDS.publicRoomId, { linkId: SEED_IDS.publicPrimaryLinkId, linkType: 1, access: 2, expirationDate: inYears(1) });
+		const answer = await setLink(SEED_IDS.publicRoomId, {
+			linkId: SEED_IDS.publicPrimaryLinkId,
+			linkType: 1,
+			access: 2,
+			expirationDate: inYears(1),
+		});
 		expect(answer.status).toBe(200);
 		expect(answer.json.response.sharedLink).not.toHaveProperty('expirationDate');
 		expect(answer.json.response.canEditExpirationDate).toBe(false);
@@ -151,14 +242,30 @@ describe('expiration (§3.2)', () => {
 
 describe('maxUseCount (§3.1)', () => {
 	it('is kept on invitation links and ignored on external links', async () => {
-		const invitation = await setLink(SEED_IDS.customRoomId, { linkType: 0, access: 2, maxUseCount: 25 });
-		expect(invitation.json.response.sharedLink).toMatchObject({ maxUseCount: 25, currentUseCount: 0 });
-		const external = await setLink(SEED_IDS.customRoomId, { linkType: 1, access: 2, maxUseCount: 25 });
+		const invitation = await setLink(SEED_IDS.customRoomId, {
+			linkType: 0,
+			access: 2,
+			maxUseCount: 25,
+		});
+		expect(invitation.json.response.sharedLink).toMatchObject({
+			maxUseCount: 25,
+			currentUseCount: 0,
+		});
+		const external = await setLink(SEED_IDS.customRoomId, {
+			linkType: 1,
+			access: 2,
+			maxUseCount: 25,
+		});
 		expect(external.json.response.sharedLink).not.toHaveProperty('maxUseCount');
 	});
 
 	it('may not go below the current use count', async () => {
-		const answer = await setLink(SEED_IDS.fullRoomId, { linkId: SEED_IDS.fullRoomInvitationLinkId, linkType: 0, access: 2, maxUseCount: 2 });
+		const answer = await setLink(SEED_IDS.fullRoomId, {
+			linkId: SEED_IDS.fullRoomInvitationLinkId,
+			linkType: 0,
+			access: 2,
+			maxUseCount: 2,
+		});
 		expect(answer.status).toBe(400);
 	});
 });
@@ -168,13 +275,26 @@ describe('create, update, delete (§3.1, §3.2)', () => {
 		const linkId = '7e57ab1e-0000-4000-8000-000000000001';
 		const created = await setLink(SEED_IDS.customRoomId, { linkId, linkType: 1, access: 2 });
 		expect(created.json.response.sharedLink).toMatchObject({ id: linkId, title: 'Shared link' });
-		const updated = await setLink(SEED_IDS.customRoomId, { linkId, linkType: 1, access: 10, title: 'Editors', denyDownload: true });
-		expect(updated.json.response).toMatchObject({ access: 10, sharedLink: { id: linkId, title: 'Editors', denyDownload: true } });
+		const updated = await setLink(SEED_IDS.customRoomId, {
+			linkId,
+			linkType: 1,
+			access: 10,
+			title: 'Editors',
+			denyDownload: true,
+		});
+		expect(updated.json.response).toMatchObject({
+			access: 10,
+			sharedLink: { id: linkId, title: 'Editors', denyDownload: true },
+		});
 		expect(emulator.roomLinks(SEED_IDS.customRoomId)).toHaveLength(1);
 	});
 
 	it('refuses to change the link type of an existing link', async () => {
-		const answer = await setLink(SEED_IDS.fullRoomId, { linkId: SEED_IDS.fullRoomInvitationLinkId, linkType: 1, access: 2 });
+		const answer = await setLink(SEED_IDS.fullRoomId, {
+			linkId: SEED_IDS.fullRoomInvitationLinkId,
+			linkType: 1,
+			access: 2,
+		});
 		expect(answer.status).toBe(403);
 	});
 
@@ -190,15 +310,20 @@ describe('create, update, delete (§3.1, §3.2)', () => {
 	it.each([
 		[SEED_IDS.publicRoomId, SEED_IDS.publicPrimaryLinkId, 2],
 		[SEED_IDS.formRoomId, SEED_IDS.formPrimaryLinkId, 7],
-	])('deleting the primary link of room %s recreates a new primary link', async (roomId, linkId, access) => {
-		const answer = await setLink(roomId, { linkId, linkType: 1, access: 0 });
-		expect(answer.status).toBe(200);
-		const replacement = answer.json.response;
-		expect(replacement).toMatchObject({ access, subjectType: 4, sharedLink: { primary: true } });
-		expect(replacement.sharedLink.id).not.toBe(linkId);
-		expect(replacement.sharedLink).not.toHaveProperty('requestToken');
-		expect(emulator.roomLinks(roomId).map((link) => link.sharedLink?.id)).toEqual([replacement.sharedLink.id]);
-	});
+	])(
+		'deleting the primary link of room %s recreates a new primary link',
+		async (roomId, linkId, access) => {
+			const answer = await setLink(roomId, { linkId, linkType: 1, access: 0 });
+			expect(answer.status).toBe(200);
+			const replacement = answer.json.response;
+			expect(replacement).toMatchObject({ access, subjectType: 4, sharedLink: { primary: true } });
+			expect(replacement.sharedLink.id).not.toBe(linkId);
+			expect(replacement.sharedLink).not.toHaveProperty('requestToken');
+			expect(emulator.roomLinks(roomId).map((link) => link.sharedLink?.id)).toEqual([
+				replacement.sharedLink.id,
+			]);
+		},
+	);
 
 	it('forces internal=false in Public rooms', async () => {
 		const answer = await setLink(SEED_IDS.publicRoomId, { linkType: 1, access: 2, internal: true });
@@ -218,20 +343,35 @@ describe('create, update, delete (§3.1, §3.2)', () => {
 			canEditAccess: false,
 			canRevoke: true,
 			subjectType: 3,
-			sharedLink: { title: 'Invitation link', linkType: 0, primary: false, isExpired: false, currentUseCount: 0 },
+			sharedLink: {
+				title: 'Invitation link',
+				linkType: 0,
+				primary: false,
+				isExpired: false,
+				currentUseCount: 0,
+			},
 		});
 		expect(dto.sharedLink.shareLink).toMatch(/^https:\/\/portal\.example\.com\/s\/[A-Za-z0-9]{8}$/);
 	});
 
 	it('lets Jane manage room 101 only', async () => {
-		expect((await setLink(SEED_IDS.customRoomId, { linkType: 1, access: 2 }, SEED_IDS.janeToken)).status).toBe(200);
-		const denied = await setLink(SEED_IDS.fullRoomId, { linkType: 1, access: 2 }, SEED_IDS.janeToken);
+		expect(
+			(await setLink(SEED_IDS.customRoomId, { linkType: 1, access: 2 }, SEED_IDS.janeToken)).status,
+		).toBe(200);
+		const denied = await setLink(
+			SEED_IDS.fullRoomId,
+			{ linkType: 1, access: 2 },
+			SEED_IDS.janeToken,
+		);
 		expect([denied.status, denied.json.error.message]).toEqual([403, 'Access denied']);
 	});
 
 	it('404 for an unknown room; third-party string ids work', async () => {
 		const missing = await setLink('424242', { linkType: 1, access: 2 });
-		expect([missing.status, missing.json.error.message]).toEqual([404, 'The required folder was not found']);
+		expect([missing.status, missing.json.error.message]).toEqual([
+			404,
+			'The required folder was not found',
+		]);
 		const thirdParty = await setLink(SEED_IDS.thirdPartyRoomId, { linkType: 1, access: 2 });
 		expect(thirdParty.status).toBe(200);
 		expect(emulator.roomLinks(SEED_IDS.thirdPartyRoomId)).toHaveLength(1);

@@ -12,27 +12,49 @@ afterEach(() => expect(emulator.openApiViolations()).toEqual([]));
 const sharePath = (roomId: string) => `/api/2.0/files/rooms/${roomId}/share`;
 const invite = (roomId: string, invitations: unknown[], authorization?: string) =>
 	call(emulator, 'PUT', sharePath(roomId), { body: { invitations, notify: false }, authorization });
-const members = async (roomId: string, query = '') => (await call(emulator, 'GET', `${sharePath(roomId)}${query}`)).json;
+const members = async (roomId: string, query = '') =>
+	(await call(emulator, 'GET', `${sharePath(roomId)}${query}`)).json;
 const ROLE_MESSAGE = 'The role is not available for this user type';
 
 describe('GET files/rooms/{id}/share', () => {
 	it('lists the owner first (isOwner), then the members, paged with total, filtered by kind and text', async () => {
-		await invite('101', [{ id: SEED_IDS.bobId, access: 10 }, { id: SEED_IDS.legalGroupId, access: 2 }]);
+		await invite('101', [
+			{ id: SEED_IDS.bobId, access: 10 },
+			{ id: SEED_IDS.legalGroupId, access: 2 },
+		]);
 		const all = await members('101');
 		expect(all.total).toBe(4);
-		expect(all.response.map((entry: { access: number; isOwner: boolean; subjectType: number }) => [entry.subjectType, entry.access, entry.isOwner])).toEqual([
+		expect(
+			all.response.map((entry: { access: number; isOwner: boolean; subjectType: number }) => [
+				entry.subjectType,
+				entry.access,
+				entry.isOwner,
+			]),
+		).toEqual([
 			[0, 1, true],
 			[0, 9, false],
 			[0, 10, false],
 			[2, 2, false],
 		]);
-		expect((await members('101', '?filterType=32')).response.map((entry: { sharedToGroup: { name: string } }) => entry.sharedToGroup.name)).toEqual(['Legal']);
+		expect(
+			(await members('101', '?filterType=32')).response.map(
+				(entry: { sharedToGroup: { name: string } }) => entry.sharedToGroup.name,
+			),
+		).toEqual(['Legal']);
 		expect((await members('101', '?filterType=16')).total).toBe(3);
 		expect((await members('101', '?filterValue=bob')).total).toBe(1);
 		expect((await members('101', '?startIndex=2&count=1')).response).toHaveLength(1);
-		expect((await call(emulator, 'GET', `${sharePath('101')}?count=101`)).json.statusCode).toBe(400);
+		expect((await call(emulator, 'GET', `${sharePath('101')}?count=101`)).json.statusCode).toBe(
+			400,
+		);
 		expect((await call(emulator, 'GET', sharePath('424242'))).status).toBe(404);
-		expect((await call(emulator, 'GET', sharePath('102'), { authorization: `Bearer ${SEED_IDS.janeToken}` })).status).toBe(403);
+		expect(
+			(
+				await call(emulator, 'GET', sharePath('102'), {
+					authorization: `Bearer ${SEED_IDS.janeToken}`,
+				})
+			).status,
+		).toBe(403);
 		emulator.reset();
 	});
 });
@@ -52,7 +74,11 @@ describe('PUT files/rooms/{id}/share', () => {
 				emulator.reset();
 				const user = await invite(roomId, [{ id: SEED_IDS.janeId, access }]);
 				const group = await invite(roomId, [{ id: SEED_IDS.salesGroupId, access }]);
-				expect([access, user.status, group.status]).toEqual([access, allowed.includes(access) ? 200 : 403, allowed.includes(access) && access !== 9 ? 200 : 403]);
+				expect([access, user.status, group.status]).toEqual([
+					access,
+					allowed.includes(access) ? 200 : 403,
+					allowed.includes(access) && access !== 9 ? 200 : 403,
+				]);
 				if (user.status === 403) expect(user.json.error.message).toBe(ROLE_MESSAGE);
 			}
 		});
@@ -63,7 +89,9 @@ describe('PUT files/rooms/{id}/share', () => {
 		const guest = await invite('101', [{ id: SEED_IDS.guestId, access: 9 }]);
 		const jane = await invite('104', [{ id: SEED_IDS.janeId, access: 9 }]);
 		expect([bob.status, guest.status, jane.status]).toEqual([403, 403, 200]);
-		expect(emulator.portal.canManageRoom(SEED_IDS.janeId, emulator.portal.rooms.get('104')!)).toBe(true);
+		expect(emulator.portal.canManageRoom(SEED_IDS.janeId, emulator.portal.rooms.get('104')!)).toBe(
+			true,
+		);
 	});
 
 	it('invites an unknown email as a pending guest, finds a known one, answers only the subjects applied', async () => {
@@ -75,7 +103,17 @@ describe('PUT files/rooms/{id}/share', () => {
 		]);
 		expect(answer.status).toBe(200);
 		const applied = answer.json.response.members;
-		expect(applied.map((entry: { sharedToUser: { email: string; activationStatus: number; isVisitor: boolean } }) => [entry.sharedToUser.email, entry.sharedToUser.activationStatus, entry.sharedToUser.isVisitor])).toEqual([
+		expect(
+			applied.map(
+				(entry: {
+					sharedToUser: { email: string; activationStatus: number; isVisitor: boolean };
+				}) => [
+					entry.sharedToUser.email,
+					entry.sharedToUser.activationStatus,
+					entry.sharedToUser.isVisitor,
+				],
+			),
+		).toEqual([
 			['new.client@acme.example', 2, true],
 			['bob@example.com', 1, false],
 		]);
@@ -85,11 +123,20 @@ describe('PUT files/rooms/{id}/share', () => {
 
 	it('access 0 removes; the owner cannot be changed or removed; only room managers may change members', async () => {
 		await invite('101', [{ id: SEED_IDS.bobId, access: 10 }]);
-		const removed = await invite('101', [{ id: SEED_IDS.bobId, access: 0 }, { id: SEED_IDS.ownerId, access: 0 }]);
+		const removed = await invite('101', [
+			{ id: SEED_IDS.bobId, access: 0 },
+			{ id: SEED_IDS.ownerId, access: 0 },
+		]);
 		expect(removed.json.response.members).toEqual([]);
 		const list = await members('101');
-		expect(list.response.map((entry: { sharedToUser: { id: string } }) => entry.sharedToUser.id)).toEqual([SEED_IDS.ownerId, SEED_IDS.janeId]);
-		const jane = await invite('102', [{ id: SEED_IDS.bobId, access: 11 }], `Bearer ${SEED_IDS.janeToken}`);
+		expect(
+			list.response.map((entry: { sharedToUser: { id: string } }) => entry.sharedToUser.id),
+		).toEqual([SEED_IDS.ownerId, SEED_IDS.janeId]);
+		const jane = await invite(
+			'102',
+			[{ id: SEED_IDS.bobId, access: 11 }],
+			`Bearer ${SEED_IDS.janeToken}`,
+		);
 		expect([jane.status, jane.json.error.message]).toEqual([403, 'Access denied']);
 		expect((await invite('424242', [{ id: SEED_IDS.bobId, access: 2 }])).status).toBe(404);
 	});

@@ -10,14 +10,26 @@ beforeEach(() => emulator.reset());
 afterEach(() => expect(emulator.openApiViolations()).toEqual([]));
 
 const ROOMS = '/api/2.0/files/rooms';
-const create = (body: unknown, authorization?: string) => call(emulator, 'POST', ROOMS, { body, authorization });
+const create = (body: unknown, authorization?: string) =>
+	call(emulator, 'POST', ROOMS, { body, authorization });
 
 describe('POST files/rooms', () => {
 	it('creates a room of every type, answering a FolderDto with roomType and the settings sent', async () => {
-		const types: Array<[number, number]> = [[1, 1], [2, 2], [5, 5], [6, 6], [8, 8], [9, 9]];
+		const types: Array<[number, number]> = [
+			[1, 1],
+			[2, 2],
+			[5, 5],
+			[6, 6],
+			[8, 8],
+			[9, 9],
+		];
 		for (const [roomType, expected] of types) {
 			const answer = await create({ title: `Room ${roomType}`, roomType });
-			expect([roomType, answer.status, answer.json.response.roomType]).toEqual([roomType, 200, expected]);
+			expect([roomType, answer.status, answer.json.response.roomType]).toEqual([
+				roomType,
+				200,
+				expected,
+			]);
 		}
 		const vdr = await create({
 			title: 'Deal 42',
@@ -50,7 +62,10 @@ describe('POST files/rooms', () => {
 		const pub = await create({ title: 'Press', roomType: 6 });
 		const form = await create({ title: 'Forms', roomType: 1 });
 		const custom = await create({ title: 'Plain', roomType: 5 });
-		const primary = (id: number) => emulator.portal.rooms.get(String(id))?.links.map((link) => [link.linkType, link.primary, link.access]);
+		const primary = (id: number) =>
+			emulator.portal.rooms
+				.get(String(id))
+				?.links.map((link) => [link.linkType, link.primary, link.access]);
 		expect(primary(pub.json.response.id)).toEqual([[1, true, 2]]);
 		expect(primary(form.json.response.id)).toEqual([[1, true, 7]]);
 		expect(primary(custom.json.response.id)).toEqual([]);
@@ -58,7 +73,11 @@ describe('POST files/rooms', () => {
 
 	it('trap: a colour with "#" is longer than 6 characters and refused with 400, like a title over 170', async () => {
 		const color = await create({ title: 'Red', roomType: 5, color: '#FF0000' });
-		expect(color.json).toMatchObject({ status: 1, statusCode: 400, response: { errors: { Color: [expect.stringContaining('maximum length of 6')] } } });
+		expect(color.json).toMatchObject({
+			status: 1,
+			statusCode: 400,
+			response: { errors: { Color: [expect.stringContaining('maximum length of 6')] } },
+		});
 		const title = await create({ title: 'x'.repeat(171), roomType: 5 });
 		expect(title.json.response.errors.Title).toBeDefined();
 		const missing = await create({ roomType: 5 });
@@ -68,7 +87,11 @@ describe('POST files/rooms', () => {
 		expect(byName.json.response.roomType).toBe(8);
 		const badType = await create({ title: 'T', roomType: 3 });
 		expect(badType.json.statusCode).toBe(400);
-		const lifetime = await create({ title: 'T', roomType: 8, lifetime: { enabled: true, value: 1000, period: 0 } });
+		const lifetime = await create({
+			title: 'T',
+			roomType: 8,
+			lifetime: { enabled: true, value: 1000, period: 0 },
+		});
 		expect(lifetime.json.response.errors.Value).toBeDefined();
 		expect(emulator.portal.rooms.size).toBe(9);
 		emulator.reset();
@@ -87,13 +110,28 @@ describe('POST files/rooms', () => {
 
 describe('PUT files/rooms/{id}, pin, unpin, tags', () => {
 	it('update changes only the fields sent and switches lifetime and watermark off', async () => {
-		const { json } = await create({ title: 'Deal', roomType: 8, denyDownload: true, lifetime: { enabled: true, value: 2, period: 1 }, watermark: { text: 'X', additions: 1 } });
+		const { json } = await create({
+			title: 'Deal',
+			roomType: 8,
+			denyDownload: true,
+			lifetime: { enabled: true, value: 2, period: 1 },
+			watermark: { text: 'X', additions: 1 },
+		});
 		const id = json.response.id;
-		const updated = await call(emulator, 'PUT', `${ROOMS}/${id}`, { body: { title: 'Deal (closed)', lifetime: { enabled: false }, watermark: { enabled: false } } });
-		expect(updated.json.response).toMatchObject({ title: 'Deal (closed)', denyDownload: true, roomType: 8 });
+		const updated = await call(emulator, 'PUT', `${ROOMS}/${id}`, {
+			body: { title: 'Deal (closed)', lifetime: { enabled: false }, watermark: { enabled: false } },
+		});
+		expect(updated.json.response).toMatchObject({
+			title: 'Deal (closed)',
+			denyDownload: true,
+			roomType: 8,
+		});
 		expect(updated.json.response.lifetime).toBeUndefined();
 		expect(updated.json.response.watermark).toBeUndefined();
-		const other = await call(emulator, 'PUT', `${ROOMS}/${SEED_IDS.publicRoomId}`, { body: { title: 'Mine' }, authorization: `Bearer ${SEED_IDS.janeToken}` });
+		const other = await call(emulator, 'PUT', `${ROOMS}/${SEED_IDS.publicRoomId}`, {
+			body: { title: 'Mine' },
+			authorization: `Bearer ${SEED_IDS.janeToken}`,
+		});
 		expect(other.status).toBe(403);
 		const missing = await call(emulator, 'PUT', `${ROOMS}/424242`, { body: { title: 'Nope' } });
 		expect(missing.status).toBe(404);
@@ -102,9 +140,12 @@ describe('PUT files/rooms/{id}, pin, unpin, tags', () => {
 	it('pinning is per user and stops at 10 rooms', async () => {
 		const pinned = await call(emulator, 'PUT', `${ROOMS}/101/pin`);
 		expect(pinned.json.response.pinned).toBe(true);
-		const asJane = await call(emulator, 'GET', `${ROOMS}/101`, { authorization: `Bearer ${SEED_IDS.janeToken}` });
+		const asJane = await call(emulator, 'GET', `${ROOMS}/101`, {
+			authorization: `Bearer ${SEED_IDS.janeToken}`,
+		});
 		expect(asJane.json.response.pinned).toBe(false);
-		for (const id of ['102', '103', '104', '105', '106', '107', 'sbox-42', '101']) await call(emulator, 'PUT', `${ROOMS}/${id}/pin`);
+		for (const id of ['102', '103', '104', '105', '106', '107', 'sbox-42', '101'])
+			await call(emulator, 'PUT', `${ROOMS}/${id}/pin`);
 		const ninth = (await create({ title: 'Ninth', roomType: 5 })).json.response.id;
 		const extra = (await create({ title: 'Tenth', roomType: 5 })).json.response.id;
 		const tenth = (await create({ title: 'Eleventh', roomType: 5 })).json.response.id;
@@ -118,12 +159,19 @@ describe('PUT files/rooms/{id}, pin, unpin, tags', () => {
 	});
 
 	it('tags are added (created if missing) and removed; names are required', async () => {
-		const added = await call(emulator, 'PUT', `${ROOMS}/101/tags`, { body: { names: ['client', 'vip'] } });
+		const added = await call(emulator, 'PUT', `${ROOMS}/101/tags`, {
+			body: { names: ['client', 'vip'] },
+		});
 		expect(added.json.response.tags).toEqual(['client', 'vip']);
-		const removed = await call(emulator, 'DELETE', `${ROOMS}/101/tags`, { body: { names: ['vip', 'unknown'] } });
+		const removed = await call(emulator, 'DELETE', `${ROOMS}/101/tags`, {
+			body: { names: ['vip', 'unknown'] },
+		});
 		expect(removed.json.response.tags).toEqual(['client']);
 		const none = await call(emulator, 'PUT', `${ROOMS}/101/tags`, { body: {} });
-		expect(none.json).toMatchObject({ statusCode: 400, response: { errors: { Names: ['The Names field is required.'] } } });
+		expect(none.json).toMatchObject({
+			statusCode: 400,
+			response: { errors: { Names: ['The Names field is required.'] } },
+		});
 		emulator.reset();
 	});
 });

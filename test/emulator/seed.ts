@@ -46,22 +46,61 @@ export const SEED_IDS = {
 
 function fullRoomLinks(): SeedLink[] {
 	const links: SeedLink[] = [
-		{ id: 'c0ffee00-0107-4c00-a000-000000000001', linkType: 1, primary: true, access: 2, title: 'Shared link' },
+		{
+			id: 'c0ffee00-0107-4c00-a000-000000000001',
+			linkType: 1,
+			primary: true,
+			access: 2,
+			title: 'Shared link',
+		},
 	];
 	for (let n = 1; n <= 5; n++) {
-		links.push({ id: `c0ffee00-0107-4c00-a000-00000000001${n}`, linkType: 1, access: 2, title: `Partner link ${n}` });
+		links.push({
+			id: `c0ffee00-0107-4c00-a000-00000000001${n}`,
+			linkType: 1,
+			access: 2,
+			title: `Partner link ${n}`,
+		});
 	}
-	links.push({ id: SEED_IDS.fullRoomInvitationLinkId, linkType: 0, access: 2, title: 'Invitation link', maxUseCount: 10, currentUseCount: 3 });
+	links.push({
+		id: SEED_IDS.fullRoomInvitationLinkId,
+		linkType: 0,
+		access: 2,
+		title: 'Invitation link',
+		maxUseCount: 10,
+		currentUseCount: 3,
+	});
 	return links;
 }
 
 export const DEFAULT_SEED: PortalSeed = {
 	users: [
-		{ id: ownerId, firstName: 'Olivia', lastName: 'Owner', email: SEED_IDS.ownerEmail, role: 'owner', password: SEED_IDS.ownerPassword },
-		{ id: janeId, firstName: 'Jane', lastName: 'Doe', email: 'jane@example.com', role: 'roomAdmin', password: 'jane-password' },
+		{
+			id: ownerId,
+			firstName: 'Olivia',
+			lastName: 'Owner',
+			email: SEED_IDS.ownerEmail,
+			role: 'owner',
+			password: SEED_IDS.ownerPassword,
+		},
+		{
+			id: janeId,
+			firstName: 'Jane',
+			lastName: 'Doe',
+			email: 'jane@example.com',
+			role: 'roomAdmin',
+			password: 'jane-password',
+		},
 		{ id: bobId, firstName: 'Bob', lastName: 'Stone', email: 'bob@example.com', role: 'user' },
 		{ id: guestId, firstName: 'Gary', lastName: 'Guest', email: 'gary@example.com', role: 'guest' },
-		{ id: disabledUserId, firstName: 'Dana', lastName: 'Disabled', email: 'dana@example.com', role: 'user', status: 2 },
+		{
+			id: disabledUserId,
+			firstName: 'Dana',
+			lastName: 'Disabled',
+			email: 'dana@example.com',
+			role: 'user',
+			status: 2,
+		},
 	],
 	groups: [
 		{ id: SEED_IDS.legalGroupId, name: 'Legal', managerId: janeId, memberIds: [janeId, bobId] },
@@ -73,13 +112,29 @@ export const DEFAULT_SEED: PortalSeed = {
 			id: SEED_IDS.publicRoomId,
 			title: 'Press Kit',
 			folderType: 22,
-			links: [{ id: SEED_IDS.publicPrimaryLinkId, linkType: 1, primary: true, access: 2, title: 'Shared link' }],
+			links: [
+				{
+					id: SEED_IDS.publicPrimaryLinkId,
+					linkType: 1,
+					primary: true,
+					access: 2,
+					title: 'Shared link',
+				},
+			],
 		},
 		{
 			id: SEED_IDS.formRoomId,
 			title: 'Applications',
 			folderType: 15,
-			links: [{ id: SEED_IDS.formPrimaryLinkId, linkType: 1, primary: true, access: 7, title: 'Shared link' }],
+			links: [
+				{
+					id: SEED_IDS.formPrimaryLinkId,
+					linkType: 1,
+					primary: true,
+					access: 7,
+					title: 'Shared link',
+				},
+			],
 		},
 		{ id: SEED_IDS.collabRoomId, title: 'Team Drafts', folderType: 16 },
 		{ id: SEED_IDS.vdrRoomId, title: 'Due Diligence', folderType: 29 },
@@ -88,16 +143,56 @@ export const DEFAULT_SEED: PortalSeed = {
 		{ id: SEED_IDS.thirdPartyRoomId, title: 'Box Archive', folderType: 19 },
 	],
 	files: [
-		{ id: SEED_IDS.myDocxId, title: 'Contract.docx', location: 'my', createdBy: ownerId, shares: [{ subjectId: janeId, access: 2 }] },
-		{ id: SEED_IDS.myPdfFormId, title: 'Application.pdf', location: 'my', createdBy: ownerId, isForm: true },
+		{
+			id: SEED_IDS.myDocxId,
+			title: 'Contract.docx',
+			location: 'my',
+			createdBy: ownerId,
+			shares: [{ subjectId: janeId, access: 2 }],
+		},
+		{
+			id: SEED_IDS.myPdfFormId,
+			title: 'Application.pdf',
+			location: 'my',
+			createdBy: ownerId,
+			isForm: true,
+		},
 		{ id: SEED_IDS.myTxtId, title: 'notes.txt', location: 'my', createdBy: ownerId },
-		{ id: SEED_IDS.roomFileId, title: 'Brief.docx', location: { roomId: SEED_IDS.customRoomId }, createdBy: ownerId },
-		{ id: SEED_IDS.publicRoomFileId, title: 'Logo Guidelines.pdf', location: { roomId: SEED_IDS.publicRoomId }, createdBy: ownerId },
+		{
+			id: SEED_IDS.roomFileId,
+			title: 'Brief.docx',
+			location: { roomId: SEED_IDS.customRoomId },
+			createdBy: ownerId,
+		},
+		{
+			id: SEED_IDS.publicRoomFileId,
+			title: 'Logo Guidelines.pdf',
+			location: { roomId: SEED_IDS.publicRoomId },
+			createdBy: ownerId,
+		},
 	],
 	apiKeys: [
-		{ id: 'a91b0000-0001-4d00-b000-000000000001', key: SEED_IDS.apiKey, name: 'Full access', userId: ownerId, permissions: ['*'] },
-		{ id: 'a91b0000-0002-4d00-b000-000000000002', key: SEED_IDS.roomsOnlyApiKey, name: 'Rooms only', userId: ownerId, permissions: ['rooms:read', 'rooms:write'] },
-		{ id: 'a91b0000-0003-4d00-b000-000000000003', key: SEED_IDS.filesOnlyApiKey, name: 'Files only', userId: ownerId, permissions: ['files:read', 'files:write'] },
+		{
+			id: 'a91b0000-0001-4d00-b000-000000000001',
+			key: SEED_IDS.apiKey,
+			name: 'Full access',
+			userId: ownerId,
+			permissions: ['*'],
+		},
+		{
+			id: 'a91b0000-0002-4d00-b000-000000000002',
+			key: SEED_IDS.roomsOnlyApiKey,
+			name: 'Rooms only',
+			userId: ownerId,
+			permissions: ['rooms:read', 'rooms:write'],
+		},
+		{
+			id: 'a91b0000-0003-4d00-b000-000000000003',
+			key: SEED_IDS.filesOnlyApiKey,
+			name: 'Files only',
+			userId: ownerId,
+			permissions: ['files:read', 'files:write'],
+		},
 		{
 			id: 'a91b0000-0004-4d00-b000-000000000004',
 			key: SEED_IDS.expiredApiKey,
@@ -111,7 +206,13 @@ export const DEFAULT_SEED: PortalSeed = {
 		{ token: SEED_IDS.token, userId: ownerId },
 		{ token: SEED_IDS.janeToken, userId: janeId },
 	],
-	jwts: [{ token: SEED_IDS.jwt, userId: ownerId, scopes: ['rooms:write', 'files:write', 'accounts.self:read', 'accounts:read'] }],
+	jwts: [
+		{
+			token: SEED_IDS.jwt,
+			userId: ownerId,
+			scopes: ['rooms:write', 'files:write', 'accounts.self:read', 'accounts:read'],
+		},
+	],
 	passwordPolicy: { minLength: 8, upperCase: false, digits: false, specSymbols: false },
 };
 
@@ -120,7 +221,10 @@ function generatedUuid(prefix: string, n: number): string {
 }
 
 /** A copy of `base` with `rooms` extra Custom rooms (ids 1001…) and `users` extra users, for paging tests. */
-export function seedMany(counts: { rooms?: number; users?: number }, base: PortalSeed = DEFAULT_SEED): PortalSeed {
+export function seedMany(
+	counts: { rooms?: number; users?: number },
+	base: PortalSeed = DEFAULT_SEED,
+): PortalSeed {
 	const rooms: SeedRoom[] = [];
 	for (let n = 1; n <= (counts.rooms ?? 0); n++) {
 		rooms.push({ id: String(1000 + n), title: `Generated Room ${n}`, folderType: 19 });
@@ -160,15 +264,47 @@ export function seedWithFolders(base: PortalSeed = DEFAULT_SEED): PortalSeed {
 		folders: [
 			...(base.folders ?? []),
 			{ id: ids.contractsFolderId, title: 'Contracts', location: 'my', createdBy: ownerId },
-			{ id: ids.draftsFolderId, title: 'Drafts', location: { roomId: SEED_IDS.customRoomId }, createdBy: ownerId },
-			{ id: ids.nestedFolderId, title: '2026', location: { folderId: ids.draftsFolderId }, createdBy: janeId },
+			{
+				id: ids.draftsFolderId,
+				title: 'Drafts',
+				location: { roomId: SEED_IDS.customRoomId },
+				createdBy: ownerId,
+			},
+			{
+				id: ids.nestedFolderId,
+				title: '2026',
+				location: { folderId: ids.draftsFolderId },
+				createdBy: janeId,
+			},
 		],
 		files: [
 			...base.files,
-			{ id: ids.budgetFileId, title: 'Budget.xlsx', location: { folderId: ids.draftsFolderId }, createdBy: ownerId, sizeBytes: 4096 },
-			{ id: ids.planFileId, title: 'Plan.docx', location: { folderId: ids.nestedFolderId }, createdBy: janeId },
-			{ id: ids.lockedFileId, title: 'Locked.docx', location: { folderId: ids.draftsFolderId }, createdBy: ownerId, locked: true },
-			{ id: ids.contractCopyFileId, title: 'Contract.docx', location: { folderId: ids.contractsFolderId }, createdBy: ownerId },
+			{
+				id: ids.budgetFileId,
+				title: 'Budget.xlsx',
+				location: { folderId: ids.draftsFolderId },
+				createdBy: ownerId,
+				sizeBytes: 4096,
+			},
+			{
+				id: ids.planFileId,
+				title: 'Plan.docx',
+				location: { folderId: ids.nestedFolderId },
+				createdBy: janeId,
+			},
+			{
+				id: ids.lockedFileId,
+				title: 'Locked.docx',
+				location: { folderId: ids.draftsFolderId },
+				createdBy: ownerId,
+				locked: true,
+			},
+			{
+				id: ids.contractCopyFileId,
+				title: 'Contract.docx',
+				location: { folderId: ids.contractsFolderId },
+				createdBy: ownerId,
+			},
 		],
 	};
 }

@@ -141,7 +141,11 @@ export function randomShortKey(): string {
 	return Array.from(bytes, (byte) => SHORT_KEY_ALPHABET[byte % SHORT_KEY_ALPHABET.length]).join('');
 }
 
-export function newLink(fields: Omit<LinkRecord, 'shortKey' | 'requestToken' | 'currentUseCount'> & { currentUseCount?: number }): LinkRecord {
+export function newLink(
+	fields: Omit<LinkRecord, 'shortKey' | 'requestToken' | 'currentUseCount'> & {
+		currentUseCount?: number;
+	},
+): LinkRecord {
 	return {
 		currentUseCount: 0,
 		...fields,
@@ -166,7 +170,12 @@ function linkFromSeed(seed: SeedLink): LinkRecord {
 	});
 }
 
-export const DEFAULT_PASSWORD_POLICY: PasswordPolicy = { minLength: 8, upperCase: false, digits: false, specSymbols: false };
+export const DEFAULT_PASSWORD_POLICY: PasswordPolicy = {
+	minLength: 8,
+	upperCase: false,
+	digits: false,
+	specSymbols: false,
+};
 export const PORTAL_CREATED = new Date('2025-01-15T09:00:00.000Z');
 /** Id of the VirtualRooms root folder ("Rooms", FolderType 14). */
 export const ROOMS_FOLDER_ID = 2;
@@ -201,7 +210,9 @@ export class PortalState {
 
 	constructor(seed: PortalSeed, passwordMinLength?: number) {
 		seed.users.forEach((user, index) => this.users.set(user.id, userFromSeed(user, 10 + index)));
-		seed.groups.forEach((group) => this.groups.set(group.id, { ...group, memberIds: [...group.memberIds] }));
+		seed.groups.forEach((group) =>
+			this.groups.set(group.id, { ...group, memberIds: [...group.memberIds] }),
+		);
 		const owner = seed.users.find((user) => user.role === 'owner') ?? seed.users[0];
 		this.ownerId = owner?.id ?? '';
 		for (const room of seed.rooms) {
@@ -215,8 +226,12 @@ export class PortalState {
 				created: PORTAL_CREATED,
 			});
 		}
-		(seed.folders ?? []).forEach((folder) => this.folders.set(folder.id, this.folderFromSeed(folder)));
-		seed.files.forEach((file) => this.files.set(file.id, this.placeSeedFile(fileFromSeed(file), file)));
+		(seed.folders ?? []).forEach((folder) =>
+			this.folders.set(folder.id, this.folderFromSeed(folder)),
+		);
+		seed.files.forEach((file) =>
+			this.files.set(file.id, this.placeSeedFile(fileFromSeed(file), file)),
+		);
 		seed.apiKeys.forEach((key) => this.apiKeys.set(key.key, key));
 		seed.sessionTokens.forEach((session) => this.sessionTokens.set(session.token, session.userId));
 		seed.jwts.forEach((jwt) => this.jwts.set(jwt.token, jwt));
@@ -268,15 +283,33 @@ export class PortalState {
 
 	/** A new file or folder id above every seeded one. */
 	newEntryId(): string {
-		while (this.files.has(String(this.nextEntryId)) || this.folders.has(String(this.nextEntryId)) || this.rooms.has(String(this.nextEntryId))) this.nextEntryId++;
+		while (
+			this.files.has(String(this.nextEntryId)) ||
+			this.folders.has(String(this.nextEntryId)) ||
+			this.rooms.has(String(this.nextEntryId))
+		)
+			this.nextEntryId++;
 		return String(this.nextEntryId++);
 	}
 
 	private folderFromSeed(seed: SeedFolder): FolderRecord {
-		const folder: FolderRecord = { id: seed.id, title: seed.title, parentId: '', createdBy: seed.createdBy, created: PORTAL_CREATED, updated: PORTAL_CREATED };
-		if (seed.location === 'my') folder.parentId = String(this.users.get(seed.createdBy)?.myFolderId ?? 0);
-		else if ('roomId' in seed.location) Object.assign(folder, { parentId: seed.location.roomId, roomId: seed.location.roomId });
-		else Object.assign(folder, { parentId: seed.location.folderId, roomId: this.folders.get(seed.location.folderId)?.roomId });
+		const folder: FolderRecord = {
+			id: seed.id,
+			title: seed.title,
+			parentId: '',
+			createdBy: seed.createdBy,
+			created: PORTAL_CREATED,
+			updated: PORTAL_CREATED,
+		};
+		if (seed.location === 'my')
+			folder.parentId = String(this.users.get(seed.createdBy)?.myFolderId ?? 0);
+		else if ('roomId' in seed.location)
+			Object.assign(folder, { parentId: seed.location.roomId, roomId: seed.location.roomId });
+		else
+			Object.assign(folder, {
+				parentId: seed.location.folderId,
+				roomId: this.folders.get(seed.location.folderId)?.roomId,
+			});
 		return folder;
 	}
 
@@ -308,7 +341,10 @@ function fileFromSeed(file: SeedFile): FileRecord {
 	return {
 		id: file.id,
 		title: file.title,
-		roomId: typeof file.location === 'object' && 'roomId' in file.location ? file.location.roomId : undefined,
+		roomId:
+			typeof file.location === 'object' && 'roomId' in file.location
+				? file.location.roomId
+				: undefined,
 		createdBy: file.createdBy,
 		isForm: file.isForm ?? false,
 		sizeBytes: file.sizeBytes ?? 24_576,

@@ -18,9 +18,15 @@ export interface CallOptions {
 	headers?: Record<string, string>;
 }
 
-export async function call(emulator: DocSpaceEmulator, method: string, path: string, options: CallOptions = {}): Promise<ApiAnswer> {
+export async function call(
+	emulator: DocSpaceEmulator,
+	method: string,
+	path: string,
+	options: CallOptions = {},
+): Promise<ApiAnswer> {
 	const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
-	const authorization = options.authorization === undefined ? `Bearer ${SEED_IDS.apiKey}` : options.authorization;
+	const authorization =
+		options.authorization === undefined ? `Bearer ${SEED_IDS.apiKey}` : options.authorization;
 	if (authorization !== null) headers.Authorization = authorization;
 	let body: string | undefined = options.rawBody;
 	if (body === undefined && options.body !== undefined) body = JSON.stringify(options.body);

@@ -21,7 +21,14 @@ export type Container =
 	| { kind: 'archiveRoot'; id: string };
 
 /** FolderType of each kind of container (FolderType: 3 Trash, 5 USER, 14 VirtualRooms, 20 Archive, 1 DEFAULT). */
-export const FOLDER_TYPE: Record<Container['kind'], number> = { room: 0, my: 5, folder: 1, trash: 3, roomsRoot: 14, archiveRoot: 20 };
+export const FOLDER_TYPE: Record<Container['kind'], number> = {
+	room: 0,
+	my: 5,
+	folder: 1,
+	trash: 3,
+	roomsRoot: 14,
+	archiveRoot: 20,
+};
 
 export function resolveContainer(state: PortalState, id: string): Container | undefined {
 	const room = state.rooms.get(id);
@@ -48,7 +55,10 @@ function myOwnerOf(state: PortalState, parentId: string): UserRecord | undefined
 	return undefined;
 }
 
-export function isTrashed(state: PortalState, entry: { trashedBy?: string; parentId?: string; folderId?: string }): boolean {
+export function isTrashed(
+	state: PortalState,
+	entry: { trashedBy?: string; parentId?: string; folderId?: string },
+): boolean {
 	if (entry.trashedBy) return true;
 	let id = entry.parentId ?? entry.folderId;
 	for (let depth = 0; id !== undefined && depth < 100; depth++) {
@@ -83,9 +93,19 @@ export function canRead(state: PortalState, userId: string, container: Container
 
 /** Creating inside: never in the Rooms section itself, the Archive, the Trash or an archived room. */
 export function canWrite(state: PortalState, userId: string, container: Container): boolean {
-	if (container.kind === 'roomsRoot' || container.kind === 'archiveRoot' || container.kind === 'trash') return false;
+	if (
+		container.kind === 'roomsRoot' ||
+		container.kind === 'archiveRoot' ||
+		container.kind === 'trash'
+	)
+		return false;
 	if (!canRead(state, userId, container)) return false;
-	const roomId = container.kind === 'room' ? container.id : container.kind === 'folder' ? container.folder.roomId : undefined;
+	const roomId =
+		container.kind === 'room'
+			? container.id
+			: container.kind === 'folder'
+				? container.folder.roomId
+				: undefined;
 	return !(roomId !== undefined && state.rooms.get(roomId)?.archived);
 }
 
@@ -97,7 +117,10 @@ export function fileParentId(state: PortalState, file: FileRecord): string {
 }
 
 /** What a container holds directly (nothing trashed; a Trash holds what its user trashed). */
-export function childrenOf(state: PortalState, container: Container): { folders: FolderRecord[]; files: FileRecord[] } {
+export function childrenOf(
+	state: PortalState,
+	container: Container,
+): { folders: FolderRecord[]; files: FileRecord[] } {
 	if (container.kind === 'trash') {
 		const by = container.user.id;
 		return {
@@ -106,8 +129,12 @@ export function childrenOf(state: PortalState, container: Container): { folders:
 		};
 	}
 	return {
-		folders: [...state.folders.values()].filter((folder) => folder.parentId === container.id && !folder.trashedBy),
-		files: [...state.files.values()].filter((file) => fileParentId(state, file) === container.id && !file.trashedBy),
+		folders: [...state.folders.values()].filter(
+			(folder) => folder.parentId === container.id && !folder.trashedBy,
+		),
+		files: [...state.files.values()].filter(
+			(file) => fileParentId(state, file) === container.id && !file.trashedBy,
+		),
 	};
 }
 

@@ -24,15 +24,26 @@ export class WebhookReceiver {
 	static async start(): Promise<WebhookReceiver> {
 		const server = createServer();
 		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-		const receiver = new WebhookReceiver(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`);
+		const receiver = new WebhookReceiver(
+			server,
+			`http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
+		);
 		server.on('request', (request, response) => {
 			const chunks: Buffer[] = [];
 			request.on('data', (chunk: Buffer) => chunks.push(chunk));
 			request.on('end', () => {
 				const method = request.method ?? 'GET';
-				receiver.received.push({ method, path: request.url ?? '/', headers: request.headers, body: Buffer.concat(chunks) });
+				receiver.received.push({
+					method,
+					path: request.url ?? '/',
+					headers: request.headers,
+					body: Buffer.concat(chunks),
+				});
 				const posts = receiver.received.filter((entry) => entry.method === 'POST').length;
-				const status = method === 'HEAD' ? receiver.headStatus : receiver.postStatuses[Math.min(posts, receiver.postStatuses.length) - 1];
+				const status =
+					method === 'HEAD'
+						? receiver.headStatus
+						: receiver.postStatuses[Math.min(posts, receiver.postStatuses.length) - 1];
 				response.writeHead(status).end();
 			});
 		});

@@ -26,11 +26,24 @@ afterEach(async () => {
 
 /** Bob (a plain user) and Gary (a guest) have no key in the seed: sign them in with a session token. */
 function sessionFor(token: string, userId: string): void {
-	(emulator as unknown as { state: { sessionTokens: Map<string, string> } }).state.sessionTokens.set(token, userId);
+	(
+		emulator as unknown as { state: { sessionTokens: Map<string, string> } }
+	).state.sessionTokens.set(token, userId);
 }
 
 function register(body: Record<string, unknown> = {}, authorization?: string) {
-	return call(emulator, 'POST', HOOKS, { body: { name: 'n8n', uri: receiver.url, secretKey: SECRET, enabled: true, ssl: false, triggers: 0, ...body }, authorization });
+	return call(emulator, 'POST', HOOKS, {
+		body: {
+			name: 'n8n',
+			uri: receiver.url,
+			secretKey: SECRET,
+			enabled: true,
+			ssl: false,
+			triggers: 0,
+			...body,
+		},
+		authorization,
+	});
 }
 
 describe('settings/webhook registration', () => {
@@ -38,12 +51,22 @@ describe('settings/webhook registration', () => {
 		const mask = 128 + 256 + 2 ** 34 + 2 ** 35;
 		const created = await register({ triggers: mask, targetId: '301' });
 		expect(created.status).toBe(200);
-		expect(created.json.response).toMatchObject({ id: 1, name: 'n8n', uri: receiver.url, enabled: true, ssl: false, triggers: mask, targetId: '301' });
+		expect(created.json.response).toMatchObject({
+			id: 1,
+			name: 'n8n',
+			uri: receiver.url,
+			enabled: true,
+			ssl: false,
+			triggers: mask,
+			targetId: '301',
+		});
 		expect(created.text).not.toContain(SECRET);
 		expect(receiver.received.map((entry) => entry.method)).toEqual(['HEAD']);
 
 		const list = await call(emulator, 'GET', HOOKS);
-		expect(list.json.response).toEqual([{ configs: expect.objectContaining({ id: 1, triggers: mask }), status: 0 }]);
+		expect(list.json.response).toEqual([
+			{ configs: expect.objectContaining({ id: 1, triggers: mask }), status: 0 },
+		]);
 		expect(list.text).not.toContain(SECRET);
 
 		expect((await call(emulator, 'DELETE', `${HOOKS}/1`)).json.response).toMatchObject({ id: 1 });
@@ -55,7 +78,9 @@ describe('settings/webhook registration', () => {
 		expect((await register({ enabled: undefined })).json.response.enabled).toBe(false);
 		const again = await register();
 		expect(again.status).toBe(400);
-		expect(again.json.error.message).toBe('Webhook with the same name and payload URL already exists');
+		expect(again.json.error.message).toBe(
+			'Webhook with the same name and payload URL already exists',
+		);
 	});
 
 	it('needs a secret that passes the password policy', async () => {
@@ -79,7 +104,9 @@ describe('settings/webhook registration', () => {
 		receiver.headStatus = 404;
 		const answer = await register();
 		expect(answer.status).toBe(400);
-		expect(answer.json.error.message).toBe('Webhook URL is not available. HEAD request is not response 200 http status.');
+		expect(answer.json.error.message).toBe(
+			'Webhook URL is not available. HEAD request is not response 200 http status.',
+		);
 		expect((await register({ ssl: true })).json.error.message).toBe('HTTPS is required');
 	});
 
@@ -98,28 +125,52 @@ describe('settings/webhook registration', () => {
 		const refused = await register({ triggers: 4194304 }, 'bob-session');
 		expect(refused.json.error.message).toBe('Trigger is not available');
 		expect((await register({ triggers: 256 }, 'bob-session')).status).toBe(200);
-		const triggers = await call(emulator, 'GET', `${HOOKS}/triggers`, { authorization: 'bob-session' });
-		expect(triggers.json.response).toContainEqual({ name: 'room.created', id: 4194304, available: false });
-		expect(triggers.json.response).toContainEqual({ name: 'folder.downloaded', id: 34359738368, available: true });
+		const triggers = await call(emulator, 'GET', `${HOOKS}/triggers`, {
+			authorization: 'bob-session',
+		});
+		expect(triggers.json.response).toContainEqual({
+			name: 'room.created',
+			id: 4194304,
+			available: false,
+		});
+		expect(triggers.json.response).toContainEqual({
+			name: 'folder.downloaded',
+			id: 34359738368,
+			available: true,
+		});
 	});
 });
 
 describe('signed deliveries', () => {
 	it('signs the exact body with HMAC-SHA256 (uppercase hex) and escapes like .NET', async () => {
 		await register({ triggers: 256 });
-		const attempts = await emulator.publishWebhookEvent('file.uploaded', { id: 301, title: 'Vertrag «Müller» <v2> & co+.docx', parentId: 101, shared: false });
+		const attempts = await emulator.publishWebhookEvent('file.uploaded', {
+			id: 301,
+			title: 'Vertrag «Müller» <v2> & co+.docx',
+			parentId: 101,
+			shared: false,
+		});
 		expect(attempts).toHaveLength(1);
 		const [post] = receiver.posts();
 		const header = String(post.headers['x-docspace-signature-256']);
 		expect(header).toMatch(/^sha256=[0-9A-F]{64}$/);
-		expect(header).toBe(`sha256=${createHmac('sha256', SECRET).update(post.body).digest('hex').toUpperCase()}`);
+		expect(header).toBe(
+			`sha256=${createHmac('sha256', SECRET).update(post.body).digest('hex').toUpperCase()}`,
+		);
 		const text = post.body.toString('utf8');
-		expect(text).toContain('Vertrag \\u00ABM\\u00FCller\\u00BB \\u003Cv2\\u003E \\u0026 co\\u002B.docx');
+		expect(text).toContain(
+			'Vertrag \\u00ABM\\u00FCller\\u00BB \\u003Cv2\\u003E \\u0026 co\\u002B.docx',
+		);
 		expect(text).not.toContain('shared');
 		expect(text).not.toContain('retryCount');
 		const body = JSON.parse(text);
 		expect(body).toMatchObject({
-			event: { id: expect.any(Number), createBy: SEED_IDS.ownerId, trigger: 'file.uploaded', triggerId: 256 },
+			event: {
+				id: expect.any(Number),
+				createBy: SEED_IDS.ownerId,
+				trigger: 'file.uploaded',
+				triggerId: 256,
+			},
 			payload: { id: 301, title: 'Vertrag «Müller» <v2> & co+.docx', parentId: 101 },
 			webhook: { id: 1, name: 'n8n', url: receiver.url, triggers: ['file.uploaded'] },
 		});
@@ -139,13 +190,18 @@ describe('signed deliveries', () => {
 	it('retries a failed delivery with the same event id and re-signs each attempt', async () => {
 		receiver.postStatuses = [500, 503, 200];
 		await register();
-		const attempts = await emulator.publishWebhookEvent('file.created', { id: 301, title: 'a.docx' });
+		const attempts = await emulator.publishWebhookEvent('file.created', {
+			id: 301,
+			title: 'a.docx',
+		});
 		expect(attempts.map((attempt) => attempt.status)).toEqual([500, 503, 200]);
 		const bodies = receiver.posts().map((post) => JSON.parse(post.body.toString()));
 		expect(new Set(bodies.map((body) => body.event.id)).size).toBe(1);
 		expect(bodies.map((body) => body.webhook.retryCount)).toEqual([undefined, 1, 2]);
 		for (const post of receiver.posts()) {
-			expect(post.headers['x-docspace-signature-256']).toBe(`sha256=${createHmac('sha256', SECRET).update(post.body).digest('hex').toUpperCase()}`);
+			expect(post.headers['x-docspace-signature-256']).toBe(
+				`sha256=${createHmac('sha256', SECRET).update(post.body).digest('hex').toUpperCase()}`,
+			);
 		}
 		expect(emulator.webhookConfigs()[0].lastSuccessOn).toEqual(expect.any(String));
 	});

@@ -16,18 +16,47 @@ export interface WebhookEventDefinition {
 
 /** WebhookTrigger of DocSpace 3.7.2 (§3), in UI order. */
 export const WEBHOOK_TRIGGERS: WebhookEventDefinition[] = [
-	['user.created', 1, true], ['user.invited', 2, true], ['user.updated', 4], ['user.deleted', 8],
-	['group.created', 16, true], ['group.updated', 32, true], ['group.deleted', 64, true],
-	['file.created', 128], ['file.uploaded', 256], ['file.updated', 512], ['file.trashed', 1024], ['file.deleted', 2048],
-	['file.restored', 4096], ['file.copied', 8192], ['file.moved', 16384],
-	['folder.created', 32768], ['folder.updated', 65536], ['folder.trashed', 131072], ['folder.deleted', 262144],
-	['folder.restored', 524288], ['folder.copied', 1048576], ['folder.moved', 2097152],
-	['room.created', 4194304, true], ['room.updated', 8388608], ['room.archived', 16777216], ['room.deleted', 33554432],
-	['room.restored', 67108864], ['room.copied', 134217728, true],
-	['form.submit', 268435456], ['form.filled.out', 536870912], ['form.stopped', 1073741824],
-	['agent.created', 2147483648, true], ['agent.updated', 4294967296], ['agent.deleted', 8589934592],
-	['file.downloaded', 17179869184], ['folder.downloaded', 34359738368],
-].map(([name, value, adminOnly]) => ({ name: name as string, value: value as number, adminOnly: adminOnly === true }));
+	['user.created', 1, true],
+	['user.invited', 2, true],
+	['user.updated', 4],
+	['user.deleted', 8],
+	['group.created', 16, true],
+	['group.updated', 32, true],
+	['group.deleted', 64, true],
+	['file.created', 128],
+	['file.uploaded', 256],
+	['file.updated', 512],
+	['file.trashed', 1024],
+	['file.deleted', 2048],
+	['file.restored', 4096],
+	['file.copied', 8192],
+	['file.moved', 16384],
+	['folder.created', 32768],
+	['folder.updated', 65536],
+	['folder.trashed', 131072],
+	['folder.deleted', 262144],
+	['folder.restored', 524288],
+	['folder.copied', 1048576],
+	['folder.moved', 2097152],
+	['room.created', 4194304, true],
+	['room.updated', 8388608],
+	['room.archived', 16777216],
+	['room.deleted', 33554432],
+	['room.restored', 67108864],
+	['room.copied', 134217728, true],
+	['form.submit', 268435456],
+	['form.filled.out', 536870912],
+	['form.stopped', 1073741824],
+	['agent.created', 2147483648, true],
+	['agent.updated', 4294967296],
+	['agent.deleted', 8589934592],
+	['file.downloaded', 17179869184],
+	['folder.downloaded', 34359738368],
+].map(([name, value, adminOnly]) => ({
+	name: name as string,
+	value: value as number,
+	adminOnly: adminOnly === true,
+}));
 
 /** Flags of a mask, read without 32-bit bitwise operators (values reach 2^35). */
 export function hasFlag(mask: number, value: number): boolean {
@@ -82,10 +111,24 @@ const HEAD_TIMEOUT_MS = 10_000;
 
 // UrlValidator's default webhooks:blacklist (§5).
 const BLACKLIST = new BlockList();
-for (const [address, prefix] of [['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12], ['192.168.0.0', 16]] as const) {
+for (const [address, prefix] of [
+	['0.0.0.0', 8],
+	['10.0.0.0', 8],
+	['100.64.0.0', 10],
+	['127.0.0.0', 8],
+	['169.254.0.0', 16],
+	['172.16.0.0', 12],
+	['192.168.0.0', 16],
+] as const) {
 	BLACKLIST.addSubnet(address, prefix, 'ipv4');
 }
-for (const [address, prefix] of [['::', 128], ['::1', 128], ['fc00::', 8], ['fd00::', 8], ['fe80::', 10]] as const) {
+for (const [address, prefix] of [
+	['::', 128],
+	['::1', 128],
+	['fc00::', 8],
+	['fd00::', 8],
+	['fe80::', 10],
+] as const) {
 	BLACKLIST.addSubnet(address, prefix, 'ipv6');
 }
 
@@ -95,17 +138,23 @@ function blacklisted(address: string): boolean {
 }
 
 /** UrlValidator.ValidateAsync (§5): returns the error message, or undefined when the URL may be called. */
-export async function validateWebhookUrl(uri: string, ssl: boolean, allowPrivate: boolean): Promise<string | undefined> {
+export async function validateWebhookUrl(
+	uri: string,
+	ssl: boolean,
+	allowPrivate: boolean,
+): Promise<string | undefined> {
 	let url: URL;
 	try {
 		url = new URL(uri);
 	} catch {
 		return 'Invalid URL format';
 	}
-	if (url.protocol !== 'http:' && url.protocol !== 'https:') return `Invalid URL scheme: ${url.protocol.replace(':', '')}. Only http and https are allowed`;
+	if (url.protocol !== 'http:' && url.protocol !== 'https:')
+		return `Invalid URL scheme: ${url.protocol.replace(':', '')}. Only http and https are allowed`;
 	if (ssl && url.protocol !== 'https:') return 'HTTPS is required';
 	const host = url.hostname.replace(/^\[|\]$/g, '');
-	if (isIP(host)) return !allowPrivate && blacklisted(host) ? 'URL host is in the blacklist' : undefined;
+	if (isIP(host))
+		return !allowPrivate && blacklisted(host) ? 'URL host is in the blacklist' : undefined;
 	let addresses: string[];
 	try {
 		addresses = (await lookup(host, { all: true })).map((entry) => entry.address);
@@ -113,18 +162,31 @@ export async function validateWebhookUrl(uri: string, ssl: boolean, allowPrivate
 		return `DNS resolution failed for ${host}`;
 	}
 	if (addresses.length === 0) return `DNS resolution returned no addresses for ${host}`;
-	return !allowPrivate && addresses.some(blacklisted) ? 'URL resolves to a blacklisted IP address' : undefined;
+	return !allowPrivate && addresses.some(blacklisted)
+		? 'URL resolves to a blacklisted IP address'
+		: undefined;
 }
 
-export const MSG_WEBHOOK_URL_NOT_AVAILABLE = 'Webhook URL is not available. HEAD request is not response 200 http status.';
+export const MSG_WEBHOOK_URL_NOT_AVAILABLE =
+	'Webhook URL is not available. HEAD request is not response 200 http status.';
 
 /** CheckWebhook (§5): the URL check, then HEAD on the URL (10 s, no redirects) that must answer 2xx. */
-export async function checkWebhookUrl(uri: string, ssl: boolean, allowPrivate: boolean): Promise<void> {
+export async function checkWebhookUrl(
+	uri: string,
+	ssl: boolean,
+	allowPrivate: boolean,
+): Promise<void> {
 	const problem = await validateWebhookUrl(uri, ssl, allowPrivate);
 	if (problem) throw argumentError(problem);
 	let status: number;
 	try {
-		status = (await fetch(uri, { method: 'HEAD', redirect: 'manual', signal: AbortSignal.timeout(HEAD_TIMEOUT_MS) })).status;
+		status = (
+			await fetch(uri, {
+				method: 'HEAD',
+				redirect: 'manual',
+				signal: AbortSignal.timeout(HEAD_TIMEOUT_MS),
+			})
+		).status;
 	} catch (error) {
 		// A connection failure surfaces as a generic exception: 500 (§5).
 		throw new Error(`An error occurred while sending the request. ${(error as Error).message}`);
@@ -146,8 +208,13 @@ export function dotnetJson(value: unknown): string {
 			if (code === 0x0d) return '\\r';
 			if (code === 0x09) return '\\t';
 			if (code < 0x20 || code > 0x7e || '"&\'+<>`'.includes(char)) {
-				const units = code > 0xffff ? [0xd800 + ((code - 0x10000) >> 10), 0xdc00 + ((code - 0x10000) & 0x3ff)] : [code];
-				return units.map((unit) => `\\u${unit.toString(16).toUpperCase().padStart(4, '0')}`).join('');
+				const units =
+					code > 0xffff
+						? [0xd800 + ((code - 0x10000) >> 10), 0xdc00 + ((code - 0x10000) & 0x3ff)]
+						: [code];
+				return units
+					.map((unit) => `\\u${unit.toString(16).toUpperCase().padStart(4, '0')}`)
+					.join('');
 			}
 			return char;
 		});
@@ -191,7 +258,12 @@ export class WebhookRegistry {
 	private stopped = false;
 
 	add(fields: Omit<WebhookConfigRecord, 'id' | 'createdOn' | 'lastStatus'>): WebhookConfigRecord {
-		const record: WebhookConfigRecord = { ...fields, id: this.nextConfigId++, createdOn: new Date(), lastStatus: 0 };
+		const record: WebhookConfigRecord = {
+			...fields,
+			id: this.nextConfigId++,
+			createdOn: new Date(),
+			lastStatus: 0,
+		};
 		this.configs.set(record.id, record);
 		return record;
 	}
@@ -213,7 +285,9 @@ export class WebhookRegistry {
 		);
 		const createOn = whole(new Date());
 		const results = await Promise.all(
-			matching.map((config) => this.deliver(config, { id: this.nextEventId++, createOn, definition, event }, options)),
+			matching.map((config) =>
+				this.deliver(config, { id: this.nextEventId++, createOn, definition, event }, options),
+			),
 		);
 		return results.flat();
 	}
@@ -228,7 +302,11 @@ export class WebhookRegistry {
 		for (let retry = 0; retry <= delays.length && !this.stopped; retry++) {
 			if (!this.configs.has(config.id)) break;
 			// The URL check is repeated before every delivery: a blacklisted address deletes the config (§5).
-			const problem = await validateWebhookUrl(config.uri, config.ssl, options.allowPrivateWebhookUrls === true);
+			const problem = await validateWebhookUrl(
+				config.uri,
+				config.ssl,
+				options.allowPrivateWebhookUrls === true,
+			);
 			if (problem) {
 				if (/blacklist/.test(problem)) this.configs.delete(config.id);
 				else config.enabled = false;
@@ -242,7 +320,8 @@ export class WebhookRegistry {
 				return made;
 			}
 			config.lastFailureOn = new Date();
-			config.lastFailureContent = attempt.error ?? `Response status code does not indicate success: ${attempt.status}`;
+			config.lastFailureContent =
+				attempt.error ?? `Response status code does not indicate success: ${attempt.status}`;
 			if (retry < delays.length) await delay(delays[retry]);
 		}
 		// 410 Gone deletes the config once the retries are used up (§7).
@@ -256,16 +335,30 @@ export class WebhookRegistry {
 		retry: number,
 		options: WebhookOptions,
 	): Promise<WebhookAttempt> {
-		const triggers = config.triggers === 0 ? ['*'] : WEBHOOK_TRIGGERS.filter((trigger) => hasFlag(config.triggers, trigger.value)).map((trigger) => trigger.name);
+		const triggers =
+			config.triggers === 0
+				? ['*']
+				: WEBHOOK_TRIGGERS.filter((trigger) => hasFlag(config.triggers, trigger.value)).map(
+						(trigger) => trigger.name,
+					);
 		const body = dotnetJson({
-			event: { id: row.id, createOn: row.createOn, createBy: row.event.actorId, trigger: row.definition.name, triggerId: row.definition.value },
+			event: {
+				id: row.id,
+				createOn: row.createOn,
+				createBy: row.event.actorId,
+				trigger: row.definition.name,
+				triggerId: row.definition.value,
+			},
 			payload: row.event.payload,
 			webhook: {
 				id: config.id,
 				name: config.name,
 				url: config.uri,
 				triggers,
-				target: config.targetId === undefined ? undefined : { id: config.targetId, type: row.definition.name.split('.')[0] },
+				target:
+					config.targetId === undefined
+						? undefined
+						: { id: config.targetId, type: row.definition.name.split('.')[0] },
 				lastFailureOn: retry > 0 ? config.lastFailureOn : undefined,
 				lastFailureContent: retry > 0 ? config.lastFailureContent : undefined,
 				lastSuccessOn: retry > 0 ? config.lastSuccessOn : undefined,
@@ -278,7 +371,16 @@ export class WebhookRegistry {
 			'Content-Type': 'application/json; charset=utf-8',
 			'x-docspace-signature-256': docSpaceSignature(body, config.secretKey),
 		};
-		const attempt: WebhookAttempt = { configId: config.id, eventId: row.id, trigger: row.definition.name, attempt: retry + 1, url: config.uri, headers, body, status: 0 };
+		const attempt: WebhookAttempt = {
+			configId: config.id,
+			eventId: row.id,
+			trigger: row.definition.name,
+			attempt: retry + 1,
+			url: config.uri,
+			headers,
+			body,
+			status: 0,
+		};
 		try {
 			const response = await fetch(config.uri, {
 				method: 'POST',

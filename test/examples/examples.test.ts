@@ -8,10 +8,16 @@ import { runExampleWorkflow } from '../harness/workflow';
 
 /** One DocSpace node of an example, its room set to `roomId` and its member list read from `$json.contacts`. */
 function loadExampleNode(file: string, name: string, roomId: string): IDataObject {
-	const workflow = JSON.parse(readFileSync(path.resolve(__dirname, '../../examples', file), 'utf8')) as { nodes: Array<{ name: string; parameters: IDataObject }> };
+	const workflow = JSON.parse(
+		readFileSync(path.resolve(__dirname, '../../examples', file), 'utf8'),
+	) as { nodes: Array<{ name: string; parameters: IDataObject }> };
 	const node = workflow.nodes.find((candidate) => candidate.name === name);
 	if (!node) throw new Error(`${file} has no node ${name}`);
-	return { ...node.parameters, room: { __rl: true, mode: 'id', value: roomId }, memberList: '={{ $json.contacts }}' };
+	return {
+		...node.parameters,
+		room: { __rl: true, mode: 'id', value: roomId },
+		memberList: '={{ $json.contacts }}',
+	};
 }
 
 const ctx = useEmulator();
@@ -24,11 +30,22 @@ describe('example workflows run on the engine against the emulator', () => {
 		expect(result.error).toBeUndefined();
 		const body = writes(emulator)[0].body as IDataObject;
 		expect(writes(emulator)[0].path).toBe(`/api/2.0/files/rooms/${SEED_IDS.customRoomId}/links`);
-		expect(body).toMatchObject({ linkType: 1, access: 2, title: 'Client: Acme Corp', password: 'Welcome#2027', denyDownload: true, internal: false });
+		expect(body).toMatchObject({
+			linkType: 1,
+			access: 2,
+			title: 'Client: Acme Corp',
+			password: 'Welcome#2027',
+			denyDownload: true,
+			internal: false,
+		});
 		const days = (Date.parse(String(body.expirationDate)) - Date.now()) / 86_400_000;
 		expect(days).toBeGreaterThan(29.9);
 		expect(days).toBeLessThan(30.1);
-		expect(result.items[0].json).toMatchObject({ title: 'Client: Acme Corp', passwordProtected: true, denyDownload: true });
+		expect(result.items[0].json).toMatchObject({
+			title: 'Client: Acme Corp',
+			passwordProtected: true,
+			denyDownload: true,
+		});
 		expect(result.items[0].json).not.toHaveProperty('password');
 	});
 
@@ -45,7 +62,9 @@ describe('example workflows run on the engine against the emulator', () => {
 			notify: true,
 			sharingMessage: 'A new contract draft is ready for your review.',
 		});
-		expect(result.items.map((item) => [item.json.name, item.json.accessName, item.json.applied])).toEqual([
+		expect(
+			result.items.map((item) => [item.json.name, item.json.accessName, item.json.applied]),
+		).toEqual([
 			['Jane Doe', 'Reviewer', true],
 			['Bob Stone', 'Reviewer', true],
 		]);
@@ -64,7 +83,12 @@ describe('client-onboarding.json, the whole workflow on the engine', () => {
 			`PUT /api/2.0/files/rooms/${roomId}/links`,
 		]);
 		const [create, share, link] = writes(emulator).map((request) => request.body as IDataObject);
-		expect(create).toEqual({ title: 'Client: Acme Corp', roomType: 5, color: '4781D1', tags: ['client'] });
+		expect(create).toEqual({
+			title: 'Client: Acme Corp',
+			roomType: 5,
+			color: '4781D1',
+			tags: ['client'],
+		});
 		expect(share).toEqual({
 			invitations: [
 				{ email: 'anna@acme.example', access: 2 },
@@ -74,17 +98,32 @@ describe('client-onboarding.json, the whole workflow on the engine', () => {
 			notify: true,
 			message: 'Welcome! Your project room is ready.',
 		});
-		expect(link).toMatchObject({ linkType: 1, access: 2, title: 'Documents for Acme Corp', denyDownload: true });
+		expect(link).toMatchObject({
+			linkType: 1,
+			access: 2,
+			title: 'Documents for Acme Corp',
+			denyDownload: true,
+		});
 		const days = (Date.parse(String(link.expirationDate)) - Date.now()) / 86_400_000;
 		expect(days).toBeGreaterThan(13.9);
 		expect(days).toBeLessThan(14.1);
-		expect(run.outputs['Add contacts and team'].map((item) => [item.json.email, item.json.accessName, item.json.result])).toEqual([
+		expect(
+			run.outputs['Add contacts and team'].map((item) => [
+				item.json.email,
+				item.json.accessName,
+				item.json.result,
+			]),
+		).toEqual([
 			['anna@acme.example', 'Viewer', 'invited'],
 			['jane@example.com', 'Editor', 'added'],
 			['bob@example.com', 'Editor', 'added'],
 		]);
 		expect(run.outputs['Expiring link']).toHaveLength(1);
-		expect(run.outputs['Expiring link'][0].json).toMatchObject({ title: 'Documents for Acme Corp', expired: false, url: expect.stringContaining('/s/') });
+		expect(run.outputs['Expiring link'][0].json).toMatchObject({
+			title: 'Documents for Acme Corp',
+			expired: false,
+			url: expect.stringContaining('/s/'),
+		});
 	});
 
 	it('run a second time for the same room, adding the members again changes nothing', async () => {
@@ -92,9 +131,19 @@ describe('client-onboarding.json, the whole workflow on the engine', () => {
 		await runExampleWorkflow('client-onboarding.json', credentialsFor(emulator));
 		const roomId = [...emulator.portal.rooms.keys()].pop() as string;
 		emulator.requests.length = 0;
-		const again = await run(emulator, loadExampleNode('client-onboarding.json', 'Add contacts and team', roomId), {
-			items: [{ contacts: JSON.parse('[{"email":"anna@acme.example","access":"viewer"},{"email":"jane@example.com","access":"editor"}]') }],
-		});
+		const again = await run(
+			emulator,
+			loadExampleNode('client-onboarding.json', 'Add contacts and team', roomId),
+			{
+				items: [
+					{
+						contacts: JSON.parse(
+							'[{"email":"anna@acme.example","access":"viewer"},{"email":"jane@example.com","access":"editor"}]',
+						),
+					},
+				],
+			},
+		);
 		expect(again.items.map((item) => item.json.result)).toEqual(['unchanged', 'unchanged']);
 		expect(writes(emulator)).toEqual([]);
 	});

@@ -6,7 +6,11 @@
  */
 import type { ICredentialDataDecryptedObject, ICredentialType, INodeType } from 'n8n-workflow';
 
-import { type DocSpaceCredentialData, credentialType as apiKeyCredentialType, runDocSpaceNode } from './engine';
+import {
+	type DocSpaceCredentialData,
+	credentialType as apiKeyCredentialType,
+	runDocSpaceNode,
+} from './engine';
 
 function credentialTestNodeType(credentialType: ICredentialType): INodeType {
 	return {
@@ -43,8 +47,15 @@ export async function testCredential(
 			const json = items[0]?.json as unknown;
 			const found = String(rule.properties.key)
 				.split('.')
-				.reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), json);
-			if (found === rule.properties.value) return { status: 'Error', message: rule.properties.message };
+				.reduce<unknown>(
+					(node, key) =>
+						node !== null && typeof node === 'object'
+							? (node as Record<string, unknown>)[key]
+							: undefined,
+					json,
+				);
+			if (found === rule.properties.value)
+				return { status: 'Error', message: rule.properties.message };
 		}
 		return { status: 'OK', message: 'Connection tested successfully' };
 	}

@@ -21,7 +21,10 @@ export function useEmulator(options?: EmulatorOptions): { readonly emulator: Doc
 	return holder;
 }
 
-export function credentialsFor(emulator: DocSpaceEmulator, authKey: string = SEED_IDS.apiKey): DocSpaceCredentialData {
+export function credentialsFor(
+	emulator: DocSpaceEmulator,
+	authKey: string = SEED_IDS.apiKey,
+): DocSpaceCredentialData {
 	return { baseUrl: emulator.baseUrl, authKey };
 }
 
@@ -31,7 +34,11 @@ export async function run(
 	parameters: IDataObject | INodeParameters,
 	options: Partial<RunOptions> = {},
 ) {
-	return await runDocSpaceNode({ credentials: credentialsFor(emulator), ...options, parameters: parameters as INodeParameters });
+	return await runDocSpaceNode({
+		credentials: credentialsFor(emulator),
+		...options,
+		parameters: parameters as INodeParameters,
+	});
 }
 
 export function writes(emulator: DocSpaceEmulator): RecordedRequest[] {
@@ -44,7 +51,14 @@ export function byId(mode: 'id' | 'url' | 'list' | 'email', value: string) {
 
 /** Room Link: Set creating an external Viewer link to the seeded custom room. */
 export function roomLinkSet(overrides: IDataObject = {}): IDataObject {
-	return { resource: 'roomLink', operation: 'set', room: byId('id', SEED_IDS.customRoomId), linkType: 'external', access: 2, ...overrides };
+	return {
+		resource: 'roomLink',
+		operation: 'set',
+		room: byId('id', SEED_IDS.customRoomId),
+		linkType: 'external',
+		access: 2,
+		...overrides,
+	};
 }
 
 /** File: Share of the seeded Contract.docx with Bob as a viewer, without a notification. */

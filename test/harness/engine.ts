@@ -39,14 +39,22 @@ import type { DocSpace as DocSpaceClass } from '../../nodes/DocSpace/DocSpace.no
 const compiledRoot = process.env.DOCSPACE_PACKAGE_ROOT;
 const packageRoot = path.resolve(__dirname, '../..', compiledRoot ?? '.');
 const extension = compiledRoot ? '.js' : '.ts';
-const { DocSpace } = require(path.join(packageRoot, `nodes/DocSpace/DocSpace.node${extension}`)) as { DocSpace: typeof DocSpaceClass };
-const { DocSpaceApi } = require(path.join(packageRoot, `credentials/DocSpaceApi.credentials${extension}`)) as {
+const { DocSpace } = require(
+	path.join(packageRoot, `nodes/DocSpace/DocSpace.node${extension}`),
+) as { DocSpace: typeof DocSpaceClass };
+const { DocSpaceApi } = require(
+	path.join(packageRoot, `credentials/DocSpaceApi.credentials${extension}`),
+) as {
 	DocSpaceApi: typeof DocSpaceApiClass;
 };
-const { DocSpacePasswordApi } = require(path.join(packageRoot, `credentials/DocSpacePasswordApi.credentials${extension}`)) as {
+const { DocSpacePasswordApi } = require(
+	path.join(packageRoot, `credentials/DocSpacePasswordApi.credentials${extension}`),
+) as {
 	DocSpacePasswordApi: typeof DocSpacePasswordApiClass;
 };
-const { DocSpaceOAuth2Api } = require(path.join(packageRoot, `credentials/DocSpaceOAuth2Api.credentials${extension}`)) as {
+const { DocSpaceOAuth2Api } = require(
+	path.join(packageRoot, `credentials/DocSpaceOAuth2Api.credentials${extension}`),
+) as {
 	DocSpaceOAuth2Api: typeof DocSpaceOAuth2ApiClass;
 };
 
@@ -64,11 +72,17 @@ export const oauth2CredentialType = new DocSpaceOAuth2Api();
 const CREDENTIAL_TYPES: Record<string, ICredentialType> = Object.fromEntries(
 	[credentialType, passwordCredentialType, oauth2CredentialType].map((type) => [type.name, type]),
 );
-const AUTHENTICATION_CREDENTIALS: Record<string, string> = { apiKey: credentialType.name, password: passwordCredentialType.name, oAuth2: oauth2CredentialType.name };
+const AUTHENTICATION_CREDENTIALS: Record<string, string> = {
+	apiKey: credentialType.name,
+	password: passwordCredentialType.name,
+	oAuth2: oauth2CredentialType.name,
+};
 
 /** The credential type the node uses for these parameters (its Authentication choice). */
 export function credentialTypeFor(parameters: INodeParameters): string {
-	return AUTHENTICATION_CREDENTIALS[String(parameters.authentication ?? 'apiKey')] ?? credentialType.name;
+	return (
+		AUTHENTICATION_CREDENTIALS[String(parameters.authentication ?? 'apiKey')] ?? credentialType.name
+	);
 }
 
 /**
@@ -88,9 +102,14 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	isCredentialUsableByNode(): boolean {
 		return true;
 	}
-	async authenticate(credentials: ICredentialDataDecryptedObject, typeName: string, requestOptions: IHttpRequestOptions) {
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		requestOptions: IHttpRequestOptions,
+	) {
 		const type = CREDENTIAL_TYPES[typeName];
-		if (!type || typeof type.authenticate !== 'function') throw new Error(`Unexpected credential type ${typeName}`);
+		if (!type || typeof type.authenticate !== 'function')
+			throw new Error(`Unexpected credential type ${typeName}`);
 		return await type.authenticate(credentials, requestOptions);
 	}
 	async preAuthentication(
@@ -101,7 +120,9 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		credentialsExpired: boolean,
 	) {
 		const type = CREDENTIAL_TYPES[typeName];
-		const expirable = type?.properties.find((property) => property.type === 'hidden' && property.typeOptions?.expirable === true);
+		const expirable = type?.properties.find(
+			(property) => property.type === 'hidden' && property.typeOptions?.expirable === true,
+		);
 		if (!expirable || typeof type.preAuthentication !== 'function') return undefined;
 		if (credentials[expirable.name] !== '' && !credentialsExpired) return undefined;
 		this.preAuthentications[typeName] = (this.preAuthentications[typeName] ?? 0) + 1;
@@ -110,10 +131,15 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		Object.assign(this.data(), output);
 		return Object.assign(credentials, output);
 	}
-	async runPreAuthentication(helpers: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject, typeName: string) {
+	async runPreAuthentication(
+		helpers: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+	) {
 		const type = CREDENTIAL_TYPES[typeName];
 		if (typeof type?.preAuthentication !== 'function') return undefined;
-		return ((await type.preAuthentication.call(helpers, credentials)) ?? undefined) as ICredentialDataDecryptedObject | undefined;
+		return ((await type.preAuthentication.call(helpers, credentials)) ?? undefined) as
+			ICredentialDataDecryptedObject | undefined;
 	}
 	async getCredentials(): Promise<ICredentials> {
 		throw new Error('not used');
@@ -121,10 +147,18 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	async getDecrypted(): Promise<ICredentialDataDecryptedObject> {
 		return { ...this.data() };
 	}
-	async updateCredentials(_details: INodeCredentialsDetails, _type: string, data: ICredentialDataDecryptedObject) {
+	async updateCredentials(
+		_details: INodeCredentialsDetails,
+		_type: string,
+		data: ICredentialDataDecryptedObject,
+	) {
 		Object.assign(this.data(), data);
 	}
-	async updateCredentialsOauthTokenData(_details: INodeCredentialsDetails, _type: string, data: ICredentialDataDecryptedObject) {
+	async updateCredentialsOauthTokenData(
+		_details: INodeCredentialsDetails,
+		_type: string,
+		data: ICredentialDataDecryptedObject,
+	) {
 		this.data().oauthTokenData = data.oauthTokenData;
 	}
 	getCredentialsProperties(typeName: string) {
@@ -145,7 +179,8 @@ export function nodeTypesOf(load: () => INodeType): INodeTypes {
 	const instance = () => (loaded ??= load());
 	return {
 		getByName: () => instance(),
-		getByNameAndVersion: (_type: string, version?: number) => NodeHelpers.getVersionedNodeType(instance(), version),
+		getByNameAndVersion: (_type: string, version?: number) =>
+			NodeHelpers.getVersionedNodeType(instance(), version),
 		getKnownTypes: () => ({}),
 	} as unknown as INodeTypes;
 }
@@ -179,11 +214,16 @@ export interface RunResult {
 }
 
 function asItem(item: IDataObject | INodeExecutionData): INodeExecutionData {
-	return 'json' in item && typeof item.json === 'object' ? (item as INodeExecutionData) : { json: item as IDataObject };
+	return 'json' in item && typeof item.json === 'object'
+		? (item as INodeExecutionData)
+		: { json: item as IDataObject };
 }
 
 export async function runDocSpaceNode(options: RunOptions): Promise<RunResult> {
-	const credentialsDetails: INodeCredentialsDetails = { id: 'docspace-test', name: 'DocSpace test' };
+	const credentialsDetails: INodeCredentialsDetails = {
+		id: 'docspace-test',
+		name: 'DocSpace test',
+	};
 	const node: INode = {
 		id: 'b6c1e6a4-5f65-4d5e-9a0c-docspace0001',
 		name: NODE_NAME,
@@ -191,7 +231,9 @@ export async function runDocSpaceNode(options: RunOptions): Promise<RunResult> {
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: options.parameters,
-		credentials: { [options.credentialType ?? credentialTypeFor(options.parameters)]: credentialsDetails },
+		credentials: {
+			[options.credentialType ?? credentialTypeFor(options.parameters)]: credentialsDetails,
+		},
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 	};
 	const workflow = new Workflow({
@@ -252,7 +294,11 @@ export async function runDocSpaceNode(options: RunOptions): Promise<RunResult> {
 	const items = (options.items ?? [{}]).map(asItem);
 	const runExecutionData = createRunExecutionData({
 		executionData: {
-			nodeExecutionStack: Array.from({ length: options.runs ?? 1 }, () => ({ node, data: { main: [items] }, source: null })),
+			nodeExecutionStack: Array.from({ length: options.runs ?? 1 }, () => ({
+				node,
+				data: { main: [items] },
+				source: null,
+			})),
 		},
 	});
 	const execution = new WorkflowExecute(additionalData, 'manual', runExecutionData);
@@ -263,7 +309,12 @@ export async function runDocSpaceNode(options: RunOptions): Promise<RunResult> {
 		await Promise.race([running, finished]);
 	} catch (error) {
 		// n8n refuses to start a workflow whose parameters have issues (WorkflowHasIssuesError), as the editor does.
-		return { items: [], error: error as RunResult['error'], run: undefined as unknown as IRun, credentialsHelper };
+		return {
+			items: [],
+			error: error as RunResult['error'],
+			run: undefined as unknown as IRun,
+			credentialsHelper,
+		};
 	}
 	const run = await finished;
 	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];

@@ -20,15 +20,24 @@ export interface Example {
 const EXAMPLES_DIR = path.resolve(__dirname, '../../examples');
 
 export function loadExample(file: string): Example {
-	const workflow = JSON.parse(readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')) as { name: string; nodes: WorkflowNode[] };
+	const workflow = JSON.parse(readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')) as {
+		name: string;
+		nodes: WorkflowNode[];
+	};
 	const docSpace = workflow.nodes.find((node) => node.type === 'n8n-nodes-docspace.docSpace');
 	const fields = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.set');
-	if (!docSpace || !fields) throw new Error(`${file} needs an Edit Fields node and a DocSpace node`);
-	const assignments = ((fields.parameters.assignments as IDataObject).assignments ?? []) as IDataObject[];
+	if (!docSpace || !fields)
+		throw new Error(`${file} needs an Edit Fields node and a DocSpace node`);
+	const assignments = ((fields.parameters.assignments as IDataObject).assignments ??
+		[]) as IDataObject[];
 	const inputItem = Object.fromEntries(
 		assignments.map(({ name, value, type }) => [
 			String(name),
-			type === 'number' ? Number(value) : type === 'array' || type === 'object' ? JSON.parse(String(value)) : value,
+			type === 'number'
+				? Number(value)
+				: type === 'array' || type === 'object'
+					? JSON.parse(String(value))
+					: value,
 		]),
 	) as IDataObject;
 	return { file, name: workflow.name, docSpaceParameters: docSpace.parameters, inputItem };

@@ -15,7 +15,15 @@ import type {
 } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
-import { type DocSpaceCredentialData, NODE_NAME, NODE_TYPE, TestCredentialsHelper, credentialTypeFor, loadNodeType, nodeTypesOf } from './engine';
+import {
+	type DocSpaceCredentialData,
+	NODE_NAME,
+	NODE_TYPE,
+	TestCredentialsHelper,
+	credentialTypeFor,
+	loadNodeType,
+	nodeTypesOf,
+} from './engine';
 
 export interface EditorContext {
 	nodeType: INodeType;
@@ -23,7 +31,10 @@ export interface EditorContext {
 }
 
 /** The context n8n hands to `methods.loadOptions.*` / `methods.listSearch.*` for these parameters. */
-export function editorContext(credentials: DocSpaceCredentialData | ICredentialDataDecryptedObject, given: INodeParameters = {}): EditorContext {
+export function editorContext(
+	credentials: DocSpaceCredentialData | ICredentialDataDecryptedObject,
+	given: INodeParameters = {},
+): EditorContext {
 	const nodeType = loadNodeType();
 	// The editor sends the node's parameters with their defaults: the credential shown depends on Authentication.
 	const parameters: INodeParameters = { authentication: 'apiKey', ...given };
@@ -34,9 +45,17 @@ export function editorContext(credentials: DocSpaceCredentialData | ICredentialD
 		typeVersion: 1,
 		position: [0, 0],
 		parameters,
-		credentials: { [credentialTypeFor(parameters)]: { id: 'docspace-test', name: 'DocSpace test' } },
+		credentials: {
+			[credentialTypeFor(parameters)]: { id: 'docspace-test', name: 'DocSpace test' },
+		},
 	};
-	const workflow = new Workflow({ id: 'wf-editor', nodes: [node], connections: {}, active: false, nodeTypes: nodeTypesOf(() => nodeType) });
+	const workflow = new Workflow({
+		id: 'wf-editor',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: nodeTypesOf(() => nodeType),
+	});
 	const additionalData = {
 		credentialsHelper: new TestCredentialsHelper(() => credentials),
 		currentNodeParameters: parameters,
@@ -49,10 +68,17 @@ export function editorContext(credentials: DocSpaceCredentialData | ICredentialD
 		variables: {},
 		userId: 'user-1',
 	} as unknown as IWorkflowExecuteAdditionalData;
-	return { nodeType, context: new LoadOptionsContext(workflow, node, additionalData, 'parameters') };
+	return {
+		nodeType,
+		context: new LoadOptionsContext(workflow, node, additionalData, 'parameters'),
+	};
 }
 
-type ListSearchMethod = (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) => Promise<INodeListSearchResult>;
+type ListSearchMethod = (
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) => Promise<INodeListSearchResult>;
 
 /** Runs `methods.listSearch[name]` of the DocSpace node as the editor's picker does. */
 export async function listSearch(
@@ -63,7 +89,9 @@ export async function listSearch(
 	parameters: INodeParameters = {},
 ): Promise<INodeListSearchResult> {
 	const { nodeType, context } = editorContext(credentials, parameters);
-	const method = (nodeType.methods?.listSearch as Record<string, ListSearchMethod> | undefined)?.[name];
+	const method = (nodeType.methods?.listSearch as Record<string, ListSearchMethod> | undefined)?.[
+		name
+	];
 	if (!method) throw new Error(`No listSearch method ${name}`);
 	return await method.call(context, filter, paginationToken);
 }

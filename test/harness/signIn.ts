@@ -11,7 +11,10 @@ import { EMULATOR_OAUTH_CLIENT } from '../emulator/identity';
 
 export const DEFAULT_OAUTH_SCOPE = 'rooms:write files:write accounts:read accounts.self:read';
 
-export function passwordCredentialsFor(emulator: DocSpaceEmulator, password: string = SEED_IDS.ownerPassword): ICredentialDataDecryptedObject {
+export function passwordCredentialsFor(
+	emulator: DocSpaceEmulator,
+	password: string = SEED_IDS.ownerPassword,
+): ICredentialDataDecryptedObject {
 	return { baseUrl: emulator.baseUrl, userName: SEED_IDS.ownerEmail, password, sessionToken: '' };
 }
 
@@ -25,7 +28,10 @@ async function postForm(url: string, fields: Record<string, string>) {
 }
 
 /** What n8n stores as `oauthTokenData` after the Connect flow. */
-export async function connectOAuth(emulator: DocSpaceEmulator, scope: string = DEFAULT_OAUTH_SCOPE): Promise<IDataObject> {
+export async function connectOAuth(
+	emulator: DocSpaceEmulator,
+	scope: string = DEFAULT_OAUTH_SCOPE,
+): Promise<IDataObject> {
 	const verifier = randomBytes(32).toString('base64url');
 	const redirectUri = EMULATOR_OAUTH_CLIENT.redirectUris[0];
 	const approved = await postForm(`${emulator.baseUrl}/oauth2/authorize`, {
@@ -49,12 +55,17 @@ export async function connectOAuth(emulator: DocSpaceEmulator, scope: string = D
 		client_id: EMULATOR_OAUTH_CLIENT.clientId,
 		client_secret: EMULATOR_OAUTH_CLIENT.clientSecret,
 	});
-	if (token.status !== 200) throw new Error(`OAuth2 connect failed: ${token.status} ${await token.text()}`);
+	if (token.status !== 200)
+		throw new Error(`OAuth2 connect failed: ${token.status} ${await token.text()}`);
 	return (await token.json()) as IDataObject;
 }
 
 /** The OAuth2 credential as n8n hands it over: hidden fields resolved, token data from Connect. */
-export function oauthCredentialsFor(emulator: DocSpaceEmulator, oauthTokenData: IDataObject, scope: string = DEFAULT_OAUTH_SCOPE): ICredentialDataDecryptedObject {
+export function oauthCredentialsFor(
+	emulator: DocSpaceEmulator,
+	oauthTokenData: IDataObject,
+	scope: string = DEFAULT_OAUTH_SCOPE,
+): ICredentialDataDecryptedObject {
 	return {
 		baseUrl: emulator.baseUrl,
 		grantType: 'pkce',

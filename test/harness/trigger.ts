@@ -27,8 +27,13 @@ import { type DocSpaceCredentialData, TestCredentialsHelper, nodeTypesOf } from 
 
 const compiledRoot = process.env.DOCSPACE_PACKAGE_ROOT;
 const packageRoot = path.resolve(__dirname, '../..', compiledRoot ?? '.');
- 
-const { DocSpaceTrigger } = require(path.join(packageRoot, `nodes/DocSpaceTrigger/DocSpaceTrigger.node${compiledRoot ? '.js' : '.ts'}`)) as {
+
+const { DocSpaceTrigger } = require(
+	path.join(
+		packageRoot,
+		`nodes/DocSpaceTrigger/DocSpaceTrigger.node${compiledRoot ? '.js' : '.ts'}`,
+	),
+) as {
 	DocSpaceTrigger: typeof DocSpaceTriggerClass;
 };
 
@@ -41,8 +46,18 @@ export interface Answered {
 	status: number;
 }
 
-type ExpressRequest = IncomingMessage & { body?: unknown; rawBody?: Buffer; query: IDataObject; params: IDataObject; contentType?: string };
-type ExpressResponse = ServerResponse & { status(code: number): ExpressResponse; json(body: unknown): ExpressResponse; send(body: unknown): ExpressResponse };
+type ExpressRequest = IncomingMessage & {
+	body?: unknown;
+	rawBody?: Buffer;
+	query: IDataObject;
+	params: IDataObject;
+	contentType?: string;
+};
+type ExpressResponse = ServerResponse & {
+	status(code: number): ExpressResponse;
+	json(body: unknown): ExpressResponse;
+	send(body: unknown): ExpressResponse;
+};
 
 /** The subset of express' response the trigger uses. */
 function expressResponse(response: ServerResponse): ExpressResponse {
@@ -108,18 +123,27 @@ export class TriggerHarness {
 			variables: {},
 			userId: 'user-1',
 		} as unknown as IWorkflowExecuteAdditionalData;
-		server.on('request', (request, response) => void this.handle(request as ExpressRequest, expressResponse(response)));
+		server.on(
+			'request',
+			(request, response) => void this.handle(request as ExpressRequest, expressResponse(response)),
+		);
 	}
 
 	static async start(options: TriggerOptions): Promise<TriggerHarness> {
 		const server = createServer();
 		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-		return new TriggerHarness(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`, options);
+		return new TriggerHarness(
+			server,
+			`http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+			options,
+		);
 	}
 
 	/** n8n's IWebhookData for the trigger's webhook `name` ('setup' = HEAD, 'default' = POST). */
 	webhookData(name: string, workflow: Workflow = this.loadWorkflow()): IWebhookData {
-		const description = this.nodeType.description.webhooks!.find((webhook) => webhook.name === name)!;
+		const description = this.nodeType.description.webhooks!.find(
+			(webhook) => webhook.name === name,
+		)!;
 		return {
 			httpMethod: description.httpMethod as IWebhookData['httpMethod'],
 			node: this.node.name,
@@ -169,7 +193,14 @@ export class TriggerHarness {
 		const workflow = this.loadWorkflow();
 		const data = this.webhookData('default', workflow);
 		const fn = this.nodeType.webhookMethods?.default?.[method];
-		const context = new HookContext(workflow, this.node, this.additionalData, this.options.isTest ? 'manual' : 'trigger', 'activate', data);
+		const context = new HookContext(
+			workflow,
+			this.node,
+			this.additionalData,
+			this.options.isTest ? 'manual' : 'trigger',
+			'activate',
+			data,
+		);
 		try {
 			return await fn!.call(context);
 		} finally {
@@ -198,7 +229,9 @@ export class TriggerHarness {
 		const chunks: Buffer[] = [];
 		for await (const chunk of request) chunks.push(chunk as Buffer);
 		request.rawBody = Buffer.concat(chunks);
-		request.contentType = String(request.headers['content-type'] ?? '').split(';')[0].trim();
+		request.contentType = String(request.headers['content-type'] ?? '')
+			.split(';')[0]
+			.trim();
 		request.query = {};
 		request.params = {};
 		if (request.contentType === 'application/json' && request.rawBody.length) {
@@ -221,13 +254,29 @@ export class TriggerHarness {
 				return response;
 			}) as typeof response.end;
 		}
-		const additionalData = { ...this.additionalData, httpRequest: request, httpResponse: response } as IWorkflowExecuteAdditionalData;
-		const context = new WebhookContext(workflow, this.node, additionalData, this.options.isTest ? 'manual' : 'webhook', data, [], null);
+		const additionalData = {
+			...this.additionalData,
+			httpRequest: request,
+			httpResponse: response,
+		} as IWorkflowExecuteAdditionalData;
+		const context = new WebhookContext(
+			workflow,
+			this.node,
+			additionalData,
+			this.options.isTest ? 'manual' : 'webhook',
+			data,
+			[],
+			null,
+		);
 		let result: IWebhookResponseData;
 		try {
 			result = await this.nodeType.webhook!.call(context);
 		} catch (error) {
-			response.status(500).json({ message: `Workflow Webhook Error: Workflow could not be started! ${(error as Error).message}` });
+			response
+				.status(500)
+				.json({
+					message: `Workflow Webhook Error: Workflow could not be started! ${(error as Error).message}`,
+				});
 			return this.record(request, response.statusCode);
 		}
 		// As n8n's webhook helpers: a node that answered itself gets its static data saved now...
@@ -236,13 +285,29 @@ export class TriggerHarness {
 			this.executions.push(result.workflowData[0]);
 			// ...while starting an execution builds another Workflow on the same static data,
 			// which clears its "changed" mark before n8n's own answer would save it.
-			new Workflow({ id: workflow.id, nodes: [this.node], connections: {}, active: true, nodeTypes: workflow.nodeTypes, staticData: workflow.staticData });
+			new Workflow({
+				id: workflow.id,
+				nodes: [this.node],
+				connections: {},
+				active: true,
+				nodeTypes: workflow.nodeTypes,
+				staticData: workflow.staticData,
+			});
 		}
 		if (!result.noWebhookResponse) {
-			response.status(200).json(result.workflowData ? { message: 'Workflow was started' } : (result.webhookResponse ?? { message: 'Webhook call received' }));
+			response
+				.status(200)
+				.json(
+					result.workflowData
+						? { message: 'Workflow was started' }
+						: (result.webhookResponse ?? { message: 'Webhook call received' }),
+				);
 			this.saveStaticData(workflow);
 		}
-		this.record(request, response.socket?.destroyed && !response.writableFinished ? 0 : response.statusCode);
+		this.record(
+			request,
+			response.socket?.destroyed && !response.writableFinished ? 0 : response.statusCode,
+		);
 	}
 
 	private record(request: ExpressRequest, status: number): void {

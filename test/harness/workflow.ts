@@ -20,13 +20,32 @@ import type {
 import { NodeHelpers, Workflow, createRunExecutionData } from 'n8n-workflow';
 import path from 'path';
 
-import { type DocSpaceCredentialData, NODE_TYPE, TestCredentialsHelper, loadNodeType } from './engine';
+import {
+	type DocSpaceCredentialData,
+	NODE_TYPE,
+	TestCredentialsHelper,
+	loadNodeType,
+} from './engine';
 
 const EXAMPLES_DIR = path.resolve(__dirname, '../../examples');
 
-function standIn(name: string, execute?: INodeType['execute'], properties: INodeType['description']['properties'] = []): INodeType {
+function standIn(
+	name: string,
+	execute?: INodeType['execute'],
+	properties: INodeType['description']['properties'] = [],
+): INodeType {
 	return {
-		description: { displayName: name, name, group: ['transform'], version: [1, 3.4], description: name, defaults: { name }, inputs: ['main'], outputs: ['main'], properties },
+		description: {
+			displayName: name,
+			name,
+			group: ['transform'],
+			version: [1, 3.4],
+			description: name,
+			defaults: { name },
+			inputs: ['main'],
+			outputs: ['main'],
+			properties,
+		},
 		...(execute ? { execute } : {}),
 	} as INodeType;
 }
@@ -37,11 +56,16 @@ const setNode = standIn(
 	async function (this: IExecuteFunctions) {
 		return [
 			this.getInputData().map((_item, index) => {
-				const assignments = (this.getNodeParameter('assignments.assignments', index, []) ?? []) as IDataObject[];
+				const assignments = (this.getNodeParameter('assignments.assignments', index, []) ??
+					[]) as IDataObject[];
 				const json: IDataObject = {};
 				for (const { name, value, type } of assignments) {
 					json[String(name)] =
-						type === 'number' ? Number(value) : (type === 'array' || type === 'object') && typeof value === 'string' ? JSON.parse(value) : (value as IDataObject[string]);
+						type === 'number'
+							? Number(value)
+							: (type === 'array' || type === 'object') && typeof value === 'string'
+								? JSON.parse(value)
+								: (value as IDataObject[string]);
 				}
 				return { json, pairedItem: { item: index } };
 			}),
@@ -72,7 +96,8 @@ function nodeTypes(): INodeTypes {
 	};
 	return {
 		getByName: find,
-		getByNameAndVersion: (type: string, version?: number) => NodeHelpers.getVersionedNodeType(find(type), version),
+		getByNameAndVersion: (type: string, version?: number) =>
+			NodeHelpers.getVersionedNodeType(find(type), version),
 		getKnownTypes: () => ({}),
 	} as unknown as INodeTypes;
 }
@@ -85,8 +110,15 @@ export interface WorkflowRun {
 }
 
 /** Runs `examples/<file>` from its trigger with the given DocSpace credential. */
-export async function runExampleWorkflow(file: string, credentials: DocSpaceCredentialData): Promise<WorkflowRun> {
-	const definition = JSON.parse(readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')) as { name: string; nodes: INode[]; connections: IConnections };
+export async function runExampleWorkflow(
+	file: string,
+	credentials: DocSpaceCredentialData,
+): Promise<WorkflowRun> {
+	const definition = JSON.parse(readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')) as {
+		name: string;
+		nodes: INode[];
+		connections: IConnections;
+	};
 	const workflow = new Workflow({
 		id: 'wf-docspace-example',
 		name: definition.name,
@@ -131,12 +163,23 @@ export async function runExampleWorkflow(file: string, credentials: DocSpaceCred
 	const trigger = definition.nodes.find((node) => node.type === 'n8n-nodes-base.manualTrigger');
 	if (!trigger) throw new Error(`${file} has no manual trigger`);
 	const runExecutionData = createRunExecutionData({
-		executionData: { nodeExecutionStack: [{ node: trigger, data: { main: [[{ json: {} }]] }, source: null }] },
+		executionData: {
+			nodeExecutionStack: [{ node: trigger, data: { main: [[{ json: {} }]] }, source: null }],
+		},
 	});
-	await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(
+		workflow,
+	);
 	const run = await finished;
 	const outputs = Object.fromEntries(
-		Object.entries(run.data.resultData.runData).map(([name, tasks]) => [name, tasks[0]?.data?.main?.[0] ?? []]),
+		Object.entries(run.data.resultData.runData).map(([name, tasks]) => [
+			name,
+			tasks[0]?.data?.main?.[0] ?? [],
+		]),
 	);
-	return { name: definition.name, outputs, error: run.data.resultData.error as WorkflowRun['error'] };
+	return {
+		name: definition.name,
+		outputs,
+		error: run.data.resultData.error as WorkflowRun['error'],
+	};
 }

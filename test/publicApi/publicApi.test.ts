@@ -19,12 +19,16 @@ describe('public API that saved workflows depend on', () => {
 	it('notices a renamed operation value', () => {
 		const renamed = structuredClone(current);
 		const [resource] = Object.keys(renamed.nodes.docSpace.operations);
-		renamed.nodes.docSpace.operations[resource] = renamed.nodes.docSpace.operations[resource].map((value) => `${value}X`);
+		renamed.nodes.docSpace.operations[resource] = renamed.nodes.docSpace.operations[resource].map(
+			(value) => `${value}X`,
+		);
 		expect(missingFrom(current, renamed).length).toBeGreaterThan(0);
 	});
 
 	it('uses n8n\'s value getAll for every "Get Many"', () => {
-		const values = Object.values(current.nodes).flatMap((node) => Object.values(node.operations).flat());
+		const values = Object.values(current.nodes).flatMap((node) =>
+			Object.values(node.operations).flat(),
+		);
 		expect(values).not.toContain('getMany');
 	});
 });

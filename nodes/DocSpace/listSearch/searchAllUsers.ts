@@ -17,12 +17,24 @@ export async function searchAllUsers(
 	const startIndex = Number(paginationToken) || 0;
 	const qs: IDataObject = { startIndex, count: PAGE_SIZE };
 	if (filter) qs.filterValue = filter;
-	const { response, total } = await docSpaceApiRequest.call(this, 'GET', '/api/2.0/people/filter', qs, undefined, 'array');
+	const { response, total } = await docSpaceApiRequest.call(
+		this,
+		'GET',
+		'/api/2.0/people/filter',
+		qs,
+		undefined,
+		'array',
+	);
 	const users = (Array.isArray(response) ? response : []) as IDataObject[];
 	const next = nextIndex(startIndex, users.length, total);
 	return {
 		results: users.map((user) => {
-			const state = Number(user.status) === 2 ? ' — disabled' : Number(user.activationStatus) === 2 ? ' — invited' : '';
+			const state =
+				Number(user.status) === 2
+					? ' — disabled'
+					: Number(user.activationStatus) === 2
+						? ' — invited'
+						: '';
 			const email = user.email ? ` (${String(user.email)})` : '';
 			return { name: `${String(user.displayName)}${email}${state}`, value: String(user.id) };
 		}),

@@ -1,4 +1,9 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
 
 import { docSpaceApiRequest } from '../shared/transport';
 import { nextIndex } from './searchUsers';
@@ -19,30 +24,53 @@ function fileItem(file: IDataObject, where: string): INodeListSearchItems {
 	return { name: `${String(file.title)} — ${where}`, value: String(file.id) };
 }
 
-async function myDocumentsPage(context: ILoadOptionsFunctions, filter: string | undefined, startIndex: number) {
+async function myDocumentsPage(
+	context: ILoadOptionsFunctions,
+	filter: string | undefined,
+	startIndex: number,
+) {
 	const qs: IDataObject = { startIndex, count: PAGE_SIZE };
 	if (filter) qs.filterValue = filter;
 	const { response } = await docSpaceApiRequest.call(context, 'GET', '/api/2.0/files/@my', qs);
 	const content = (response ?? {}) as IDataObject;
 	const files = (content.files ?? []) as IDataObject[];
-	return { results: files.map((file) => fileItem(file, 'My Documents')), next: nextIndex(startIndex, files.length, content.total) };
+	return {
+		results: files.map((file) => fileItem(file, 'My Documents')),
+		next: nextIndex(startIndex, files.length, content.total),
+	};
 }
 
 /** Files of the next batch of rooms whose names match nothing in particular: each room is searched by the filter. */
-async function roomsPage(context: ILoadOptionsFunctions, filter: string | undefined, startIndex: number) {
-	const { response } = await docSpaceApiRequest.call(context, 'GET', '/api/2.0/files/rooms', { startIndex, count: ROOM_BATCH });
+async function roomsPage(
+	context: ILoadOptionsFunctions,
+	filter: string | undefined,
+	startIndex: number,
+) {
+	const { response } = await docSpaceApiRequest.call(context, 'GET', '/api/2.0/files/rooms', {
+		startIndex,
+		count: ROOM_BATCH,
+	});
 	const content = (response ?? {}) as IDataObject;
 	const rooms = (content.folders ?? []) as IDataObject[];
 	const perRoom = await Promise.all(
 		rooms.map(async (room) => {
 			const qs: IDataObject = { startIndex: 0, count: PAGE_SIZE, withSubFolders: true };
 			if (filter) qs.filterValue = filter;
-			const answer = await docSpaceApiRequest.call(context, 'GET', `/api/2.0/files/${encodeURIComponent(String(room.id))}`, qs);
+			const answer = await docSpaceApiRequest.call(
+				context,
+				'GET',
+				`/api/2.0/files/${encodeURIComponent(String(room.id))}`,
+				qs,
+			);
 			const files = (((answer.response ?? {}) as IDataObject).files ?? []) as IDataObject[];
 			return files.map((file) => fileItem(file, String(room.title)));
 		}),
 	);
-	return { results: perRoom.flat(), rooms: rooms.length, next: nextIndex(startIndex, rooms.length, content.total) };
+	return {
+		results: perRoom.flat(),
+		rooms: rooms.length,
+		next: nextIndex(startIndex, rooms.length, content.total),
+	};
 }
 
 /**
@@ -63,7 +91,8 @@ export async function searchFiles(
 		if (cursor.phase === 'my') {
 			const page = await myDocumentsPage(this, filter, cursor.index);
 			results.push(...page.results);
-			cursor = page.next !== undefined ? { phase: 'my', index: page.next } : { phase: 'rooms', index: 0 };
+			cursor =
+				page.next !== undefined ? { phase: 'my', index: page.next } : { phase: 'rooms', index: 0 };
 			if (page.next !== undefined) break;
 		} else {
 			const page = await roomsPage(this, filter, cursor.index);

@@ -1,4 +1,9 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
 
 import { docSpaceApiRequest } from '../shared/transport';
 import { nextIndex } from './searchUsers';
@@ -22,8 +27,17 @@ function matches(title: unknown, filter: string | undefined): boolean {
 	return !filter || String(title).toLowerCase().includes(filter.toLowerCase());
 }
 
-async function myDocumentsPage(context: ILoadOptionsFunctions, filter: string | undefined, startIndex: number) {
-	const { response } = await docSpaceApiRequest.call(context, 'GET', '/api/2.0/files/@my', folderQuery(filter, startIndex));
+async function myDocumentsPage(
+	context: ILoadOptionsFunctions,
+	filter: string | undefined,
+	startIndex: number,
+) {
+	const { response } = await docSpaceApiRequest.call(
+		context,
+		'GET',
+		'/api/2.0/files/@my',
+		folderQuery(filter, startIndex),
+	);
 	const content = (response ?? {}) as IDataObject;
 	const current = (content.current ?? {}) as IDataObject;
 	const folders = (content.folders ?? []) as IDataObject[];
@@ -31,24 +45,53 @@ async function myDocumentsPage(context: ILoadOptionsFunctions, filter: string | 
 	if (startIndex === 0 && current.id !== undefined && matches('My Documents', filter)) {
 		results.push({ name: 'My Documents', value: String(current.id) });
 	}
-	results.push(...folders.map((folder) => ({ name: `${String(folder.title)} — My Documents`, value: String(folder.id) })));
+	results.push(
+		...folders.map((folder) => ({
+			name: `${String(folder.title)} — My Documents`,
+			value: String(folder.id),
+		})),
+	);
 	return { results, next: nextIndex(startIndex, folders.length, content.total) };
 }
 
 /** The next batch of rooms: each room (if its title matches) and its folders (matching ones, at any depth when searching). */
-async function roomsPage(context: ILoadOptionsFunctions, filter: string | undefined, startIndex: number) {
-	const { response } = await docSpaceApiRequest.call(context, 'GET', '/api/2.0/files/rooms', { startIndex, count: ROOM_BATCH });
+async function roomsPage(
+	context: ILoadOptionsFunctions,
+	filter: string | undefined,
+	startIndex: number,
+) {
+	const { response } = await docSpaceApiRequest.call(context, 'GET', '/api/2.0/files/rooms', {
+		startIndex,
+		count: ROOM_BATCH,
+	});
 	const content = (response ?? {}) as IDataObject;
 	const rooms = (content.folders ?? []) as IDataObject[];
 	const perRoom = await Promise.all(
 		rooms.map(async (room) => {
-			const answer = await docSpaceApiRequest.call(context, 'GET', `/api/2.0/files/${encodeURIComponent(String(room.id))}`, folderQuery(filter, 0));
+			const answer = await docSpaceApiRequest.call(
+				context,
+				'GET',
+				`/api/2.0/files/${encodeURIComponent(String(room.id))}`,
+				folderQuery(filter, 0),
+			);
 			const folders = (((answer.response ?? {}) as IDataObject).folders ?? []) as IDataObject[];
-			const own: INodeListSearchItems[] = matches(room.title, filter) ? [{ name: `${String(room.title)} (room)`, value: String(room.id) }] : [];
-			return [...own, ...folders.map((folder) => ({ name: `${String(folder.title)} — ${String(room.title)}`, value: String(folder.id) }))];
+			const own: INodeListSearchItems[] = matches(room.title, filter)
+				? [{ name: `${String(room.title)} (room)`, value: String(room.id) }]
+				: [];
+			return [
+				...own,
+				...folders.map((folder) => ({
+					name: `${String(folder.title)} — ${String(room.title)}`,
+					value: String(folder.id),
+				})),
+			];
 		}),
 	);
-	return { results: perRoom.flat(), rooms: rooms.length, next: nextIndex(startIndex, rooms.length, content.total) };
+	return {
+		results: perRoom.flat(),
+		rooms: rooms.length,
+		next: nextIndex(startIndex, rooms.length, content.total),
+	};
 }
 
 /**
@@ -69,7 +112,8 @@ export async function searchFolders(
 		if (cursor.phase === 'my') {
 			const page = await myDocumentsPage(this, filter, cursor.index);
 			results.push(...page.results);
-			cursor = page.next !== undefined ? { phase: 'my', index: page.next } : { phase: 'rooms', index: 0 };
+			cursor =
+				page.next !== undefined ? { phase: 'my', index: page.next } : { phase: 'rooms', index: 0 };
 			if (page.next !== undefined) break;
 		} else {
 			const page = await roomsPage(this, filter, cursor.index);

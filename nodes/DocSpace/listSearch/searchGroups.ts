@@ -6,13 +6,20 @@ import { nextIndex, type SearchPage } from './searchUsers';
 const PAGE_SIZE = 100;
 
 /** One page of groups whose name contains the filter (GET group). */
-export async function groupPage(this: ILoadOptionsFunctions, filter: string | undefined, startIndex: number): Promise<SearchPage> {
+export async function groupPage(
+	this: ILoadOptionsFunctions,
+	filter: string | undefined,
+	startIndex: number,
+): Promise<SearchPage> {
 	const qs: IDataObject = { startIndex, count: PAGE_SIZE };
 	if (filter) qs.filterValue = filter;
 	const { response, total } = await docSpaceApiRequest.call(this, 'GET', '/api/2.0/group', qs);
 	const groups = (Array.isArray(response) ? response : []) as IDataObject[];
 	return {
-		results: groups.map((group) => ({ name: `${String(group.name)} (group)`, value: String(group.id) })),
+		results: groups.map((group) => ({
+			name: `${String(group.name)} (group)`,
+			value: String(group.id),
+		})),
 		next: nextIndex(startIndex, groups.length, total),
 	};
 }
@@ -24,5 +31,8 @@ export async function searchGroups(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const page = await groupPage.call(this, filter, Number(paginationToken) || 0);
-	return { results: page.results, paginationToken: page.next === undefined ? undefined : String(page.next) };
+	return {
+		results: page.results,
+		paginationToken: page.next === undefined ? undefined : String(page.next),
+	};
 }

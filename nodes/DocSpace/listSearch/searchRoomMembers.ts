@@ -15,15 +15,26 @@ export async function searchRoomMembers(
 ): Promise<INodeListSearchResult> {
 	let roomId: string | undefined;
 	try {
-		roomId = ROOM_ID.exec(String(this.getCurrentNodeParameter('room', { extractValue: true }) ?? ''))?.[1];
+		roomId = ROOM_ID.exec(
+			String(this.getCurrentNodeParameter('room', { extractValue: true }) ?? ''),
+		)?.[1];
 	} catch {
 		roomId = undefined;
 	}
-	if (!roomId) throw new NodeOperationError(this.getNode(), 'Choose the room first (From List, By ID or By URL); the list shows its members.');
+	if (!roomId)
+		throw new NodeOperationError(
+			this.getNode(),
+			'Choose the room first (From List, By ID or By URL); the list shows its members.',
+		);
 	const startIndex = Number(paginationToken) || 0;
 	const qs: IDataObject = { filterType: 0, startIndex, count: MAX_PAGE_SIZE };
 	if (filter?.trim()) qs.filterValue = filter.trim().slice(0, 255);
-	const { response, total } = await docSpaceApiRequest.call(this, 'GET', `/api/2.0/files/rooms/${encodeURIComponent(roomId)}/share`, qs);
+	const { response, total } = await docSpaceApiRequest.call(
+		this,
+		'GET',
+		`/api/2.0/files/rooms/${encodeURIComponent(roomId)}/share`,
+		qs,
+	);
 	const page = (Array.isArray(response) ? response : []) as FileShareDto[];
 	const results = page
 		.filter((entry) => !entry.isOwner)
@@ -32,7 +43,10 @@ export async function searchRoomMembers(
 			const isGroup = Number(entry.subjectType) === 2;
 			const name = String((isGroup ? subject.name : subject.displayName) ?? subject.id);
 			const detail = isGroup ? 'group' : String(subject.email ?? '');
-			return { name: `${name} (${detail}) — ${accessName(entry.access) ?? entry.access}`, value: String(subject.id) };
+			return {
+				name: `${name} (${detail}) — ${accessName(entry.access) ?? entry.access}`,
+				value: String(subject.id),
+			};
 		});
 	const next = startIndex + page.length;
 	const more = page.length === MAX_PAGE_SIZE && (total === undefined || next < total);

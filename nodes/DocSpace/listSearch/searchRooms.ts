@@ -26,6 +26,9 @@ export async function searchRooms(
 				value: String(room.id),
 			};
 		}),
-		paginationToken: startIndex + rooms.length < total && rooms.length > 0 ? String(startIndex + rooms.length) : undefined,
+		paginationToken:
+			startIndex + rooms.length < total && rooms.length > 0
+				? String(startIndex + rooms.length)
+				: undefined,
 	};
 }

@@ -1,4 +1,9 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
 
 import { docSpaceApiRequest } from '../shared/transport';
 
@@ -11,20 +16,35 @@ export interface SearchPage {
 	next?: number;
 }
 
-export function nextIndex(startIndex: number, received: number, total: unknown): number | undefined {
+export function nextIndex(
+	startIndex: number,
+	received: number,
+	total: unknown,
+): number | undefined {
 	const all = Number(total ?? startIndex + received);
 	return received > 0 && startIndex + received < all ? startIndex + received : undefined;
 }
 
 /** One page of active users whose name or email contains the filter (GET people/filter). */
-export async function userPage(this: ILoadOptionsFunctions, filter: string | undefined, startIndex: number): Promise<SearchPage> {
+export async function userPage(
+	this: ILoadOptionsFunctions,
+	filter: string | undefined,
+	startIndex: number,
+): Promise<SearchPage> {
 	const qs: IDataObject = { startIndex, count: PAGE_SIZE, employeeStatus: ACTIVE };
 	if (filter) qs.filterValue = filter;
-	const { response, total } = await docSpaceApiRequest.call(this, 'GET', '/api/2.0/people/filter', qs);
+	const { response, total } = await docSpaceApiRequest.call(
+		this,
+		'GET',
+		'/api/2.0/people/filter',
+		qs,
+	);
 	const users = (Array.isArray(response) ? response : []) as IDataObject[];
 	return {
 		results: users.map((user) => ({
-			name: user.email ? `${String(user.displayName)} (${String(user.email)})` : String(user.displayName),
+			name: user.email
+				? `${String(user.displayName)} (${String(user.email)})`
+				: String(user.displayName),
 			value: String(user.id),
 		})),
 		next: nextIndex(startIndex, users.length, total),
@@ -38,5 +58,8 @@ export async function searchUsers(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const page = await userPage.call(this, filter, Number(paginationToken) || 0);
-	return { results: page.results, paginationToken: page.next === undefined ? undefined : String(page.next) };
+	return {
+		results: page.results,
+		paginationToken: page.next === undefined ? undefined : String(page.next),
+	};
 }

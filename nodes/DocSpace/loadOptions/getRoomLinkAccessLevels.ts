@@ -1,7 +1,13 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { ROOM_LINK_ACCESS, ROOM_TYPES, accessOptions, allRoomLinkAccess, roomTypeName } from '../shared/accessLevels';
+import {
+	ROOM_LINK_ACCESS,
+	ROOM_TYPES,
+	accessOptions,
+	allRoomLinkAccess,
+	roomTypeName,
+} from '../shared/accessLevels';
 import { docSpaceApiRequest } from '../shared/transport';
 
 const ACCESS_HINTS: Record<number, string> = {
@@ -26,12 +32,18 @@ function chosenRoomId(context: ILoadOptionsFunctions): string | undefined {
 	} catch {
 		return undefined;
 	}
-	const match = typeof extracted === 'string' || typeof extracted === 'number' ? ROOM_ID.exec(String(extracted)) : null;
+	const match =
+		typeof extracted === 'string' || typeof extracted === 'number'
+			? ROOM_ID.exec(String(extracted))
+			: null;
 	return match ? match[1] : undefined;
 }
 
 function withHints(values: number[]): INodePropertyOptions[] {
-	return accessOptions(values).map((option) => ({ ...option, description: ACCESS_HINTS[Number(option.value)] }));
+	return accessOptions(values).map((option) => ({
+		...option,
+		description: ACCESS_HINTS[Number(option.value)],
+	}));
 }
 
 /**
@@ -39,15 +51,22 @@ function withHints(values: number[]): INodePropertyOptions[] {
  * link type (docs/docspace/api.md §3.2). Every level of the link type when the room is an expression,
  * not chosen yet, or cannot be read.
  */
-export async function getRoomLinkAccessLevels(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const kind = this.getCurrentNodeParameter('linkType') === 'invitation' ? 'invitation' : 'external';
+export async function getRoomLinkAccessLevels(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
+	const kind =
+		this.getCurrentNodeParameter('linkType') === 'invitation' ? 'invitation' : 'external';
 	const all = withHints(allRoomLinkAccess(kind));
 	const roomId = chosenRoomId(this);
 	if (roomId === undefined) return all;
 
 	let roomType: unknown;
 	try {
-		const { response } = await docSpaceApiRequest.call(this, 'GET', `/api/2.0/files/rooms/${encodeURIComponent(roomId)}`);
+		const { response } = await docSpaceApiRequest.call(
+			this,
+			'GET',
+			`/api/2.0/files/rooms/${encodeURIComponent(roomId)}`,
+		);
 		roomType = (response as IDataObject | undefined)?.roomType;
 	} catch {
 		return all;

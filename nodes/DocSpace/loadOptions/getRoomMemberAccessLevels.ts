@@ -1,6 +1,11 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { ALL_ROOM_MEMBER_ACCESS, ROOM_MEMBER_ACCESS, accessOptions, roomTypeName } from '../shared/accessLevels';
+import {
+	ALL_ROOM_MEMBER_ACCESS,
+	ROOM_MEMBER_ACCESS,
+	accessOptions,
+	roomTypeName,
+} from '../shared/accessLevels';
 import { docSpaceApiRequest } from '../shared/transport';
 
 const ROLE_HINTS: Record<number, string> = {
@@ -16,14 +21,19 @@ const ROLE_HINTS: Record<number, string> = {
 const ROOM_ID = /^\s*(\d{1,18}|[A-Za-z][A-Za-z0-9]*-[A-Za-z0-9_.-]{1,200})\s*$/;
 
 function withHints(values: number[]): INodePropertyOptions[] {
-	return accessOptions(values).map((option) => ({ ...option, description: ROLE_HINTS[Number(option.value)] }));
+	return accessOptions(values).map((option) => ({
+		...option,
+		description: ROLE_HINTS[Number(option.value)],
+	}));
 }
 
 /**
  * Roles of Room Member: Add and Change Access, narrowed to what the chosen room's type offers
  * (docs/docspace/rooms.md §5). Every role when the room is an expression or cannot be read.
  */
-export async function getRoomMemberAccessLevels(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getRoomMemberAccessLevels(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	const all = withHints(ALL_ROOM_MEMBER_ACCESS);
 	const raw = this.getCurrentNodeParameter('room') as IDataObject | string | undefined;
 	const value = raw && typeof raw === 'object' ? raw.value : raw;
@@ -37,9 +47,17 @@ export async function getRoomMemberAccessLevels(this: ILoadOptionsFunctions): Pr
 	}
 	if (!roomId) return all;
 	try {
-		const { response } = await docSpaceApiRequest.call(this, 'GET', `/api/2.0/files/rooms/${encodeURIComponent(roomId)}`);
+		const { response } = await docSpaceApiRequest.call(
+			this,
+			'GET',
+			`/api/2.0/files/rooms/${encodeURIComponent(roomId)}`,
+		);
 		const type = roomTypeName((response as IDataObject | undefined)?.roomType);
-		return type ? withHints(ALL_ROOM_MEMBER_ACCESS.filter((level) => ROOM_MEMBER_ACCESS[type].includes(level))) : all;
+		return type
+			? withHints(
+					ALL_ROOM_MEMBER_ACCESS.filter((level) => ROOM_MEMBER_ACCESS[type].includes(level)),
+				)
+			: all;
 	} catch {
 		return all;
 	}

@@ -48,7 +48,8 @@ export function parseAccess(input: unknown): number | undefined {
 export const LINK_TYPES = { invitation: 0, external: 1 } as const;
 export type LinkTypeName = keyof typeof LINK_TYPES;
 
-export type RoomTypeName = 'custom' | 'public' | 'formFilling' | 'collaboration' | 'virtualDataRoom' | 'ai';
+export type RoomTypeName =
+	'custom' | 'public' | 'formFilling' | 'collaboration' | 'virtualDataRoom' | 'ai';
 
 const { contentCreator, editor, reviewer, commenter, viewer, formFiller } = ACCESS_LEVELS;
 
@@ -57,32 +58,36 @@ const { contentCreator, editor, reviewer, commenter, viewer, formFiller } = ACCE
  * (FileSecurity.AvailableRoomAccesses, docs/docspace/api.md §3.2). None (0) is left out on purpose:
  * on a link it means "delete".
  */
-export const ROOM_LINK_ACCESS: Record<RoomTypeName, { invitation: number[]; external: number[] }> = {
-	custom: {
-		invitation: [contentCreator, editor, reviewer, commenter, viewer].map((a) => a.value),
-		external: [editor, formFiller, reviewer, commenter, viewer].map((a) => a.value),
-	},
-	public: {
-		invitation: [contentCreator, viewer].map((a) => a.value),
-		external: [editor, formFiller, reviewer, commenter, viewer].map((a) => a.value),
-	},
-	formFilling: {
-		invitation: [contentCreator, formFiller].map((a) => a.value),
-		external: [formFiller, viewer].map((a) => a.value),
-	},
-	collaboration: {
-		invitation: [contentCreator, editor, viewer].map((a) => a.value),
-		external: [],
-	},
-	virtualDataRoom: {
-		invitation: [contentCreator, editor, viewer, formFiller].map((a) => a.value),
-		external: [],
-	},
-	ai: { invitation: [contentCreator, viewer].map((a) => a.value), external: [] },
-};
+export const ROOM_LINK_ACCESS: Record<RoomTypeName, { invitation: number[]; external: number[] }> =
+	{
+		custom: {
+			invitation: [contentCreator, editor, reviewer, commenter, viewer].map((a) => a.value),
+			external: [editor, formFiller, reviewer, commenter, viewer].map((a) => a.value),
+		},
+		public: {
+			invitation: [contentCreator, viewer].map((a) => a.value),
+			external: [editor, formFiller, reviewer, commenter, viewer].map((a) => a.value),
+		},
+		formFilling: {
+			invitation: [contentCreator, formFiller].map((a) => a.value),
+			external: [formFiller, viewer].map((a) => a.value),
+		},
+		collaboration: {
+			invitation: [contentCreator, editor, viewer].map((a) => a.value),
+			external: [],
+		},
+		virtualDataRoom: {
+			invitation: [contentCreator, editor, viewer, formFiller].map((a) => a.value),
+			external: [],
+		},
+		ai: { invitation: [contentCreator, viewer].map((a) => a.value), external: [] },
+	};
 
 /** DocSpace's RoomType (list filter, room create) and FolderType (returned on rooms) to our names. */
-export const ROOM_TYPES: Record<RoomTypeName, { roomType: number; folderType: number; label: string }> = {
+export const ROOM_TYPES: Record<
+	RoomTypeName,
+	{ roomType: number; folderType: number; label: string }
+> = {
 	formFilling: { roomType: 1, folderType: 15, label: 'Form filling room' },
 	collaboration: { roomType: 2, folderType: 16, label: 'Collaboration room' },
 	custom: { roomType: 5, folderType: 19, label: 'Custom room' },

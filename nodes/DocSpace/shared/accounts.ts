@@ -1,4 +1,11 @@
-import type { IDataObject, IExecuteSingleFunctions, IHookFunctions, IHttpRequestOptions, ILoadOptionsFunctions, IN8nHttpFullResponse } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHookFunctions,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
+} from 'n8n-workflow';
 
 import { failureOf, readDocSpaceAnswer } from './answers';
 import { DEFAULT_BOUNDS, applyDocSpaceRequestPolicy } from './bounds';
@@ -16,7 +23,11 @@ export function forgetAccounts(): void {
 	accounts.clear();
 }
 
-async function lookupAccount(context: AnyContext, credentialType: string, baseUrl: string): Promise<string | undefined> {
+async function lookupAccount(
+	context: AnyContext,
+	credentialType: string,
+	baseUrl: string,
+): Promise<string | undefined> {
 	try {
 		const credentials = await context.getCredentials(credentialType);
 		const isApiKey = normalizeAuthKey(credentials.authKey).startsWith('sk-');
@@ -26,8 +37,16 @@ async function lookupAccount(context: AnyContext, credentialType: string, baseUr
 			url: isApiKey ? '/api/2.0/keys/@self' : '/api/2.0/people/@self',
 			headers: { Accept: 'application/json' },
 		});
-		const full = (await context.helpers.httpRequestWithAuthentication.call(context, credentialType, options)) as IN8nHttpFullResponse;
-		await readDocSpaceAnswer(full, { deadlineAt: Date.now() + DEFAULT_BOUNDS.timeoutSeconds * 1000, timeoutSeconds: DEFAULT_BOUNDS.timeoutSeconds, maxResponseMb: 1 });
+		const full = (await context.helpers.httpRequestWithAuthentication.call(
+			context,
+			credentialType,
+			options,
+		)) as IN8nHttpFullResponse;
+		await readDocSpaceAnswer(full, {
+			deadlineAt: Date.now() + DEFAULT_BOUNDS.timeoutSeconds * 1000,
+			timeoutSeconds: DEFAULT_BOUNDS.timeoutSeconds,
+			maxResponseMb: 1,
+		});
 		if (failureOf(full, 'object')) return undefined;
 		const dto = (full.body as IDataObject).response as IDataObject;
 		const id = isApiKey ? (dto.createBy as IDataObject | undefined)?.id : dto.id;
@@ -43,15 +62,25 @@ async function lookupAccount(context: AnyContext, credentialType: string, baseUr
  * 10 minutes, at most 100 entries) only when other limiters are active on the same portal, so a
  * lone credential costs no extra request.
  */
-export async function limiterKeyFor(context: AnyContext, credentialType: string, baseUrl: string, kind: 'read' | 'write'): Promise<string> {
+export async function limiterKeyFor(
+	context: AnyContext,
+	credentialType: string,
+	baseUrl: string,
+	kind: 'read' | 'write',
+): Promise<string> {
 	const credentialId = context.getNode().credentials?.[credentialType]?.id ?? 'default';
 	const cacheKey = `${baseUrl}|${credentialId}`;
 	let account = accounts.get(cacheKey);
-	if (!account && otherLimitersOn(baseUrl, [`${baseUrl}|cred:${credentialId}|read`, `${baseUrl}|cred:${credentialId}|write`])) {
+	if (
+		!account &&
+		otherLimitersOn(baseUrl, [
+			`${baseUrl}|cred:${credentialId}|read`,
+			`${baseUrl}|cred:${credentialId}|write`,
+		])
+	) {
 		account = lookupAccount(context, credentialType, baseUrl);
 		accounts.set(cacheKey, account);
 	}
 	const user = account ? await account : undefined;
 	return user ? `${baseUrl}|user:${user}|${kind}` : `${baseUrl}|cred:${credentialId}|${kind}`;
 }
-

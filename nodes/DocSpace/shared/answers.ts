@@ -7,7 +7,9 @@ import { answerPreview, safeUrl } from './redaction';
 /** Thrown inside a request attempt; the retry loop decides whether to try again. */
 export class DocSpaceFailureError extends Error {
 	constructor(readonly failure: DocSpaceFailure) {
-		super(`DocSpace request failed (${failure.statusCode ?? (failure.networkCode ? 'network' : 'no answer')})`);
+		super(
+			`DocSpace request failed (${failure.statusCode ?? (failure.networkCode ? 'network' : 'no answer')})`,
+		);
 	}
 }
 
@@ -31,11 +33,18 @@ interface ReadableAnswer {
 }
 
 function isStream(body: unknown): body is ReadableAnswer {
-	return typeof body === 'object' && body !== null && typeof (body as ReadableAnswer).on === 'function' && typeof (body as ReadableAnswer).pipe === 'function';
+	return (
+		typeof body === 'object' &&
+		body !== null &&
+		typeof (body as ReadableAnswer).on === 'function' &&
+		typeof (body as ReadableAnswer).pipe === 'function'
+	);
 }
 
 function lowerHeaders(headers: IDataObject | undefined): Record<string, unknown> {
-	return Object.fromEntries(Object.entries(headers ?? {}).map(([key, value]) => [key.toLowerCase(), value]));
+	return Object.fromEntries(
+		Object.entries(headers ?? {}).map(([key, value]) => [key.toLowerCase(), value]),
+	);
 }
 
 export interface AnswerLimits {
@@ -45,7 +54,11 @@ export interface AnswerLimits {
 	maxResponseMb: number;
 }
 
-function readStream(stream: ReadableAnswer, limits: AnswerLimits, statusCode: number): Promise<Buffer> {
+function readStream(
+	stream: ReadableAnswer,
+	limits: AnswerLimits,
+	statusCode: number,
+): Promise<Buffer> {
 	const maxBytes = limits.maxResponseMb * 1024 * 1024;
 	return new Promise<Buffer>((resolve, reject) => {
 		const chunks: Buffer[] = [];
@@ -61,17 +74,27 @@ function readStream(stream: ReadableAnswer, limits: AnswerLimits, statusCode: nu
 			} else resolve(Buffer.concat(chunks));
 		};
 		const cancelDeadline = afterMs(limits.deadlineAt - Date.now(), () =>
-			finish(new DocSpaceFailureError({ statusCode, deadline: { seconds: limits.timeoutSeconds, bodyStarted: true } })),
+			finish(
+				new DocSpaceFailureError({
+					statusCode,
+					deadline: { seconds: limits.timeoutSeconds, bodyStarted: true },
+				}),
+			),
 		);
 		stream.on('data', (chunk: unknown) => {
 			const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
 			size += buffer.length;
-			if (size > maxBytes) finish(new DocSpaceFailureError({ statusCode, tooLargeMb: limits.maxResponseMb }));
+			if (size > maxBytes)
+				finish(new DocSpaceFailureError({ statusCode, tooLargeMb: limits.maxResponseMb }));
 			else chunks.push(buffer);
 		});
 		stream.on('end', () => finish());
-		stream.on('error', (error: unknown) => finish(error instanceof Error ? error : new Error(String(error))));
-		stream.on('aborted', () => finish(Object.assign(new Error('The answer was cut off'), { code: 'ECONNRESET' })));
+		stream.on('error', (error: unknown) =>
+			finish(error instanceof Error ? error : new Error(String(error))),
+		);
+		stream.on('aborted', () =>
+			finish(Object.assign(new Error('The answer was cut off'), { code: 'ECONNRESET' })),
+		);
 	});
 }
 
@@ -80,12 +103,18 @@ function readStream(stream: ReadableAnswer, limits: AnswerLimits, statusCode: nu
  * deadline and the response size cap, and puts the parsed JSON (or the text) into `response.body`.
  * Answers already read (a body that is not a stream) are left alone.
  */
-export async function readDocSpaceAnswer(response: IN8nHttpFullResponse, limits: AnswerLimits): Promise<void> {
+export async function readDocSpaceAnswer(
+	response: IN8nHttpFullResponse,
+	limits: AnswerLimits,
+): Promise<void> {
 	const headers = lowerHeaders(response.headers);
 	const declared = Number(headers['content-length']);
 	if (Number.isFinite(declared) && declared > limits.maxResponseMb * 1024 * 1024) {
 		if (isStream(response.body)) response.body.destroy();
-		throw new DocSpaceFailureError({ statusCode: response.statusCode, tooLargeMb: limits.maxResponseMb });
+		throw new DocSpaceFailureError({
+			statusCode: response.statusCode,
+			tooLargeMb: limits.maxResponseMb,
+		});
 	}
 	if (!isStream(response.body)) return;
 	const text = (await readStream(response.body, limits, response.statusCode)).toString('utf8');
@@ -104,11 +133,17 @@ export async function readDocSpaceAnswer(response: IN8nHttpFullResponse, limits:
  * Reads an answer of the `raw` shape: its bytes into `response.body` (a Buffer), within the
  * attempt's deadline and the response size cap, like `readDocSpaceAnswer`.
  */
-export async function readRawAnswer(response: IN8nHttpFullResponse, limits: AnswerLimits): Promise<void> {
+export async function readRawAnswer(
+	response: IN8nHttpFullResponse,
+	limits: AnswerLimits,
+): Promise<void> {
 	const declared = Number(lowerHeaders(response.headers)['content-length']);
 	if (Number.isFinite(declared) && declared > limits.maxResponseMb * 1024 * 1024) {
 		if (isStream(response.body)) response.body.destroy();
-		throw new DocSpaceFailureError({ statusCode: response.statusCode, tooLargeMb: limits.maxResponseMb });
+		throw new DocSpaceFailureError({
+			statusCode: response.statusCode,
+			tooLargeMb: limits.maxResponseMb,
+		});
 	}
 	const body: unknown = response.body;
 	if (isStream(body)) response.body = await readStream(body, limits, response.statusCode);
@@ -117,9 +152,19 @@ export async function readRawAnswer(response: IN8nHttpFullResponse, limits: Answ
 	else if (body === undefined || body === null) response.body = Buffer.alloc(0);
 }
 
-function notDocSpace(response: IN8nHttpFullResponse, headers: Record<string, unknown>, what: string): DocSpaceFailure {
-	const contentType = String(headers['content-type'] ?? '').split(';')[0].trim();
-	return { statusCode: response.statusCode, headers, notDocSpace: { contentType, preview: answerPreview(response.body), what } };
+function notDocSpace(
+	response: IN8nHttpFullResponse,
+	headers: Record<string, unknown>,
+	what: string,
+): DocSpaceFailure {
+	const contentType = String(headers['content-type'] ?? '')
+		.split(';')[0]
+		.trim();
+	return {
+		statusCode: response.statusCode,
+		headers,
+		notDocSpace: { contentType, preview: answerPreview(response.body), what },
+	};
 }
 
 function shapeProblem(payload: unknown, shape: AnswerShape): string | undefined {
@@ -141,37 +186,56 @@ function isEmptyBody(body: unknown): boolean {
  * error envelope, a redirect, and any success that is not DocSpace's envelope with the expected
  * shape (an HTML page, an empty answer, `{}`...), which must never pass for a success.
  */
-export function failureOf(response: IN8nHttpFullResponse, shape: AnswerShape = 'any'): DocSpaceFailure | undefined {
+export function failureOf(
+	response: IN8nHttpFullResponse,
+	shape: AnswerShape = 'any',
+): DocSpaceFailure | undefined {
 	const { statusCode, body } = response;
 	const headers = lowerHeaders(response.headers);
 	if (statusCode >= 300 && statusCode < 400) {
 		const location = headers.location;
-		return { statusCode, headers, redirectTo: location ? safeUrl(String(location)) : 'another address' };
+		return {
+			statusCode,
+			headers,
+			redirectTo: location ? safeUrl(String(location)) : 'another address',
+		};
 	}
 	// Not the envelope: the operation's post-receive checks it.
 	if (shape === 'raw') return undefined;
-	const failed = statusCode >= 400 || (typeof body === 'object' && body !== null && (body as IDataObject).status === 1);
+	const failed =
+		statusCode >= 400 ||
+		(typeof body === 'object' && body !== null && (body as IDataObject).status === 1);
 	if (failed) return { statusCode: statusCode >= 400 ? statusCode : 400, body, headers };
 	if (shape === 'none' && statusCode === 204 && isEmptyBody(body)) return undefined;
 	if (typeof body === 'string' || Buffer.isBuffer(body)) {
 		const text = Buffer.isBuffer(body) ? body.toString('utf8', 0, 64) : body;
 		const isJson = /json/i.test(String(headers['content-type'] ?? ''));
-		if (text.trim() !== '' && (isJson || /^\s*[[{]/.test(text))) return { statusCode, body, headers, malformedJson: true };
+		if (text.trim() !== '' && (isJson || /^\s*[[{]/.test(text)))
+			return { statusCode, body, headers, malformedJson: true };
 		return notDocSpace(response, headers, text.trim() === '' ? 'an empty answer' : 'not JSON');
 	}
 	if (body === undefined || body === null) return notDocSpace(response, headers, 'an empty answer');
 	const envelope = body as IDataObject;
-	if (typeof body !== 'object' || Array.isArray(body) || (typeof envelope.statusCode !== 'number' && typeof envelope.status !== 'number')) {
+	if (
+		typeof body !== 'object' ||
+		Array.isArray(body) ||
+		(typeof envelope.statusCode !== 'number' && typeof envelope.status !== 'number')
+	) {
 		return notDocSpace(response, headers, "JSON without DocSpace's envelope");
 	}
-	const problem = shape === 'any' || shape === 'none' ? undefined : shapeProblem(envelope.response, shape);
-	return problem ? notDocSpace(response, headers, `DocSpace's envelope with ${problem}`) : undefined;
+	const problem =
+		shape === 'any' || shape === 'none' ? undefined : shapeProblem(envelope.response, shape);
+	return problem
+		? notDocSpace(response, headers, `DocSpace's envelope with ${problem}`)
+		: undefined;
 }
 
 /** `total` of a paged answer: the envelope's, or the one inside a folder's contents. */
 export function totalOf(body: unknown): number | undefined {
 	const envelope = (body ?? {}) as IDataObject;
 	const inner = envelope.response as IDataObject | undefined;
-	const total = envelope.total ?? (inner && typeof inner === 'object' && !Array.isArray(inner) ? inner.total : undefined);
+	const total =
+		envelope.total ??
+		(inner && typeof inner === 'object' && !Array.isArray(inner) ? inner.total : undefined);
 	return typeof total === 'number' && Number.isFinite(total) ? total : undefined;
 }

@@ -21,37 +21,47 @@ export const authenticationProperty: INodeProperties = {
 		{
 			name: 'API Key or Personal Token',
 			value: 'apiKey',
-			description: 'A DocSpace API key (Settings → Developer Tools → API keys) or a personal access token',
+			description:
+				'A DocSpace API key (Settings → Developer Tools → API keys) or a personal access token',
 		},
 		{
 			name: 'OAuth2',
 			value: 'oAuth2',
-			description: "Connect through DocSpace's OAuth2 server with an OAuth app registered in DocSpace; cannot manage webhooks",
+			description:
+				"Connect through DocSpace's OAuth2 server with an OAuth app registered in DocSpace; cannot manage webhooks",
 		},
 		{
 			name: 'User and Password',
 			value: 'password',
-			description: 'Sign in with a DocSpace email and password (accounts without two-factor authentication)',
+			description:
+				'Sign in with a DocSpace email and password (accounts without two-factor authentication)',
 		},
 	],
 	default: 'apiKey',
 	description: 'How the node signs in to DocSpace. Each choice uses its own credential type.',
 };
 
-export const docSpaceCredentials: INodeCredentialDescription[] = (Object.keys(CREDENTIAL_TYPES) as Authentication[]).map((authentication) => ({
+export const docSpaceCredentials: INodeCredentialDescription[] = (
+	Object.keys(CREDENTIAL_TYPES) as Authentication[]
+).map((authentication) => ({
 	name: CREDENTIAL_TYPES[authentication],
 	required: true,
 	displayOptions: { show: { authentication: [authentication] } },
 }));
 
 interface NodeContext {
-	getNode(): { parameters: Record<string, unknown>; credentials?: Record<string, { id: string | null }> };
+	getNode(): {
+		parameters: Record<string, unknown>;
+		credentials?: Record<string, { id: string | null }>;
+	};
 }
 
 /** The node's Authentication choice; read from the node itself (it takes no expressions), so it costs nothing per item. */
 export function authenticationOf(context: NodeContext): Authentication {
 	const value = context.getNode().parameters.authentication;
-	return typeof value === 'string' && value in CREDENTIAL_TYPES ? (value as Authentication) : 'apiKey';
+	return typeof value === 'string' && value in CREDENTIAL_TYPES
+		? (value as Authentication)
+		: 'apiKey';
 }
 
 /** The credential type the node's requests, pickers and lookups use. */
@@ -66,7 +76,12 @@ export function credentialIdOf(context: NodeContext): string {
 /** What the error table says for a 401 and for a missing permission, per way of signing in. */
 export const CREDENTIAL_ADVICE: Record<
 	Authentication,
-	{ unauthorized: string; who: string; permission: string; missingPermission: (scope: string) => string }
+	{
+		unauthorized: string;
+		who: string;
+		permission: string;
+		missingPermission: (scope: string) => string;
+	}
 > = {
 	apiKey: {
 		unauthorized:

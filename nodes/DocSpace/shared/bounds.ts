@@ -46,7 +46,13 @@ export interface RequestBounds {
 export function clampBound(name: BoundName, value: unknown): number {
 	const bound = BOUNDS[name];
 	const number = typeof value === 'string' && value.trim() === '' ? NaN : Number(value);
-	if (value === undefined || value === null || typeof value === 'boolean' || !Number.isFinite(number)) return bound.default;
+	if (
+		value === undefined ||
+		value === null ||
+		typeof value === 'boolean' ||
+		!Number.isFinite(number)
+	)
+		return bound.default;
 	return Math.min(bound.max, Math.max(bound.min, Math.floor(number)));
 }
 
@@ -76,9 +82,19 @@ export const DEFAULT_BOUNDS: RequestBounds = boundsFromOptions({});
  * - every HTTP status is returned, never thrown, so the error table sees it.
  * Call `readDocSpaceAnswer` on the full response before looking at its body.
  */
-type PolicyFields = 'disableFollowRedirect' | 'maxRedirects' | 'sendCredentialsOnCrossOriginRedirect' | 'timeout' | 'encoding' | 'returnFullResponse' | 'ignoreHttpStatusErrors' | 'json';
+type PolicyFields =
+	| 'disableFollowRedirect'
+	| 'maxRedirects'
+	| 'sendCredentialsOnCrossOriginRedirect'
+	| 'timeout'
+	| 'encoding'
+	| 'returnFullResponse'
+	| 'ignoreHttpStatusErrors'
+	| 'json';
 
-export function applyDocSpaceRequestPolicy<T extends Partial<Pick<IHttpRequestOptions, PolicyFields>>>(options: T, bounds: RequestBounds = DEFAULT_BOUNDS): T {
+export function applyDocSpaceRequestPolicy<
+	T extends Partial<Pick<IHttpRequestOptions, PolicyFields>>,
+>(options: T, bounds: RequestBounds = DEFAULT_BOUNDS): T {
 	options.disableFollowRedirect = true;
 	options.maxRedirects = 0;
 	options.sendCredentialsOnCrossOriginRedirect = false;

@@ -9,7 +9,11 @@ function looksLikeSecret(segment: string): boolean {
 	} catch {
 		text = segment;
 	}
-	return /^(bearer\s|sk-|asc_auth_key)/i.test(text) || (JWT_PATTERN.test(text) && text.length > 30) || /^[\w+/=-]{40,}$/.test(text);
+	return (
+		/^(bearer\s|sk-|asc_auth_key)/i.test(text) ||
+		(JWT_PATTERN.test(text) && text.length > 30) ||
+		/^[\w+/=-]{40,}$/.test(text)
+	);
 }
 
 /**
@@ -20,7 +24,10 @@ function looksLikeSecret(segment: string): boolean {
  */
 export function normalizeBaseUrl(raw: unknown): string {
 	const trimmed = String(raw ?? '').trim();
-	const withoutSuffix = trimmed.replace(/\/+$/, '').replace(/\/api\/2\.0$/i, '').replace(/\/+$/, '');
+	const withoutSuffix = trimmed
+		.replace(/\/+$/, '')
+		.replace(/\/api\/2\.0$/i, '')
+		.replace(/\/+$/, '');
 	let url: URL | undefined;
 	try {
 		url = new URL(withoutSuffix);
@@ -33,7 +40,11 @@ export function normalizeBaseUrl(raw: unknown): string {
 				'Enter the address of your portal as you open it in the browser, e.g. https://yourportal.onlyoffice.com',
 		);
 	}
-	if (url.username || url.password || /@/.test(trimmed.replace(/^[a-z]+:\/\//i, '').split('/')[0] ?? '')) {
+	if (
+		url.username ||
+		url.password ||
+		/@/.test(trimmed.replace(/^[a-z]+:\/\//i, '').split('/')[0] ?? '')
+	) {
 		throw new Error(
 			'The Base URL in your DocSpace credential contains a user name or password before the host (…@host). ' +
 				'Remove it: enter only the portal address, e.g. https://yourportal.onlyoffice.com, and put the key into Auth Key.',
@@ -68,7 +79,6 @@ export function normalizeAuthKey(raw: unknown): string {
 		.trim();
 }
 
-
 /**
  * DocSpace picks the authentication handler from the Authorization header (docs/docspace/api.md §6.1):
  * `Bearer sk-…` → API key, `Bearer <JWT>` → OAuth token; any other value goes to the cookie
@@ -82,7 +92,9 @@ export function authorizationHeaderFor(authKey: string): string {
 export function docSpaceCredentialValues(credentials: ICredentialDataDecryptedObject) {
 	const authKey = normalizeAuthKey(credentials.authKey);
 	if (!authKey) {
-		throw new Error('The Auth Key in your DocSpace credential is empty. Paste an API key (sk-…) or a personal access token.');
+		throw new Error(
+			'The Auth Key in your DocSpace credential is empty. Paste an API key (sk-…) or a personal access token.',
+		);
 	}
 	return { baseUrl: normalizeBaseUrl(credentials.baseUrl), authKey };
 }

@@ -18,7 +18,14 @@ function zoneOffsetMs(instant: number, timeZone: string): number {
 		second: '2-digit',
 	}).formatToParts(new Date(instant));
 	const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
-	const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+	const asUtc = Date.UTC(
+		get('year'),
+		get('month') - 1,
+		get('day'),
+		get('hour'),
+		get('minute'),
+		get('second'),
+	);
 	return asUtc - Math.floor(instant / 1000) * 1000;
 }
 
@@ -44,7 +51,11 @@ export function wallTimeToUtc(text: string, timeZone: string): number | undefine
 
 function instantOf(value: unknown, timeZone: string): number | undefined {
 	if (value instanceof Date) return value.getTime();
-	if (value && typeof value === 'object' && typeof (value as { toMillis?: unknown }).toMillis === 'function') {
+	if (
+		value &&
+		typeof value === 'object' &&
+		typeof (value as { toMillis?: unknown }).toMillis === 'function'
+	) {
 		return (value as { toMillis: () => number }).toMillis(); // a Luxon DateTime from an expression ($now.plus(…))
 	}
 	if (typeof value !== 'string') return undefined;
@@ -79,7 +90,12 @@ export function expirationToIso(
 		);
 	}
 	if (instant <= now) {
-		throw invalidField(context, field, `${new Date(instant).toISOString()} is in the past`, 'Choose a date in the future, or leave the field empty for a link that never expires.');
+		throw invalidField(
+			context,
+			field,
+			`${new Date(instant).toISOString()} is in the past`,
+			'Choose a date in the future, or leave the field empty for a link that never expires.',
+		);
 	}
 	const latest = new Date(now);
 	latest.setUTCFullYear(latest.getUTCFullYear() + MAX_LINK_LIFETIME_YEARS);

@@ -4,7 +4,8 @@ import { BOUNDS } from './bounds';
 
 // DocSpace room addresses: …/rooms/shared/1234/filter?folder=1234 or …/rooms/shared/filter?folder=1234;
 // a connected storage's room has an id like sbox-42.
-export const ROOM_URL_REGEX = '(?:[?&]folder=|/rooms/(?:shared|archived)/)(\\d+|[A-Za-z]+-[\\w.-]+)';
+export const ROOM_URL_REGEX =
+	'(?:[?&]folder=|/rooms/(?:shared|archived)/)(\\d+|[A-Za-z]+-[\\w.-]+)';
 // The editor's address: …/doceditor?fileId=1234
 export const FILE_URL_REGEX = '[?&]fileId=(\\d+|[A-Za-z]+-[\\w.-]+)';
 const ID_REGEX = '^\\s*(\\d+|[A-Za-z]+-[\\w.-]+)\\s*$';
@@ -30,7 +31,13 @@ export const roomLocator: INodeProperties = {
 			type: 'string',
 			placeholder: 'e.g. 1234',
 			validation: [
-				{ type: 'regex', properties: { regex: ID_REGEX, errorMessage: 'A room ID is a number such as 1234 (or sbox-42 for a connected storage)' } },
+				{
+					type: 'regex',
+					properties: {
+						regex: ID_REGEX,
+						errorMessage: 'A room ID is a number such as 1234 (or sbox-42 for a connected storage)',
+					},
+				},
 			],
 		},
 		{
@@ -40,7 +47,13 @@ export const roomLocator: INodeProperties = {
 			placeholder: 'e.g. https://yourportal.onlyoffice.com/rooms/shared/1234/filter?folder=1234',
 			extractValue: { type: 'regex', regex: ROOM_URL_REGEX },
 			validation: [
-				{ type: 'regex', properties: { regex: `.*${ROOM_URL_REGEX}.*`, errorMessage: 'Paste the address of the room as the DocSpace web page shows it' } },
+				{
+					type: 'regex',
+					properties: {
+						regex: `.*${ROOM_URL_REGEX}.*`,
+						errorMessage: 'Paste the address of the room as the DocSpace web page shows it',
+					},
+				},
 			],
 		},
 	],
@@ -67,7 +80,13 @@ export const fileLocator: INodeProperties = {
 			type: 'string',
 			placeholder: 'e.g. 5678',
 			validation: [
-				{ type: 'regex', properties: { regex: ID_REGEX, errorMessage: 'A file ID is a number such as 5678 (or sbox-42 for a connected storage)' } },
+				{
+					type: 'regex',
+					properties: {
+						regex: ID_REGEX,
+						errorMessage: 'A file ID is a number such as 5678 (or sbox-42 for a connected storage)',
+					},
+				},
 			],
 		},
 		{
@@ -77,7 +96,14 @@ export const fileLocator: INodeProperties = {
 			placeholder: 'e.g. https://yourportal.onlyoffice.com/doceditor?fileId=5678',
 			extractValue: { type: 'regex', regex: FILE_URL_REGEX },
 			validation: [
-				{ type: 'regex', properties: { regex: `.*${FILE_URL_REGEX}.*`, errorMessage: 'Paste the address of the file as the DocSpace editor shows it (…/doceditor?fileId=…)' } },
+				{
+					type: 'regex',
+					properties: {
+						regex: `.*${FILE_URL_REGEX}.*`,
+						errorMessage:
+							'Paste the address of the file as the DocSpace editor shows it (…/doceditor?fileId=…)',
+					},
+				},
 			],
 		},
 	],
@@ -90,7 +116,8 @@ export function simplifyProperty(show: Record<string, string[]>): INodePropertie
 		type: 'boolean',
 		default: true,
 		displayOptions: { show },
-		description: 'Whether to return a flat, easy-to-map version of each entry instead of the full DocSpace answer',
+		description:
+			'Whether to return a flat, easy-to-map version of each entry instead of the full DocSpace answer',
 	};
 }
 
@@ -107,7 +134,10 @@ const LIST_OPERATIONS: Record<string, string[]> = {
 
 // One declaration of each for every list operation (read by `sendDocSpaceListRequest`): no resource
 // has one of these operation values without paging, so resource × operation shows exactly these.
-const showForLists = { resource: Object.keys(LIST_OPERATIONS), operation: [...new Set(Object.values(LIST_OPERATIONS).flat())] };
+const showForLists = {
+	resource: Object.keys(LIST_OPERATIONS),
+	operation: [...new Set(Object.values(LIST_OPERATIONS).flat())],
+};
 
 export const returnAllProperties: INodeProperties[] = [
 	{
@@ -138,7 +168,8 @@ const requestLimitOptions: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: BOUNDS.maxParallelWrites.min, maxValue: BOUNDS.maxParallelWrites.max },
 		default: 15,
-		description: 'How many changes the node sends to the portal at once for the DocSpace account behind the credential. DocSpace refuses more than 15; higher values are lowered to 15.',
+		description:
+			'How many changes the node sends to the portal at once for the DocSpace account behind the credential. DocSpace refuses more than 15; higher values are lowered to 15.',
 	},
 	{
 		displayName: 'Max Parallel Reads',
@@ -146,7 +177,8 @@ const requestLimitOptions: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: BOUNDS.maxParallelReads.min, maxValue: BOUNDS.maxParallelReads.max },
 		default: 50,
-		description: 'How many reads the node sends to the portal at once for the DocSpace account behind the credential. DocSpace refuses more than 50; higher values are lowered to 50.',
+		description:
+			'How many reads the node sends to the portal at once for the DocSpace account behind the credential. DocSpace refuses more than 50; higher values are lowered to 50.',
 	},
 	{
 		displayName: 'Max Retries',
@@ -161,9 +193,13 @@ const requestLimitOptions: INodeProperties[] = [
 		displayName: 'Max Retry Wait (Seconds)',
 		name: 'maxRetryWaitSeconds',
 		type: 'number',
-		typeOptions: { minValue: BOUNDS.maxRetryWaitSeconds.min, maxValue: BOUNDS.maxRetryWaitSeconds.max },
+		typeOptions: {
+			minValue: BOUNDS.maxRetryWaitSeconds.min,
+			maxValue: BOUNDS.maxRetryWaitSeconds.max,
+		},
 		default: 120,
-		description: 'The longest the node waits in total between the retries of one request (0–600 s); when the next wait would pass it, the item fails with the last error',
+		description:
+			'The longest the node waits in total between the retries of one request (0–600 s); when the next wait would pass it, the item fails with the last error',
 	},
 	{
 		displayName: 'Timeout (Seconds)',
@@ -171,7 +207,8 @@ const requestLimitOptions: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: BOUNDS.timeoutSeconds.min, maxValue: BOUNDS.timeoutSeconds.max },
 		default: 60,
-		description: 'The longest one request may take, from sending it to the last byte of the answer, however slowly the answer arrives (1–300 s)',
+		description:
+			'The longest one request may take, from sending it to the last byte of the answer, however slowly the answer arrives (1–300 s)',
 	},
 	{
 		displayName: 'Max Response Size (MB)',
@@ -179,12 +216,16 @@ const requestLimitOptions: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: BOUNDS.maxResponseMb.min, maxValue: BOUNDS.maxResponseMb.max },
 		default: 20,
-		description: 'The largest answer the node reads from DocSpace (1–200 MB); a larger one stops the item with an error instead of filling the memory',
+		description:
+			'The largest answer the node reads from DocSpace (1–200 MB); a larger one stops the item with an error instead of filling the memory',
 	},
 ];
 
 /** The operation's Options: its own entries plus the request limits every operation shares. */
-export function optionsProperty(show: Record<string, string[]>, own: INodeProperties[] = []): INodeProperties {
+export function optionsProperty(
+	show: Record<string, string[]>,
+	own: INodeProperties[] = [],
+): INodeProperties {
 	return {
 		displayName: 'Options',
 		name: 'options',
@@ -201,18 +242,24 @@ export const includePasswordOption: INodeProperties = {
 	name: 'includePassword',
 	type: 'boolean',
 	default: false,
-	description: 'Whether to put the link password in the output. DocSpace returns it in clear text; it is hidden by default so it does not end up in execution logs.',
+	description:
+		'Whether to put the link password in the output. DocSpace returns it in clear text; it is hidden by default so it does not end up in execution logs.',
 };
 
 // A folder's (or room's) address in DocSpace's web client: …/rooms/shared/1234/filter?folder=5678,
 // …/rooms/personal/filter?folder=5678. The folder is the `folder` query value; a room's own address
 // may only have /rooms/shared/1234.
-export const FOLDER_URL_REGEX = '(?:[?&]folder=|/rooms/(?:shared|archived)/(?![^?#]*[?&]folder=))(\\d+|[A-Za-z]+-[\\w.-]+)';
+export const FOLDER_URL_REGEX =
+	'(?:[?&]folder=|/rooms/(?:shared|archived)/(?![^?#]*[?&]folder=))(\\d+|[A-Za-z]+-[\\w.-]+)';
 
 /** A folder picker: My Documents, rooms and their sub-folders (searchFolders), by ID or by URL. */
 const FOLDER_ID_REGEX = '^\\s*(\\d+|[A-Za-z]+-[\\w.-]+|@my)\\s*$';
 
-export function folderLocatorNamed(name: string, displayName: string, description: string): INodeProperties {
+export function folderLocatorNamed(
+	name: string,
+	displayName: string,
+	description: string,
+): INodeProperties {
 	return {
 		displayName,
 		name,
@@ -236,7 +283,11 @@ export function folderLocatorNamed(name: string, displayName: string, descriptio
 				validation: [
 					{
 						type: 'regex',
-						properties: { regex: FOLDER_ID_REGEX, errorMessage: 'A folder ID is a number such as 5678 (or sbox-42 for a connected storage, @my for My Documents)' },
+						properties: {
+							regex: FOLDER_ID_REGEX,
+							errorMessage:
+								'A folder ID is a number such as 5678 (or sbox-42 for a connected storage, @my for My Documents)',
+						},
 					},
 				],
 			},
@@ -247,11 +298,22 @@ export function folderLocatorNamed(name: string, displayName: string, descriptio
 				placeholder: 'e.g. https://yourportal.onlyoffice.com/rooms/shared/1234/filter?folder=5678',
 				extractValue: { type: 'regex', regex: FOLDER_URL_REGEX },
 				validation: [
-					{ type: 'regex', properties: { regex: `.*${FOLDER_URL_REGEX}.*`, errorMessage: 'Paste the address of the folder or room as the DocSpace web page shows it' } },
+					{
+						type: 'regex',
+						properties: {
+							regex: `.*${FOLDER_URL_REGEX}.*`,
+							errorMessage:
+								'Paste the address of the folder or room as the DocSpace web page shows it',
+						},
+					},
 				],
 			},
 		],
 	};
 }
 
-export const folderLocator: INodeProperties = folderLocatorNamed('folder', 'Folder', 'The DocSpace folder (a room is a folder too)');
+export const folderLocator: INodeProperties = folderLocatorNamed(
+	'folder',
+	'Folder',
+	'The DocSpace folder (a room is a folder too)',
+);

@@ -1,18 +1,39 @@
 import type { IExecuteSingleFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { authenticationOf } from './authentication';
-import { ROOM_LINK_ACCESS, ROOM_MEMBER_ACCESS, ROOM_TYPES, accessName, type RoomTypeName } from './accessLevels';
+import {
+	ROOM_LINK_ACCESS,
+	ROOM_MEMBER_ACCESS,
+	ROOM_TYPES,
+	accessName,
+	type RoomTypeName,
+} from './accessLevels';
 import type { FailureContext } from './errors';
 
-const RESOURCE_LABELS: Record<string, { label: string; target: string; parameter?: string; scope: string; entity?: string }> = {
+const RESOURCE_LABELS: Record<
+	string,
+	{ label: string; target: string; parameter?: string; scope: string; entity?: string }
+> = {
 	roomLink: { label: 'Room Link', target: 'room', parameter: 'room', scope: 'rooms' },
 	room: { label: 'Room', target: 'room', parameter: 'room', scope: 'rooms' },
 	roomMember: { label: 'Room Member', target: 'room', parameter: 'room', scope: 'rooms' },
 	file: { label: 'File', target: 'file', parameter: 'file', scope: 'files' },
 	fileLink: { label: 'File Link', target: 'file', parameter: 'file', scope: 'files' },
 	folder: { label: 'Folder', target: 'folder', parameter: 'folder', scope: 'files' },
-	user: { label: 'User', target: 'the users list', parameter: 'user', entity: 'user', scope: 'accounts' },
-	group: { label: 'Group', target: 'the groups list', parameter: 'group', entity: 'group', scope: 'accounts' },
+	user: {
+		label: 'User',
+		target: 'the users list',
+		parameter: 'user',
+		entity: 'user',
+		scope: 'accounts',
+	},
+	group: {
+		label: 'Group',
+		target: 'the groups list',
+		parameter: 'group',
+		entity: 'group',
+		scope: 'accounts',
+	},
 };
 
 function roomLinkRoleHint(linkType: unknown): string {
@@ -26,14 +47,23 @@ function roomLinkRoleHint(linkType: unknown): string {
 	return `Access levels DocSpace allows on ${kind} links — ${perRoom}. Pick one that fits this room.`;
 }
 
-const ROOM_MEMBER_ROLE_HINT = `Roles DocSpace offers room members — ${(Object.keys(ROOM_MEMBER_ACCESS) as RoomTypeName[])
-	.map((room) => `${ROOM_TYPES[room].label}: ${ROOM_MEMBER_ACCESS[room].map(accessName).join(', ')}`)
-	.join('; ')}. Room manager only for room admins and DocSpace admins, never for groups; users and guests get at most Content creator.`;
+const ROOM_MEMBER_ROLE_HINT = `Roles DocSpace offers room members — ${(
+	Object.keys(ROOM_MEMBER_ACCESS) as RoomTypeName[]
+)
+	.map(
+		(room) => `${ROOM_TYPES[room].label}: ${ROOM_MEMBER_ACCESS[room].map(accessName).join(', ')}`,
+	)
+	.join(
+		'; ',
+	)}. Room manager only for room admins and DocSpace admins, never for groups; users and guests get at most Content creator.`;
 
 const FILE_ROLE_HINT =
 	'DocSpace shares files with users and groups only in My Documents. For a file inside a room, add the people to the room or create a file link instead. The access level must also suit the file format (for example Form filler only for PDF forms, and files that must be converted first only take Viewer or Deny access).';
 
-function safeParameter(context: IExecuteSingleFunctions | ILoadOptionsFunctions, name: string): unknown {
+function safeParameter(
+	context: IExecuteSingleFunctions | ILoadOptionsFunctions,
+	name: string,
+): unknown {
 	try {
 		return 'getItemIndex' in context
 			? context.getNodeParameter(name, undefined, { extractValue: true })
@@ -47,7 +77,9 @@ function safeParameter(context: IExecuteSingleFunctions | ILoadOptionsFunctions,
 function operationLabel(operation: string): string {
 	if (!operation) return 'Request';
 	if (operation === 'getAll') return 'Get Many';
-	return operation.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (first) => first.toUpperCase());
+	return operation
+		.replace(/([a-z])([A-Z])/g, '$1 $2')
+		.replace(/^./, (first) => first.toUpperCase());
 }
 
 /** Names the operation, the DocSpace object and the permission of the request that failed. */
@@ -58,7 +90,11 @@ export function failureContextFor(
 ): FailureContext {
 	const resource = String(safeParameter(context, 'resource') ?? '');
 	const operation = String(safeParameter(context, 'operation') ?? '');
-	const meta = RESOURCE_LABELS[resource] ?? { label: 'DocSpace', target: 'the request', scope: 'files' };
+	const meta = RESOURCE_LABELS[resource] ?? {
+		label: 'DocSpace',
+		target: 'the request',
+		scope: 'files',
+	};
 	const isWrite = method.toUpperCase() !== 'GET';
 	// File: Upload and Create work on their destination folder; User: Invite and Group: Create name
 	// what they make by the Email and Name fields.
@@ -72,7 +108,10 @@ export function failureContextFor(
 				: meta.parameter;
 	const targetName = intoFolder ? 'folder' : meta.target;
 	const id = parameter ? safeParameter(context, parameter) : undefined;
-	const target = id !== undefined && id !== '' && typeof id !== 'object' ? `${intoFolder ? 'folder' : (meta.entity ?? meta.target)} ${String(id)}` : targetName;
+	const target =
+		id !== undefined && id !== '' && typeof id !== 'object'
+			? `${intoFolder ? 'folder' : (meta.entity ?? meta.target)} ${String(id)}`
+			: targetName;
 	const opName = operationLabel(operation);
 	return {
 		operation: `${meta.label}: ${opName}`,
@@ -81,7 +120,11 @@ export function failureContextFor(
 		isWrite,
 		itemIndex,
 		// A new link gets a new ID in every execution, so running the workflow again adds another.
-		createsNew: isWrite && operation === 'set' && (resource === 'roomLink' || resource === 'fileLink') && safeParameter(context, 'link') === 'create',
+		createsNew:
+			isWrite &&
+			operation === 'set' &&
+			(resource === 'roomLink' || resource === 'fileLink') &&
+			safeParameter(context, 'link') === 'create',
 		authentication: authenticationOf(context),
 		roleHint:
 			resource === 'roomLink'

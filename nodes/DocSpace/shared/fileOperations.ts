@@ -55,20 +55,34 @@ export const STARTED_OPERATION_ANSWER = 'list' satisfies AnswerShape;
 export function startedOperation(body: unknown): FileOperationDto | undefined {
 	const response = (body as IDataObject | undefined)?.response;
 	const candidate = Array.isArray(response) ? response[0] : response;
-	if (!candidate || typeof candidate !== 'object' || typeof (candidate as IDataObject).id !== 'string') return undefined;
+	if (
+		!candidate ||
+		typeof candidate !== 'object' ||
+		typeof (candidate as IDataObject).id !== 'string'
+	)
+		return undefined;
 	return candidate as FileOperationDto;
 }
 
 /** Options → Max Wait in ms; pre-sends call it so that a bad value is refused before the operation starts. */
 export function maxWaitMs(context: IExecuteSingleFunctions): number {
 	const raw = optionValue<unknown>(context, 'maxWaitSeconds', WAIT_SECONDS.default);
-	return integerInRange(context, 'Max Wait (Seconds)', raw, WAIT_SECONDS.min, WAIT_SECONDS.max) * 1000;
+	return (
+		integerInRange(context, 'Max Wait (Seconds)', raw, WAIT_SECONDS.min, WAIT_SECONDS.max) * 1000
+	);
 }
 
 /** Fails the item through the error table (a finished operation with an error, or the wait ran out). */
-export function operationFailure(context: IExecuteSingleFunctions, failure: DocSpaceFailure): Error {
+export function operationFailure(
+	context: IExecuteSingleFunctions,
+	failure: DocSpaceFailure,
+): Error {
 	const itemIndex = context.getItemIndex();
-	return docSpaceNodeError(context.getNode(), failure, failureContextFor(context, 'PUT', itemIndex));
+	return docSpaceNodeError(
+		context.getNode(),
+		failure,
+		failureContextFor(context, 'PUT', itemIndex),
+	);
 }
 
 function settle(context: IExecuteSingleFunctions, operation: FileOperationDto): OperationOutcome {
@@ -80,23 +94,40 @@ function settle(context: IExecuteSingleFunctions, operation: FileOperationDto): 
 /** Sleeps between status reads; a cancelled execution stops the wait (the operation goes on in DocSpace). */
 async function pauseFor(context: IExecuteSingleFunctions, ms: number): Promise<void> {
 	await sleep(ms);
-	const signal = 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal?.() : undefined;
+	const signal =
+		'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal?.() : undefined;
 	if (signal?.aborted) {
-		throw new NodeOperationError(context.getNode(), 'The execution was cancelled while waiting for DocSpace', {
-			itemIndex: context.getItemIndex(),
-			description: 'The operation goes on in DocSpace; check its result there before running the node again.',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			'The execution was cancelled while waiting for DocSpace',
+			{
+				itemIndex: context.getItemIndex(),
+				description:
+					'The operation goes on in DocSpace; check its result there before running the node again.',
+			},
+		);
 	}
 }
 
 /** Reads the operation's status once; undefined when DocSpace no longer lists it. */
-async function readStatus(context: IExecuteSingleFunctions, id: string): Promise<FileOperationDto | undefined> {
+async function readStatus(
+	context: IExecuteSingleFunctions,
+	id: string,
+): Promise<FileOperationDto | undefined> {
 	// Polling needs files:read even when the operation was started with a rooms-only key (§1). The answer
 	// is a list (empty once the result was read): an answer without one is not taken for "vanished".
-	const { response } = await docSpaceApiRequest.call(context, 'GET', FILE_OPERATIONS_PATH, { id }, undefined, 'list', {
-		requiredScope: 'files:read',
-		isWrite: false,
-	});
+	const { response } = await docSpaceApiRequest.call(
+		context,
+		'GET',
+		FILE_OPERATIONS_PATH,
+		{ id },
+		undefined,
+		'list',
+		{
+			requiredScope: 'files:read',
+			isWrite: false,
+		},
+	);
 	const list = (Array.isArray(response) ? response : [response]) as FileOperationDto[];
 	return list.find((operation) => operation && String(operation.id) === id);
 }
@@ -136,7 +167,10 @@ export async function waitForFileOperation(
  * Waits until `read` says the change is visible (used where DocSpace's answer does not identify the
  * operation, e.g. room deletion, §6), with the same pauses and bound.
  */
-export async function waitUntil(context: IExecuteSingleFunctions, read: () => Promise<boolean>): Promise<void> {
+export async function waitUntil(
+	context: IExecuteSingleFunctions,
+	read: () => Promise<boolean>,
+): Promise<void> {
 	const deadline = Date.now() + maxWaitMs(context);
 	const begun = Date.now();
 	for (let poll = 0; poll < MAX_POLLS; poll++) {
@@ -145,13 +179,27 @@ export async function waitUntil(context: IExecuteSingleFunctions, read: () => Pr
 		if (Date.now() + pause > deadline) break;
 		await pauseFor(context, pause);
 	}
-	throw operationFailure(context, { operationTimeout: { progress: 0, waitedSeconds: Math.round((Date.now() - begun) / 1000) } });
+	throw operationFailure(context, {
+		operationTimeout: { progress: 0, waitedSeconds: Math.round((Date.now() - begun) / 1000) },
+	});
 }
 
 /** Reads an entry; undefined when DocSpace answers 404 (it is gone). */
-export async function readEntryOrGone(context: IExecuteSingleFunctions, url: string, requiredScope = 'files:read'): Promise<FileEntryDto | undefined> {
+export async function readEntryOrGone(
+	context: IExecuteSingleFunctions,
+	url: string,
+	requiredScope = 'files:read',
+): Promise<FileEntryDto | undefined> {
 	try {
-		const { response } = await docSpaceApiRequest.call(context, 'GET', url, {}, undefined, 'object', { isWrite: false, requiredScope });
+		const { response } = await docSpaceApiRequest.call(
+			context,
+			'GET',
+			url,
+			{},
+			undefined,
+			'object',
+			{ isWrite: false, requiredScope },
+		);
 		return (response ?? {}) as FileEntryDto;
 	} catch (error) {
 		if (error instanceof NodeApiError && error.httpCode === '404') return undefined;

@@ -52,7 +52,14 @@ export function simplifyFile(file: FileDto): IDataObject {
 }
 
 /** One item for one file, simplified unless Simplify is off; `extra` is added either way. */
-export function fileItem(context: IExecuteSingleFunctions, file: FileDto, extra: IDataObject = {}): INodeExecutionData {
+export function fileItem(
+	context: IExecuteSingleFunctions,
+	file: FileDto,
+	extra: IDataObject = {},
+): INodeExecutionData {
 	const simplify = context.getNodeParameter('simplify', true) as boolean;
-	return { json: { ...(simplify ? simplifyFile(file) : file), ...extra }, pairedItem: { item: context.getItemIndex() } };
+	return {
+		json: { ...(simplify ? simplifyFile(file) : file), ...extra },
+		pairedItem: { item: context.getItemIndex() },
+	};
 }

@@ -31,7 +31,9 @@ class Semaphore {
 			const onAbort = () => {
 				const index = this.waiting.indexOf(entry);
 				if (index !== -1) this.waiting.splice(index, 1);
-				reject(new Error('The execution was cancelled while waiting for a free DocSpace request slot'));
+				reject(
+					new Error('The execution was cancelled while waiting for a free DocSpace request slot'),
+				);
 			};
 			if (signal?.aborted) return onAbort();
 			signal?.addEventListener('abort', onAbort, { once: true });

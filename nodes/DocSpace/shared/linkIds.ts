@@ -11,7 +11,13 @@ export function newLinkId(context: IExecuteSingleFunctions, target: string): str
 	const executionId = context.getExecutionId?.();
 	if (!executionId) return randomUUID();
 	const itemIndex = context.getItemIndex();
-	const seed = [executionId, context.getNode().id, runIndexOf(context, itemIndex), itemIndex, target].join('|');
+	const seed = [
+		executionId,
+		context.getNode().id,
+		runIndexOf(context, itemIndex),
+		itemIndex,
+		target,
+	].join('|');
 	const hex = createHash('sha256').update(seed).digest('hex');
 	// Formatted as a version-4 UUID (variant bits set) so DocSpace's Guid parser accepts it.
 	return [

@@ -16,7 +16,11 @@ import { booleanValue, invalidField, linkPassword, optionalText, uuid } from './
 type Show = Record<string, string[]>;
 
 /** "Link: create or update" and the Link ID to update, shared by Room Link: Set and File Link: Set. */
-export function linkChoiceProperties(show: Show, owner: 'room' | 'file', listedBy: string): INodeProperties[] {
+export function linkChoiceProperties(
+	show: Show,
+	owner: 'room' | 'file',
+	listedBy: string,
+): INodeProperties[] {
 	return [
 		{
 			displayName: 'Link',
@@ -25,7 +29,11 @@ export function linkChoiceProperties(show: Show, owner: 'room' | 'file', listedB
 			noDataExpression: true,
 			displayOptions: { show },
 			options: [
-				{ name: 'Create a New Link', value: 'create', description: 'A new link under a new ID; running the workflow again adds another link' },
+				{
+					name: 'Create a New Link',
+					value: 'create',
+					description: 'A new link under a new ID; running the workflow again adds another link',
+				},
 				{
 					name: 'Update an Existing Link',
 					value: 'update',
@@ -34,7 +42,8 @@ export function linkChoiceProperties(show: Show, owner: 'room' | 'file', listedB
 				{
 					name: 'Create or Update by ID',
 					value: 'createOrUpdate',
-					description: 'Update the link with the given ID, or create it under that ID when missing; running the workflow again changes the same link',
+					description:
+						'Update the link with the given ID, or create it under that ID when missing; running the workflow again changes the same link',
 				},
 			],
 			default: 'create',
@@ -55,7 +64,11 @@ export function linkChoiceProperties(show: Show, owner: 'room' | 'file', listedB
 }
 
 /** Title and expiry (any link), then password, deny download and internal (external links only). */
-export function linkSettingsProperties(show: Show, showExternal: Show, downloads: string): INodeProperties[] {
+export function linkSettingsProperties(
+	show: Show,
+	showExternal: Show,
+	downloads: string,
+): INodeProperties[] {
 	return [
 		{
 			displayName: 'Title',
@@ -63,7 +76,8 @@ export function linkSettingsProperties(show: Show, showExternal: Show, downloads
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. Client: read-only',
-			description: 'Name of the link shown in DocSpace (at most 255 characters). Empty: DocSpace names it.',
+			description:
+				'Name of the link shown in DocSpace (at most 255 characters). Empty: DocSpace names it.',
 			displayOptions: { show },
 			routing: { send: { type: 'body', property: 'title' } },
 		},
@@ -72,7 +86,8 @@ export function linkSettingsProperties(show: Show, showExternal: Show, downloads
 			name: 'expirationDate',
 			type: 'dateTime',
 			default: '',
-			description: "When the link stops working (in the workflow's time zone unless the value carries one). Empty: never.",
+			description:
+				"When the link stops working (in the workflow's time zone unless the value carries one). Empty: never.",
 			displayOptions: { show },
 			routing: { send: { type: 'body', property: 'expirationDate' } },
 		},
@@ -82,7 +97,8 @@ export function linkSettingsProperties(show: Show, showExternal: Show, downloads
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
-			description: 'Password people must enter to open the link: 8–30 Latin letters, digits and symbols, no spaces. Empty: no password.',
+			description:
+				'Password people must enter to open the link: 8–30 Latin letters, digits and symbols, no spaces. Empty: no password.',
 			displayOptions: { show: showExternal },
 			routing: { send: { type: 'body', property: 'password' } },
 		},
@@ -112,7 +128,11 @@ export function linkSettingsProperties(show: Show, showExternal: Show, downloads
  * The link id to send: the given one when updating, else a client-generated one (see
  * `newLinkId`: a repeated request then updates the link instead of creating another).
  */
-export function linkIdFor(context: IExecuteSingleFunctions, body: IDataObject, target: string): string {
+export function linkIdFor(
+	context: IExecuteSingleFunctions,
+	body: IDataObject,
+	target: string,
+): string {
 	return context.getNodeParameter('link', 'create') === 'create'
 		? newLinkId(context, target)
 		: uuid(context, 'Link ID', body.linkId, 'link');
@@ -123,10 +143,24 @@ export function linkIdFor(context: IExecuteSingleFunctions, body: IDataObject, t
  * (docs/docspace/transport.md §5), so the node reads the links first and stops when the ID is not
  * among them. Runs after every other check, so bad input still sends nothing.
  */
-export async function checkLinkToUpdate(context: IExecuteSingleFunctions, linkId: string, listUrl: string, owner: string): Promise<void> {
+export async function checkLinkToUpdate(
+	context: IExecuteSingleFunctions,
+	linkId: string,
+	listUrl: string,
+	owner: string,
+): Promise<void> {
 	if (context.getNodeParameter('link', 'create') !== 'update') return;
-	const { response } = await docSpaceApiRequest.call(context, 'GET', listUrl, {}, undefined, 'array');
-	const found = (response as FileShareDto[]).some((dto) => String(linkOf(dto).id).toLowerCase() === linkId);
+	const { response } = await docSpaceApiRequest.call(
+		context,
+		'GET',
+		listUrl,
+		{},
+		undefined,
+		'array',
+	);
+	const found = (response as FileShareDto[]).some(
+		(dto) => String(linkOf(dto).id).toLowerCase() === linkId,
+	);
 	if (!found) {
 		throw invalidField(
 			context,
@@ -138,7 +172,11 @@ export async function checkLinkToUpdate(context: IExecuteSingleFunctions, linkId
 }
 
 /** Normalises the link settings in the body; empty ones are removed, so they are not sent. */
-export function applyLinkSettings(context: IExecuteSingleFunctions, body: IDataObject, external: boolean): void {
+export function applyLinkSettings(
+	context: IExecuteSingleFunctions,
+	body: IDataObject,
+	external: boolean,
+): void {
 	const settings: IDataObject = {
 		title: optionalText(context, 'Title', body.title, 255),
 		expirationDate: expirationToIso(context, 'Expires At', body.expirationDate),
@@ -155,7 +193,10 @@ export function applyLinkSettings(context: IExecuteSingleFunctions, body: IDataO
 }
 
 /** Links as items (one, or a list): flat unless Simplify is off; passwords hidden unless Options → Include Password. */
-export function linkItems(context: IExecuteSingleFunctions, payload: unknown): INodeExecutionData[] {
+export function linkItems(
+	context: IExecuteSingleFunctions,
+	payload: unknown,
+): INodeExecutionData[] {
 	const links = (Array.isArray(payload) ? payload : payload ? [payload] : []) as FileShareDto[];
 	const includePassword = optionValue(context, 'includePassword', false);
 	const simplify = context.getNodeParameter('simplify', true) as boolean;

@@ -1,13 +1,29 @@
-import type { DeclarativeRestApiSettings, IDataObject, IExecutePaginationFunctions, IExecuteSingleFunctions, ILoadOptionsFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
+	ILoadOptionsFunctions,
+	INodeExecutionData,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { MAX_LIST_ENTRIES, MAX_PAGES, MAX_PAGE_SIZE } from './bounds';
 import { failureContextFor } from './failureContext';
 import { docSpaceApiRequest, lastTotal, sendDocSpaceRequest } from './transport';
 
-function listError(context: IExecutePaginationFunctions, itemIndex: number, message: string, description: string): NodeOperationError {
+function listError(
+	context: IExecutePaginationFunctions,
+	itemIndex: number,
+	message: string,
+	description: string,
+): NodeOperationError {
 	const target = failureContextFor(context, 'GET', itemIndex).target;
-	return new NodeOperationError(context.getNode(), `${message.replace('{target}', target)} [item ${itemIndex}]`, { itemIndex, description });
+	return new NodeOperationError(
+		context.getNode(),
+		`${message.replace('{target}', target)} [item ${itemIndex}]`,
+		{ itemIndex, description },
+	);
 }
 
 /**
@@ -23,7 +39,9 @@ export async function sendDocSpaceListRequest(
 	const itemIndex = this.getItemIndex();
 	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
 	const asked = Math.floor(Number(this.getNodeParameter('limit', 50)));
-	const limit = returnAll ? MAX_LIST_ENTRIES : Math.min(MAX_LIST_ENTRIES, Math.max(1, Number.isFinite(asked) ? asked : 50));
+	const limit = returnAll
+		? MAX_LIST_ENTRIES
+		: Math.min(MAX_LIST_ENTRIES, Math.max(1, Number.isFinite(asked) ? asked : 50));
 	const results: INodeExecutionData[] = [];
 	let previous: string | undefined;
 	let complete = false;
@@ -78,22 +96,43 @@ export async function docSpaceApiList<T>(
 	const itemIndex = 'getItemIndex' in this ? this.getItemIndex() : 0;
 	const entries: T[] = [];
 	let previous: string | undefined;
-	for (let pages = 0, startIndex = 0; pages < MAX_PAGES && entries.length < maxEntries; pages++, startIndex += MAX_PAGE_SIZE) {
-		const { response, total } = await docSpaceApiRequest.call(this, 'GET', url, { ...qs, startIndex, count: MAX_PAGE_SIZE }, undefined, 'array');
+	for (
+		let pages = 0, startIndex = 0;
+		pages < MAX_PAGES && entries.length < maxEntries;
+		pages++, startIndex += MAX_PAGE_SIZE
+	) {
+		const { response, total } = await docSpaceApiRequest.call(
+			this,
+			'GET',
+			url,
+			{ ...qs, startIndex, count: MAX_PAGE_SIZE },
+			undefined,
+			'array',
+		);
 		const page = response as T[];
 		const signature = JSON.stringify(page);
 		if (page.length > 0 && signature === previous) {
-			throw new NodeOperationError(this.getNode(), `DocSpace sent the same page twice: the portal ignores paging, so the node stopped reading [item ${itemIndex}]`, {
-				itemIndex,
-				description: 'Check the Base URL: a proxy or cache in front of DocSpace may answer instead of it.',
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`DocSpace sent the same page twice: the portal ignores paging, so the node stopped reading [item ${itemIndex}]`,
+				{
+					itemIndex,
+					description:
+						'Check the Base URL: a proxy or cache in front of DocSpace may answer instead of it.',
+				},
+			);
 		}
 		previous = signature;
 		for (const entry of page) if (entries.length < maxEntries) entries.push(entry);
-		if (page.length < MAX_PAGE_SIZE || (total !== undefined && startIndex + MAX_PAGE_SIZE >= total)) return entries;
+		if (page.length < MAX_PAGE_SIZE || (total !== undefined && startIndex + MAX_PAGE_SIZE >= total))
+			return entries;
 	}
-	throw new NodeOperationError(this.getNode(), `The list has more than ${maxEntries} entries, more than the node reads at once [item ${itemIndex}]`, {
-		itemIndex,
-		description: 'Narrow it down, e.g. remove given users or groups instead of everyone.',
-	});
+	throw new NodeOperationError(
+		this.getNode(),
+		`The list has more than ${maxEntries} entries, more than the node reads at once [item ${itemIndex}]`,
+		{
+			itemIndex,
+			description: 'Narrow it down, e.g. remove given users or groups instead of everyone.',
+		},
+	);
 }

@@ -62,11 +62,14 @@ export function simplifyLink(dto: FileShareDto, includePassword: boolean): IData
 
 export function simplifySubject(dto: FileShareDto): IDataObject {
 	const subject = subjectOf(dto);
-	const isGroup = Number(dto.subjectType) === 2 || (dto.sharedToGroup !== undefined && dto.sharedToUser === undefined);
+	const isGroup =
+		Number(dto.subjectType) === 2 ||
+		(dto.sharedToGroup !== undefined && dto.sharedToUser === undefined);
 	return {
 		subjectType: isGroup ? 'group' : 'user',
 		id: subject.id,
-		name: (isGroup ? subject.name : subject.displayName) ?? subject.name ?? subject.displayName ?? null,
+		name:
+			(isGroup ? subject.name : subject.displayName) ?? subject.name ?? subject.displayName ?? null,
 		email: isGroup ? null : (subject.email ?? null),
 		access: dto.access,
 		accessName: accessName(dto.access),

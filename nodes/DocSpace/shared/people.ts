@@ -56,15 +56,23 @@ export function userTypeOf(user: EmployeeFull): UserTypeName {
 /** A type from the panel, an expression or an agent: value, label or DocSpace's name. */
 export function parseUserType(value: unknown): UserTypeName | undefined {
 	if (typeof value !== 'string') return undefined;
-	const text = value.trim().toLowerCase().replace(/[\s_-]+/g, '');
+	const text = value
+		.trim()
+		.toLowerCase()
+		.replace(/[\s_-]+/g, '');
 	return (Object.keys(USER_TYPES) as UserTypeName[]).find(
-		(name) => name.toLowerCase() === text || USER_TYPES[name].api.toLowerCase() === text || USER_TYPES[name].label.replace(/\s/g, '') === text,
+		(name) =>
+			name.toLowerCase() === text ||
+			USER_TYPES[name].api.toLowerCase() === text ||
+			USER_TYPES[name].label.replace(/\s/g, '') === text,
 	);
 }
 
-const USER_ID_REGEX = '^\\s*[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\s*$';
+const USER_ID_REGEX =
+	'^\\s*[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\s*$';
 // The group's page in DocSpace: …/accounts/groups/<id>/filter
-export const GROUP_URL_REGEX = '/accounts/groups/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})';
+export const GROUP_URL_REGEX =
+	'/accounts/groups/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})';
 
 export const userLocator: INodeProperties = {
 	displayName: 'User',
@@ -86,7 +94,15 @@ export const userLocator: INodeProperties = {
 			name: 'id',
 			type: 'string',
 			placeholder: 'e.g. 0f2c3a4b-1111-2222-3333-444455556666',
-			validation: [{ type: 'regex', properties: { regex: USER_ID_REGEX, errorMessage: 'A user ID looks like 0f2c3a4b-1111-2222-3333-444455556666' } }],
+			validation: [
+				{
+					type: 'regex',
+					properties: {
+						regex: USER_ID_REGEX,
+						errorMessage: 'A user ID looks like 0f2c3a4b-1111-2222-3333-444455556666',
+					},
+				},
+			],
 		},
 		{
 			displayName: 'By Email',
@@ -94,7 +110,13 @@ export const userLocator: INodeProperties = {
 			type: 'string',
 			placeholder: 'e.g. jane@example.com',
 			validation: [
-				{ type: 'regex', properties: { regex: '^\\s*[^\\s@]+@[^\\s@]+\\.[^\\s@]+\\s*$', errorMessage: 'Enter the email address of a DocSpace user' } },
+				{
+					type: 'regex',
+					properties: {
+						regex: '^\\s*[^\\s@]+@[^\\s@]+\\.[^\\s@]+\\s*$',
+						errorMessage: 'Enter the email address of a DocSpace user',
+					},
+				},
 			],
 		},
 	],
@@ -120,28 +142,51 @@ export const groupLocator: INodeProperties = {
 			name: 'id',
 			type: 'string',
 			placeholder: 'e.g. 9a7e0c10-0001-4b00-9000-000000000001',
-			validation: [{ type: 'regex', properties: { regex: USER_ID_REGEX, errorMessage: 'A group ID looks like 9a7e0c10-0001-4b00-9000-000000000001' } }],
+			validation: [
+				{
+					type: 'regex',
+					properties: {
+						regex: USER_ID_REGEX,
+						errorMessage: 'A group ID looks like 9a7e0c10-0001-4b00-9000-000000000001',
+					},
+				},
+			],
 		},
 		{
 			displayName: 'By URL',
 			name: 'url',
 			type: 'string',
-			placeholder: 'e.g. https://yourportal.onlyoffice.com/accounts/groups/9a7e0c10-0001-4b00-9000-000000000001/filter',
+			placeholder:
+				'e.g. https://yourportal.onlyoffice.com/accounts/groups/9a7e0c10-0001-4b00-9000-000000000001/filter',
 			extractValue: { type: 'regex', regex: GROUP_URL_REGEX },
 			validation: [
-				{ type: 'regex', properties: { regex: `.*${GROUP_URL_REGEX}.*`, errorMessage: 'Paste the address of the group\'s page in DocSpace (…/accounts/groups/…)' } },
+				{
+					type: 'regex',
+					properties: {
+						regex: `.*${GROUP_URL_REGEX}.*`,
+						errorMessage: "Paste the address of the group's page in DocSpace (…/accounts/groups/…)",
+					},
+				},
 			],
 		},
 	],
 };
 
 /** The User locator: an email (to look up) or a checked user id. Nothing is sent. */
-export function checkedUser(context: IExecuteSingleFunctions, field = 'User'): { id?: string; email?: string } {
+export function checkedUser(
+	context: IExecuteSingleFunctions,
+	field = 'User',
+): { id?: string; email?: string } {
 	const input = recipientInput(context.getNodeParameter('user', ''));
 	const text = typeof input.value === 'string' ? input.value.trim() : input.value;
 	if (input.mode === 'email' || isEmail(text)) {
 		if (!isEmail(text)) {
-			throw invalidField(context, field, `${describeValue(input.value)} is not an email address`, 'Enter an address such as jane@example.com.');
+			throw invalidField(
+				context,
+				field,
+				`${describeValue(input.value)} is not an email address`,
+				'Enter an address such as jane@example.com.',
+			);
 		}
 		return { email: text.toLowerCase() };
 	}
@@ -151,28 +196,42 @@ export function checkedUser(context: IExecuteSingleFunctions, field = 'User'): {
 const notFound = (error: unknown) => error instanceof NodeApiError && error.httpCode === '404';
 
 /** GET people/email: the user, or undefined when no user has the address. */
-export async function findUserByEmail(context: IExecuteSingleFunctions, email: string): Promise<EmployeeFull | undefined> {
-	return await docSpaceApiRequest.call(context, 'GET', '/api/2.0/people/email', { email }, undefined, 'object').then(
-		(answer) => answer.response as EmployeeFull,
-		(error: unknown) => (notFound(error) ? undefined : Promise.reject(error)),
-	);
+export async function findUserByEmail(
+	context: IExecuteSingleFunctions,
+	email: string,
+): Promise<EmployeeFull | undefined> {
+	return await docSpaceApiRequest
+		.call(context, 'GET', '/api/2.0/people/email', { email }, undefined, 'object')
+		.then(
+			(answer) => answer.response as EmployeeFull,
+			(error: unknown) => (notFound(error) ? undefined : Promise.reject(error)),
+		);
 }
 
 /** The user the User locator names, read from DocSpace (by id or email); an unknown one is the user's mistake. */
-export async function fetchUser(context: IExecuteSingleFunctions, field = 'User'): Promise<EmployeeFull> {
+export async function fetchUser(
+	context: IExecuteSingleFunctions,
+	field = 'User',
+): Promise<EmployeeFull> {
 	const { id, email } = checkedUser(context, field);
 	const user = email
 		? await findUserByEmail(context, email)
-		: await docSpaceApiRequest.call(context, 'GET', `/api/2.0/people/${id}`, {}, undefined, 'object').then(
-				(answer) => answer.response as EmployeeFull,
-				(error: unknown) => (notFound(error) ? undefined : Promise.reject(error)),
-			);
+		: await docSpaceApiRequest
+				.call(context, 'GET', `/api/2.0/people/${id}`, {}, undefined, 'object')
+				.then(
+					(answer) => answer.response as EmployeeFull,
+					(error: unknown) => (notFound(error) ? undefined : Promise.reject(error)),
+				);
 	if (!user?.id) {
 		const itemIndex = context.getItemIndex();
-		throw new NodeOperationError(context.getNode(), `${field}: no DocSpace user has the ${email ? 'email' : 'ID'} ${email ?? id} [item ${itemIndex}]`, {
-			itemIndex,
-			description: 'Check the address or ID, or pick the person From List. Nothing was changed.',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`${field}: no DocSpace user has the ${email ? 'email' : 'ID'} ${email ?? id} [item ${itemIndex}]`,
+			{
+				itemIndex,
+				description: 'Check the address or ID, or pick the person From List. Nothing was changed.',
+			},
+		);
 	}
 	return user;
 }
@@ -180,25 +239,39 @@ export async function fetchUser(context: IExecuteSingleFunctions, field = 'User'
 type CheckedUser = { id: string; email?: undefined } | { id?: undefined; email: string };
 
 /** A list of user IDs and emails, checked without sending anything. */
-export function checkedUserList(context: IExecuteSingleFunctions, field: string, value: unknown): CheckedUser[] {
+export function checkedUserList(
+	context: IExecuteSingleFunctions,
+	field: string,
+	value: unknown,
+): CheckedUser[] {
 	return listOf(value).map((entry) => {
 		const text = typeof entry === 'string' ? entry.trim() : entry;
-		return isEmail(text) ? { email: text.toLowerCase() } : { id: uuid(context, field, text, 'user') };
+		return isEmail(text)
+			? { email: text.toLowerCase() }
+			: { id: uuid(context, field, text, 'user') };
 	});
 }
 
 /** The user IDs of a checked list, emails looked up (GET people/email), duplicates dropped. */
-export async function resolveUserList(context: IExecuteSingleFunctions, field: string, checked: CheckedUser[]): Promise<string[]> {
+export async function resolveUserList(
+	context: IExecuteSingleFunctions,
+	field: string,
+	checked: CheckedUser[],
+): Promise<string[]> {
 	const ids: string[] = [];
 	for (const entry of checked) {
 		let id = entry.id;
 		if (entry.email) {
 			const user = await findUserByEmail(context, entry.email);
 			if (!user?.id) {
-				throw new NodeOperationError(context.getNode(), `${field}: no DocSpace user has the email ${entry.email} [item ${context.getItemIndex()}]`, {
-					itemIndex: context.getItemIndex(),
-					description: 'Check the address, or use the user\'s ID. Nothing was changed.',
-				});
+				throw new NodeOperationError(
+					context.getNode(),
+					`${field}: no DocSpace user has the email ${entry.email} [item ${context.getItemIndex()}]`,
+					{
+						itemIndex: context.getItemIndex(),
+						description: "Check the address, or use the user's ID. Nothing was changed.",
+					},
+				);
 			}
 			id = user.id.toLowerCase();
 		}
@@ -208,7 +281,11 @@ export async function resolveUserList(context: IExecuteSingleFunctions, field: s
 }
 
 /** User IDs from a list of IDs and emails; every entry is checked before any lookup. */
-export async function userIds(context: IExecuteSingleFunctions, field: string, value: unknown): Promise<string[]> {
+export async function userIds(
+	context: IExecuteSingleFunctions,
+	field: string,
+	value: unknown,
+): Promise<string[]> {
 	return await resolveUserList(context, field, checkedUserList(context, field, value));
 }
 

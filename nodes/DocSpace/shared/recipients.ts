@@ -38,7 +38,13 @@ export const recipientLocator: INodeProperties = {
 			type: 'string',
 			placeholder: 'e.g. jane@example.com',
 			validation: [
-				{ type: 'regex', properties: { regex: '^\\s*[^\\s@]+@[^\\s@]+\\.[^\\s@]+\\s*$', errorMessage: 'Enter the email address of a DocSpace user' } },
+				{
+					type: 'regex',
+					properties: {
+						regex: '^\\s*[^\\s@]+@[^\\s@]+\\.[^\\s@]+\\s*$',
+						errorMessage: 'Enter the email address of a DocSpace user',
+					},
+				},
 			],
 		},
 	],
@@ -57,7 +63,11 @@ export function recipientInput(value: unknown): { mode: string; value: unknown }
 const lookups = new WeakMap<object, Map<string, string>>();
 
 /** GET people/email; an unknown address is the user's mistake, named with the field, not a DocSpace failure. */
-export async function userIdByEmail(context: IExecuteSingleFunctions, field: string, email: string): Promise<string> {
+export async function userIdByEmail(
+	context: IExecuteSingleFunctions,
+	field: string,
+	email: string,
+): Promise<string> {
 	const address = email.trim().toLowerCase();
 	const cache = lookups.get(context) ?? new Map<string, string>();
 	lookups.set(context, cache);
@@ -72,10 +82,15 @@ export async function userIdByEmail(context: IExecuteSingleFunctions, field: str
 		);
 	if (response === undefined) {
 		const itemIndex = context.getItemIndex();
-		throw new NodeOperationError(context.getNode(), `${field}: no DocSpace user has the email ${address} [item ${itemIndex}]`, {
-			itemIndex,
-			description: 'Check the address, or pick the person From List. Groups have no email: choose them From List or By ID. Nothing was shared.',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`${field}: no DocSpace user has the email ${address} [item ${itemIndex}]`,
+			{
+				itemIndex,
+				description:
+					'Check the address, or pick the person From List. Groups have no email: choose them From List or By ID. Nothing was shared.',
+			},
+		);
 	}
 	const id = uuid(context, field, (response as IDataObject | undefined)?.id, 'user');
 	cache.set(address, id);
@@ -91,13 +106,22 @@ export interface CheckedRecipient {
 }
 
 /** Checks one recipient input (locator, id or email) without sending anything. */
-export function checkedRecipient(context: IExecuteSingleFunctions, label: string, value: unknown): CheckedRecipient {
+export function checkedRecipient(
+	context: IExecuteSingleFunctions,
+	label: string,
+	value: unknown,
+): CheckedRecipient {
 	const input = recipientInput(value);
 	const text = typeof input.value === 'string' ? input.value.trim() : input.value;
 	if (input.mode === 'email' || isEmail(text)) {
 		const field = `${label} (Email)`;
 		if (!isEmail(text)) {
-			throw invalidField(context, field, `${describeValue(input.value)} is not an email address`, 'Enter an address such as jane@example.com.');
+			throw invalidField(
+				context,
+				field,
+				`${describeValue(input.value)} is not an email address`,
+				'Enter an address such as jane@example.com.',
+			);
 		}
 		return { field, email: text.toLowerCase() };
 	}
@@ -106,7 +130,10 @@ export function checkedRecipient(context: IExecuteSingleFunctions, label: string
 }
 
 /** The user or group id of a checked recipient: emails are looked up (GET people/email). */
-export async function resolveRecipient(context: IExecuteSingleFunctions, recipient: CheckedRecipient): Promise<string> {
+export async function resolveRecipient(
+	context: IExecuteSingleFunctions,
+	recipient: CheckedRecipient,
+): Promise<string> {
 	return recipient.id ?? (await userIdByEmail(context, recipient.field, recipient.email as string));
 }
 

@@ -7,11 +7,17 @@ const REDACTED = '[redacted]';
 
 const PATTERNS: Array<[RegExp, string]> = [
 	// "Authorization": "Bearer …" / authorization=… / Authorization: Basic …
-	[/(authori[sz]ation["']?\s*[:=]\s*["']?)(?:(?:bearer|basic|token)\s+)?[^\s"',;}&]+/gi, `$1${REDACTED}`],
+	[
+		/(authori[sz]ation["']?\s*[:=]\s*["']?)(?:(?:bearer|basic|token)\s+)?[^\s"',;}&]+/gi,
+		`$1${REDACTED}`,
+	],
 	[/\b(bearer|basic)\s+[\w.~+/=-]{6,}/gi, `$1 ${REDACTED}`],
 	[/\bsk-[\w-]{4,}/g, `sk-${REDACTED}`],
 	[/(asc_auth_key["']?\s*[:=]\s*["']?)[^\s;"',&}]+/gi, `$1${REDACTED}`],
-	[/((?:password|passwd|pwd|secret|token|auth_?key|api_?key)["']?\s*[:=]\s*)("(?:[^"\\]|\\.)*"|'[^']*'|[^\s,;}&]+)/gi, `$1"${REDACTED}"`],
+	[
+		/((?:password|passwd|pwd|secret|token|auth_?key|api_?key)["']?\s*[:=]\s*)("(?:[^"\\]|\\.)*"|'[^']*'|[^\s,;}&]+)/gi,
+		`$1"${REDACTED}"`,
+	],
 	[/\beyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/g, REDACTED],
 ];
 

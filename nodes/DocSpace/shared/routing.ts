@@ -12,7 +12,13 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 
-import { type AnswerShape, expectDocSpaceAnswer, sendDocSpaceListRequest, sendDocSpaceRequest, sendDocSpaceRequestOnce } from './transport';
+import {
+	type AnswerShape,
+	expectDocSpaceAnswer,
+	sendDocSpaceListRequest,
+	sendDocSpaceRequest,
+	sendDocSpaceRequestOnce,
+} from './transport';
 import { renewingSession } from './session';
 import { entryId, optionalText } from './validation';
 
@@ -32,16 +38,31 @@ export function docSpaceRouting(config: {
 	/** Starts an asynchronous file operation: never sent twice (docs/docspace/folders.md §1). */
 	once?: boolean;
 	/** A routing hook of the operation's own (it must send through `sendDocSpaceRequest`). */
-	pagination?: (this: IExecutePaginationFunctions, requestData: DeclarativeRestApiSettings.ResultOptions) => Promise<INodeExecutionData[]>;
+	pagination?: (
+		this: IExecutePaginationFunctions,
+		requestData: DeclarativeRestApiSettings.ResultOptions,
+	) => Promise<INodeExecutionData[]>;
 	/** What DocSpace's `response` holds; by default a list for paged lists, else an object. */
 	answer?: AnswerShape;
 }): INodePropertyRouting {
 	return {
 		request: { method: config.method, url: config.url },
 		send: { paginate: true, preSend: config.preSend ?? [] },
-		output: { postReceive: [expectDocSpaceAnswer(config.answer ?? (config.list ? 'list' : 'object')), ...(config.postReceive ?? [])] },
+		output: {
+			postReceive: [
+				expectDocSpaceAnswer(config.answer ?? (config.list ? 'list' : 'object')),
+				...(config.postReceive ?? []),
+			],
+		},
 		operations: {
-			pagination: renewingSession(config.pagination ?? (config.list ? sendDocSpaceListRequest : config.once ? sendDocSpaceRequestOnce : sendDocSpaceRequest)),
+			pagination: renewingSession(
+				config.pagination ??
+					(config.list
+						? sendDocSpaceListRequest
+						: config.once
+							? sendDocSpaceRequestOnce
+							: sendDocSpaceRequest),
+			),
 		},
 	};
 }
@@ -66,9 +87,16 @@ const LOCATORS = {
  * Validates the Room, File or Folder locator (a refusal names the field and the item), puts its id into
  * the URL template's `{roomId}`, `{fileId}` or `{folderId}` placeholder and returns it.
  */
-export function fillLocatorId(context: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions, name: keyof typeof LOCATORS): string {
+export function fillLocatorId(
+	context: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+	name: keyof typeof LOCATORS,
+): string {
 	const id = entryId(context, LOCATORS[name].label, locatorValue(context, name), name);
-	requestOptions.url = String(requestOptions.url).replace(`{${LOCATORS[name].placeholder}}`, encodeURIComponent(id));
+	requestOptions.url = String(requestOptions.url).replace(
+		`{${LOCATORS[name].placeholder}}`,
+		encodeURIComponent(id),
+	);
 	return id;
 }
 
@@ -84,8 +112,14 @@ export function fillLocatorPath(name: keyof typeof LOCATORS): PreSendAction {
  * Post-receive of list operations answering with a plain array: one item per entry, simplified
  * with `simplifyEntry` unless Simplify is off.
  */
-export function entriesOutput<T extends IDataObject>(simplifyEntry: (entry: T) => IDataObject): PostReceiveAction {
-	return async function (this: IExecuteSingleFunctions, _items: INodeExecutionData[], response: IN8nHttpFullResponse) {
+export function entriesOutput<T extends IDataObject>(
+	simplifyEntry: (entry: T) => IDataObject,
+): PostReceiveAction {
+	return async function (
+		this: IExecuteSingleFunctions,
+		_items: INodeExecutionData[],
+		response: IN8nHttpFullResponse,
+	) {
 		const entries = (((response.body as IDataObject)?.response ?? []) as T[]).filter(Boolean);
 		const simplify = this.getNodeParameter('simplify', true) as boolean;
 		const pairedItem = { item: this.getItemIndex() };
@@ -94,7 +128,10 @@ export function entriesOutput<T extends IDataObject>(simplifyEntry: (entry: T) =
 }
 
 /** The Search text a list operation put into the query as `filterValue`: trimmed, ≤ 255, left out when empty. */
-export function checkSearchQuery(context: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): IDataObject {
+export function checkSearchQuery(
+	context: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): IDataObject {
 	const qs = (requestOptions.qs ?? {}) as IDataObject;
 	const search = optionalText(context, 'Search', qs.filterValue, 255);
 	if (search === undefined) delete qs.filterValue;

@@ -10,7 +10,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { type Authentication, authenticationOf, credentialIdOf, credentialTypeOf } from './authentication';
+import {
+	type Authentication,
+	authenticationOf,
+	credentialIdOf,
+	credentialTypeOf,
+} from './authentication';
 import { applyDocSpaceRequestPolicy } from './bounds';
 import { normalizeBaseUrl } from './credentialValues';
 import { DocSpaceSignInError, signInErrorIn } from './signIn';
@@ -59,7 +64,10 @@ function itemIndexOf(context: Context): number {
 
 function signInNodeError(context: Context, error: DocSpaceSignInError): NodeOperationError {
 	const itemIndex = itemIndexOf(context);
-	return new NodeOperationError(context.getNode(), `${error.message} [item ${itemIndex}]`, { description: error.description, itemIndex });
+	return new NodeOperationError(context.getNode(), `${error.message} [item ${itemIndex}]`, {
+		description: error.description,
+		itemIndex,
+	});
 }
 
 const OAUTH_RECONNECT = new DocSpaceSignInError(
@@ -70,12 +78,21 @@ const OAUTH_RECONNECT = new DocSpaceSignInError(
 /** Closes an answer nobody reads (a probe's, a rejected attempt's), so that its socket is freed. */
 function discardAnswer(response: { body?: unknown; data?: unknown } | undefined): void {
 	for (const body of [response?.body, response?.data]) {
-		if (body && typeof body === 'object' && typeof (body as { destroy?: unknown }).destroy === 'function') (body as { destroy(): void }).destroy();
+		if (
+			body &&
+			typeof body === 'object' &&
+			typeof (body as { destroy?: unknown }).destroy === 'function'
+		)
+			(body as { destroy(): void }).destroy();
 	}
 }
 
 /** Lets n8n renew the session on a 401: a small read without ignoreHttpStatusErrors. */
-async function probe(context: Context, authentication: Authentication, baseUrl: string): Promise<void> {
+async function probe(
+	context: Context,
+	authentication: Authentication,
+	baseUrl: string,
+): Promise<void> {
 	try {
 		// The request policy (no redirect, deadline, streamed answer), but HTTP errors thrown: a
 		// thrown 401 is what makes n8n sign in again or refresh the token.
@@ -85,19 +102,31 @@ async function probe(context: Context, authentication: Authentication, baseUrl: 
 			headers: { Accept: 'application/json' },
 		});
 		options.ignoreHttpStatusErrors = false;
-		const full = (await context.helpers.httpRequestWithAuthentication.call(context, credentialTypeOf(context), options)) as IN8nHttpFullResponse;
+		const full = (await context.helpers.httpRequestWithAuthentication.call(
+			context,
+			credentialTypeOf(context),
+			options,
+		)) as IN8nHttpFullResponse;
 		discardAnswer(full);
 	} catch (error) {
 		discardAnswer((error as { response?: { data?: unknown } } | undefined)?.response);
 		const signIn = signInErrorIn(error);
 		if (signIn) throw signIn;
 		const message = String((error as Error)?.message ?? '');
-		if (authentication === 'oAuth2' && /reconnect|refresh token|invalid_grant|invalid_client/i.test(message)) throw OAUTH_RECONNECT;
+		if (
+			authentication === 'oAuth2' &&
+			/reconnect|refresh token|invalid_grant|invalid_client/i.test(message)
+		)
+			throw OAUTH_RECONNECT;
 		// Any other answer (e.g. 403 for a token without accounts scopes): the request itself tells.
 	}
 }
 
-async function renew(state: SessionState, generation: number, run: () => Promise<void>): Promise<void> {
+async function renew(
+	state: SessionState,
+	generation: number,
+	run: () => Promise<void>,
+): Promise<void> {
 	if (state.generation !== generation) return;
 	state.renewing ??= run().finally(() => {
 		state.generation++;
@@ -126,7 +155,8 @@ export async function withRenewedSession<T>(
 			(result) => ({ result }),
 			(error: unknown) => ({ error }),
 		);
-		if ('result' in outcome) return rejected(outcome.result) ? await renewAndRepeat(generation) : outcome.result;
+		if ('result' in outcome)
+			return rejected(outcome.result) ? await renewAndRepeat(generation) : outcome.result;
 		const signIn = signInErrorIn(outcome.error);
 		if (signIn) {
 			if (isExecution(context)) state.failure = signIn;
@@ -154,9 +184,14 @@ export async function withRenewedSession<T>(
 }
 
 /** For pickers and lookups: one authenticated request with the node's credential, renewed on a 401. */
-export async function authenticatedRequest(context: Context, options: IHttpRequestOptions): Promise<IN8nHttpFullResponse> {
+export async function authenticatedRequest(
+	context: Context,
+	options: IHttpRequestOptions,
+): Promise<IN8nHttpFullResponse> {
 	const send = async () =>
-		(await context.helpers.httpRequestWithAuthentication.call(context, credentialTypeOf(context), { ...options })) as IN8nHttpFullResponse;
+		(await context.helpers.httpRequestWithAuthentication.call(context, credentialTypeOf(context), {
+			...options,
+		})) as IN8nHttpFullResponse;
 	return await withRenewedSession(context, String(options.baseURL ?? ''), send, (response) => {
 		if (response.statusCode !== 401) return false;
 		// Sent again after the renewal; this answer (a stream under the request policy) is not read.
@@ -165,7 +200,10 @@ export async function authenticatedRequest(context: Context, options: IHttpReque
 	});
 }
 
-type RoutingHook = (this: IExecutePaginationFunctions, requestData: DeclarativeRestApiSettings.ResultOptions) => Promise<INodeExecutionData[]>;
+type RoutingHook = (
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+) => Promise<INodeExecutionData[]>;
 
 /** Wraps an operation's routing hook (docSpaceRouting) with the session renewal above. */
 export function renewingSession(send: RoutingHook): RoutingHook {

@@ -1,4 +1,10 @@
-import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+} from 'n8n-workflow';
 
 import { DocSpaceFailureError, readDocSpaceAnswer } from './answers';
 import { DEFAULT_BOUNDS, applyDocSpaceRequestPolicy } from './bounds';
@@ -27,7 +33,8 @@ export function signInError(message: string, description: string): DocSpaceSignI
 
 /** The DocSpaceSignInError in an error's cause chain (n8n wraps what preAuthentication throws). */
 export function signInErrorIn(error: unknown): DocSpaceSignInError | undefined {
-	let current = error as { name?: unknown; cause?: unknown; description?: unknown; message?: unknown } | undefined;
+	let current = error as
+		{ name?: unknown; cause?: unknown; description?: unknown; message?: unknown } | undefined;
 	for (let depth = 0; current && depth < 5; depth++) {
 		if (current instanceof DocSpaceSignInError) return current;
 		if (current.name === 'DocSpaceSignInError' && typeof current.message === 'string') {
@@ -60,7 +67,10 @@ export function encodeSession(fingerprint: string, expiresAt: number, token: str
 }
 
 /** The token of a stored session, if it belongs to these credentials and has not expired. */
-export function usableSessionToken(credentials: ICredentialDataDecryptedObject, now = Date.now()): string | undefined {
+export function usableSessionToken(
+	credentials: ICredentialDataDecryptedObject,
+	now = Date.now(),
+): string | undefined {
 	const [fingerprint, expiresAt, ...rest] = String(credentials.sessionToken ?? '').split('|');
 	const token = rest.join('|');
 	if (!token) return undefined;
@@ -70,7 +80,15 @@ export function usableSessionToken(credentials: ICredentialDataDecryptedObject, 
 	} catch {
 		return undefined;
 	}
-	if (fingerprint !== sessionFingerprint(baseUrl, String(credentials.userName ?? '').trim(), String(credentials.password ?? ''))) return undefined;
+	if (
+		fingerprint !==
+		sessionFingerprint(
+			baseUrl,
+			String(credentials.userName ?? '').trim(),
+			String(credentials.password ?? ''),
+		)
+	)
+		return undefined;
 	const expires = Number(expiresAt);
 	return Number.isFinite(expires) && expires > now ? token : undefined;
 }
@@ -83,12 +101,20 @@ interface LoginAnswer {
 }
 
 /** Reads DocSpace's answer to `POST api/2.0/authentication` (docs/docspace/auth.md §1). */
-export function sessionFromLogin(response: IN8nHttpFullResponse, fingerprint: string, now = Date.now()): string {
-	const body = (typeof response.body === 'object' && response.body !== null ? response.body : {}) as IDataObject;
+export function sessionFromLogin(
+	response: IN8nHttpFullResponse,
+	fingerprint: string,
+	now = Date.now(),
+): string {
+	const body = (
+		typeof response.body === 'object' && response.body !== null ? response.body : {}
+	) as IDataObject;
 	const errorText = String((body.error as IDataObject | undefined)?.message ?? '');
 	if (response.statusCode >= 300 && response.statusCode < 400) {
 		// Never followed: a 307/308 would send the email and password on to wherever it points.
-		const location = Object.entries(response.headers ?? {}).find(([name]) => name.toLowerCase() === 'location')?.[1];
+		const location = Object.entries(response.headers ?? {}).find(
+			([name]) => name.toLowerCase() === 'location',
+		)?.[1];
 		throw new DocSpaceSignInError(
 			`DocSpace's sign-in address answered with a redirect to ${location ? safeUrl(String(location)) : 'another address'}, which was not followed`,
 			'Enter the portal address exactly as it opens in the browser (e.g. https://yourportal.onlyoffice.com, with https) as Base URL in the DocSpace credential. The password was not sent on.',
@@ -101,7 +127,10 @@ export function sessionFromLogin(response: IN8nHttpFullResponse, fingerprint: st
 		);
 	}
 	if (response.statusCode === 403 && /disabled/i.test(errorText)) {
-		throw new DocSpaceSignInError('The DocSpace account of the credential is disabled', 'Ask a DocSpace admin to enable the account, or use another account.');
+		throw new DocSpaceSignInError(
+			'The DocSpace account of the credential is disabled',
+			'Ask a DocSpace admin to enable the account, or use another account.',
+		);
 	}
 	if (response.statusCode === 403 || response.statusCode === 429) {
 		throw new DocSpaceSignInError(
@@ -123,7 +152,10 @@ export function sessionFromLogin(response: IN8nHttpFullResponse, fingerprint: st
 		);
 	}
 	if (typeof answer.token !== 'string' || answer.token === '') {
-		throw new DocSpaceSignInError('DocSpace answered the sign-in without a token', 'Check the Base URL of the credential: it must be the address of your DocSpace portal.');
+		throw new DocSpaceSignInError(
+			'DocSpace answered the sign-in without a token',
+			'Check the Base URL of the credential: it must be the address of your DocSpace portal.',
+		);
 	}
 	// A session-only token reports year 1 as its expiry; such a token is kept for an hour.
 	const expires = Date.parse(String(answer.expires ?? '').replace(/(T[\d:.]+)$/, '$1Z'));
@@ -135,17 +167,26 @@ export function sessionFromLogin(response: IN8nHttpFullResponse, fingerprint: st
 const SIGN_IN_ANSWER_MB = 1;
 
 /** `preAuthentication` of the User and Password credential: signs in and returns the session to store. */
-export async function signInWithPassword(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
+export async function signInWithPassword(
+	this: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+): Promise<IDataObject> {
 	let baseUrl: string;
 	try {
 		baseUrl = normalizeBaseUrl(credentials.baseUrl);
 	} catch (error) {
-		throw signInError((error as Error).message, 'Open the DocSpace credential and correct the Base URL.');
+		throw signInError(
+			(error as Error).message,
+			'Open the DocSpace credential and correct the Base URL.',
+		);
 	}
 	const userName = String(credentials.userName ?? '').trim();
 	const password = String(credentials.password ?? '');
 	if (!userName || !password) {
-		throw new DocSpaceSignInError('The DocSpace credential has no email or no password', 'Fill in Email and Password in the DocSpace credential (User and Password).');
+		throw new DocSpaceSignInError(
+			'The DocSpace credential has no email or no password',
+			'Fill in Email and Password in the DocSpace credential (User and Password).',
+		);
 	}
 	// The request policy of every DocSpace request: no redirect followed (the body holds the
 	// password), a deadline, and an answer read as a stream within a size cap.
@@ -159,12 +200,19 @@ export async function signInWithPassword(this: IHttpRequestHelper, credentials: 
 	let response: IN8nHttpFullResponse;
 	try {
 		response = (await this.helpers.httpRequest(options)) as IN8nHttpFullResponse;
-		await readDocSpaceAnswer(response, { deadlineAt: Date.now() + timeoutSeconds * 1000, timeoutSeconds, maxResponseMb: SIGN_IN_ANSWER_MB });
+		await readDocSpaceAnswer(response, {
+			deadlineAt: Date.now() + timeoutSeconds * 1000,
+			timeoutSeconds,
+			maxResponseMb: SIGN_IN_ANSWER_MB,
+		});
 	} catch (error) {
 		// The library error holds the request body (the password): none of it is passed on.
 		const failure = error instanceof DocSpaceFailureError ? error.failure : undefined;
 		if (failure?.deadline) {
-			throw signInError(`DocSpace did not answer the sign-in at ${baseUrl} within ${timeoutSeconds} s`, 'Check that the portal is online and try again later.');
+			throw signInError(
+				`DocSpace did not answer the sign-in at ${baseUrl} within ${timeoutSeconds} s`,
+				'Check that the portal is online and try again later.',
+			);
 		}
 		if (failure?.tooLargeMb) {
 			throw signInError(
@@ -177,7 +225,9 @@ export async function signInWithPassword(this: IHttpRequestHelper, credentials: 
 			'Check the Base URL in the DocSpace credential (e.g. https://yourportal.onlyoffice.com) and that the portal is online.',
 		);
 	}
-	return { sessionToken: sessionFromLogin(response, sessionFingerprint(baseUrl, userName, password)) };
+	return {
+		sessionToken: sessionFromLogin(response, sessionFingerprint(baseUrl, userName, password)),
+	};
 }
 
 /** The claims of a JWT, or undefined when it is not one. */
@@ -196,9 +246,13 @@ function jwtClaims(token: unknown): IDataObject | undefined {
  * portal a token is for in `aud` (docs/docspace/auth.md §3). A token for another portal is refused
  * before anything is sent, with both addresses named.
  */
-export async function checkOAuthAudience(credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
+export async function checkOAuthAudience(
+	credentials: ICredentialDataDecryptedObject,
+): Promise<IDataObject> {
 	const claims = jwtClaims((credentials.oauthTokenData as IDataObject | undefined)?.access_token);
-	const audience = [claims?.aud].flat().filter((value): value is string => typeof value === 'string');
+	const audience = [claims?.aud]
+		.flat()
+		.filter((value): value is string => typeof value === 'string');
 	if (audience.length === 0) return {};
 	const baseUrl = normalizeBaseUrl(credentials.baseUrl);
 	const portals = audience.map((value) => value.replace(/\/+$/, '').toLowerCase());

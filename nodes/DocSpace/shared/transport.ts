@@ -15,7 +15,15 @@ import type {
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { credentialTypeOf } from './authentication';
-import { type AnswerLimits, type AnswerShape, DocSpaceFailureError, failureOf, readDocSpaceAnswer, readRawAnswer, totalOf } from './answers';
+import {
+	type AnswerLimits,
+	type AnswerShape,
+	DocSpaceFailureError,
+	failureOf,
+	readDocSpaceAnswer,
+	readRawAnswer,
+	totalOf,
+} from './answers';
 import {
 	DEFAULT_BOUNDS,
 	MAX_SINGLE_RETRY_WAIT_MS,
@@ -24,7 +32,13 @@ import {
 	boundsFromOptions,
 } from './bounds';
 import { normalizeAuthKey, normalizeBaseUrl } from './credentialValues';
-import { type DocSpaceFailure, type FailureContext, docSpaceNodeError, keepMessage, retryAfterMs } from './errors';
+import {
+	type DocSpaceFailure,
+	type FailureContext,
+	docSpaceNodeError,
+	keepMessage,
+	retryAfterMs,
+} from './errors';
 import { failureContextFor } from './failureContext';
 import { limiterKeyFor } from './accounts';
 import { abortableSleep, afterMs, runLimited } from './limiter';
@@ -32,7 +46,14 @@ import { redactText } from './redaction';
 import { authenticatedRequest } from './session';
 
 export { type AnswerShape, DocSpaceFailureError, failureOf, readDocSpaceAnswer } from './answers';
-export { BOUNDS, DEFAULT_BOUNDS, MAX_LIST_ENTRIES, MAX_PAGE_SIZE, applyDocSpaceRequestPolicy, boundsFromOptions } from './bounds';
+export {
+	BOUNDS,
+	DEFAULT_BOUNDS,
+	MAX_LIST_ENTRIES,
+	MAX_PAGE_SIZE,
+	applyDocSpaceRequestPolicy,
+	boundsFromOptions,
+} from './bounds';
 export { forgetAccounts } from './accounts';
 export { docSpaceApiList, sendDocSpaceListRequest } from './lists';
 
@@ -48,7 +69,12 @@ const RETRYABLE_NETWORK = new Set(['ECONNRESET', 'EPIPE', 'ECONNREFUSED']);
 function networkCodeOf(error: unknown): string | undefined {
 	let current = error as { code?: unknown; cause?: unknown; message?: unknown } | undefined;
 	for (let depth = 0; current && depth < 5; depth++) {
-		if (typeof current.code === 'string' && /^E[A-Z_]+$/.test(current.code) && current.code !== 'ERR_CANCELED') return current.code;
+		if (
+			typeof current.code === 'string' &&
+			/^E[A-Z_]+$/.test(current.code) &&
+			current.code !== 'ERR_CANCELED'
+		)
+			return current.code;
 		if (typeof current.message === 'string') {
 			const match = /\b(E[A-Z]{4,}[A-Z_]*)\b/.exec(current.message);
 			if (match) return match[1];
@@ -68,7 +94,8 @@ function isRetryable(failure: DocSpaceFailure, method: string, repeatable = true
 	// room links carry their id (client-generated on create), so a repeat never duplicates.
 	if (method === 'POST') return false;
 	if (failure.networkCode) return RETRYABLE_NETWORK.has(failure.networkCode);
-	if (failure.redirectTo || failure.notDocSpace || failure.tooLargeMb || failure.deadline) return false;
+	if (failure.redirectTo || failure.notDocSpace || failure.tooLargeMb || failure.deadline)
+		return false;
 	return failure.malformedJson === true || RETRYABLE_STATUS.has(failure.statusCode ?? 0);
 }
 
@@ -85,12 +112,21 @@ function backoffMs(attempt: number, failure: DocSpaceFailure): number {
  * reaches the execution data.
  */
 function unexpectedError(node: INode, error: unknown, context: FailureContext): Error {
-	if (error instanceof NodeOperationError || (error instanceof NodeApiError && !(error.cause as { config?: unknown })?.config)) {
+	if (
+		error instanceof NodeOperationError ||
+		(error instanceof NodeApiError && !(error.cause as { config?: unknown })?.config)
+	) {
 		return error;
 	}
 	const text = redactText(error instanceof Error ? error.message : String(error), context.secrets);
 	const message = `DocSpace request failed for ${context.target}: ${text} [item ${context.itemIndex}]`;
-	return keepMessage(new NodeApiError(node, { message: text } as JsonObject, { message, itemIndex: context.itemIndex }), message);
+	return keepMessage(
+		new NodeApiError(node, { message: text } as JsonObject, {
+			message,
+			itemIndex: context.itemIndex,
+		}),
+		message,
+	);
 }
 
 export interface RequestSettings {
@@ -113,7 +149,11 @@ function withDeadline<T>(task: () => Promise<T>, timeoutMs: number | undefined):
 	const expired = new Promise<never>((_resolve, reject) => {
 		// A little later than the answer reader's own deadline, whose message is more precise.
 		cancel = afterMs(timeoutMs + 250, () =>
-			reject(new DocSpaceFailureError({ deadline: { seconds: Math.round(timeoutMs / 1000), bodyStarted: false } })),
+			reject(
+				new DocSpaceFailureError({
+					deadline: { seconds: Math.round(timeoutMs / 1000), bodyStarted: false },
+				}),
+			),
 		);
 	});
 	return Promise.race([task(), expired]).finally(() => cancel());
@@ -131,7 +171,12 @@ export async function withDocSpaceLimits<T>(
 	for (let tries = 1; ; tries++) {
 		let failure: DocSpaceFailure;
 		try {
-			return await runLimited(settings.key, settings.limit, async () => await withDeadline(attempt, settings.timeoutMs), settings.signal);
+			return await runLimited(
+				settings.key,
+				settings.limit,
+				async () => await withDeadline(attempt, settings.timeoutMs),
+				settings.signal,
+			);
 		} catch (error) {
 			if (error instanceof DocSpaceFailureError) failure = error.failure;
 			else {
@@ -165,7 +210,8 @@ export function boundsOf(context: AnyContext): RequestBounds {
 	if (known) return known;
 	let options: IDataObject = {};
 	try {
-		options = ((context as IExecuteSingleFunctions).getNodeParameter('options', {}) ?? {}) as IDataObject;
+		options = ((context as IExecuteSingleFunctions).getNodeParameter('options', {}) ??
+			{}) as IDataObject;
 	} catch {
 		options = {};
 	}
@@ -175,7 +221,11 @@ export function boundsOf(context: AnyContext): RequestBounds {
 }
 
 export function answerLimits(bounds: RequestBounds): AnswerLimits {
-	return { deadlineAt: Date.now() + bounds.timeoutSeconds * 1000, timeoutSeconds: bounds.timeoutSeconds, maxResponseMb: bounds.maxResponseMb };
+	return {
+		deadlineAt: Date.now() + bounds.timeoutSeconds * 1000,
+		timeoutSeconds: bounds.timeoutSeconds,
+		maxResponseMb: bounds.maxResponseMb,
+	};
 }
 
 export async function requestSettings(
@@ -189,40 +239,75 @@ export async function requestSettings(
 	try {
 		baseUrl = normalizeBaseUrl(rawBaseUrl);
 	} catch (error) {
-		throw new NodeOperationError(context.getNode(), `${(error as Error).message} [item ${itemIndex}]`, {
-			itemIndex,
-			description: 'Open the DocSpace credential and correct it. Nothing was sent.',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`${(error as Error).message} [item ${itemIndex}]`,
+			{
+				itemIndex,
+				description: 'Open the DocSpace credential and correct it. Nothing was sent.',
+			},
+		);
 	}
 	const isWrite = method !== 'GET';
 	const settings: RequestSettings = {
-		key: await limiterKeyFor(context, credentialTypeOf(context), baseUrl, isWrite ? 'write' : 'read'),
+		key: await limiterKeyFor(
+			context,
+			credentialTypeOf(context),
+			baseUrl,
+			isWrite ? 'write' : 'read',
+		),
 		method,
 		limit: isWrite ? bounds.maxParallelWrites : bounds.maxParallelReads,
 		maxRetries: bounds.maxRetries,
 		timeoutMs: bounds.timeoutSeconds * 1000,
 		maxRetryWaitMs: bounds.maxRetryWaitSeconds * 1000,
-		signal: 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal?.() : undefined,
+		signal:
+			'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal?.() : undefined,
 	};
 	return { settings, baseUrl };
 }
 
 /** The failure context plus what its message must never show: the key and the link password sent. */
-async function contextWithSecrets(context: AnyContext, method: string, itemIndex: number, body: unknown, base?: FailureContext): Promise<FailureContext> {
+async function contextWithSecrets(
+	context: AnyContext,
+	method: string,
+	itemIndex: number,
+	body: unknown,
+	base?: FailureContext,
+): Promise<FailureContext> {
 	const secrets: unknown[] = [];
 	// Link passwords, and the trigger's webhook secret.
-	if (body && typeof body === 'object') secrets.push((body as IDataObject).password, (body as IDataObject).secretKey);
+	if (body && typeof body === 'object')
+		secrets.push((body as IDataObject).password, (body as IDataObject).secretKey);
 	try {
 		const credentials = await context.getCredentials(credentialTypeOf(context));
 		const tokens = credentials.oauthTokenData as IDataObject | undefined;
 		// The stored session is `fingerprint|expires|token`; the token alone is what is sent.
-		const sessionToken = String(credentials.sessionToken ?? '').split('|').pop();
-		secrets.push(credentials.password, credentials.sessionToken, sessionToken, tokens?.access_token, tokens?.refresh_token, credentials.clientSecret);
-		if (credentials.authKey) secrets.push(credentials.authKey, normalizeAuthKey(credentials.authKey));
+		const sessionToken = String(credentials.sessionToken ?? '')
+			.split('|')
+			.pop();
+		secrets.push(
+			credentials.password,
+			credentials.sessionToken,
+			sessionToken,
+			tokens?.access_token,
+			tokens?.refresh_token,
+			credentials.clientSecret,
+		);
+		if (credentials.authKey)
+			secrets.push(credentials.authKey, normalizeAuthKey(credentials.authKey));
 	} catch {
 		// No credential, nothing of it to hide.
 	}
-	return { ...(base ?? failureContextFor(context as IExecuteSingleFunctions | ILoadOptionsFunctions, method, itemIndex)), secrets };
+	return {
+		...(base ??
+			failureContextFor(
+				context as IExecuteSingleFunctions | ILoadOptionsFunctions,
+				method,
+				itemIndex,
+			)),
+		secrets,
+	};
 }
 
 // What the answer reader of the current attempt needs, per item context: the post-receive step
@@ -238,13 +323,22 @@ export function lastTotal(context: object): number | undefined {
 }
 
 function contextsOf(context: object): object[] {
-	return Object.prototype.hasOwnProperty.call(context, 'makeRoutingRequest') ? [context, Object.getPrototypeOf(context) as object] : [context];
+	return Object.prototype.hasOwnProperty.call(context, 'makeRoutingRequest')
+		? [context, Object.getPrototypeOf(context) as object]
+		: [context];
 }
 
 /** First post-receive step of an operation: reads the answer and stops the item unless it is DocSpace's, shaped as expected. */
 export function expectDocSpaceAnswer(shape: AnswerShape) {
-	return async function (this: IExecuteSingleFunctions, items: INodeExecutionData[], response: IN8nHttpFullResponse): Promise<INodeExecutionData[]> {
-		await (shape === 'raw' ? readRawAnswer : readDocSpaceAnswer)(response, attempts.get(this) ?? answerLimits(boundsOf(this)));
+	return async function (
+		this: IExecuteSingleFunctions,
+		items: INodeExecutionData[],
+		response: IN8nHttpFullResponse,
+	): Promise<INodeExecutionData[]> {
+		await (shape === 'raw' ? readRawAnswer : readDocSpaceAnswer)(
+			response,
+			attempts.get(this) ?? answerLimits(boundsOf(this)),
+		);
 		const failure = failureOf(response, shape);
 		if (failure) throw new DocSpaceFailureError(failure);
 		totals.set(this, totalOf(response.body));
@@ -266,11 +360,19 @@ async function sendRouted(
 	const n8nTimeout = Number(requestData.options.timeout);
 	const optionBounds = boundsOf(context);
 	const bounds =
-		requestData.options.timeout !== undefined && n8nTimeout > 0 && n8nTimeout < optionBounds.timeoutSeconds * 1000
+		requestData.options.timeout !== undefined &&
+		n8nTimeout > 0 &&
+		n8nTimeout < optionBounds.timeoutSeconds * 1000
 			? { ...optionBounds, timeoutSeconds: Math.max(1, Math.ceil(n8nTimeout / 1000)) }
 			: optionBounds;
 	// The base URL n8n resolved from the credential (requestDefaults), checked and normalised here.
-	const { settings, baseUrl } = await requestSettings(context, method, requestData.options.baseURL, itemIndex, bounds);
+	const { settings, baseUrl } = await requestSettings(
+		context,
+		method,
+		requestData.options.baseURL,
+		itemIndex,
+		bounds,
+	);
 	requestData.options.baseURL = baseUrl;
 	applyDocSpaceRequestPolicy(requestData.options, bounds);
 	const owners = contextsOf(context);
@@ -278,11 +380,16 @@ async function sendRouted(
 		...(await contextWithSecrets(context, method, itemIndex, requestData.options.body)),
 		...(repeatable ? {} : { notRepeatable: true }),
 	});
-	return await withDocSpaceLimits({ ...settings, repeatable }, failureContext, context.getNode(), async () => {
-		const limits = answerLimits(bounds);
-		for (const owner of owners) attempts.set(owner, limits);
-		return await context.makeRoutingRequest(requestData);
-	});
+	return await withDocSpaceLimits(
+		{ ...settings, repeatable },
+		failureContext,
+		context.getNode(),
+		async () => {
+			const limits = answerLimits(bounds);
+			for (const owner of owners) attempts.set(owner, limits);
+			return await context.makeRoutingRequest(requestData);
+		},
+	);
 }
 
 /**
@@ -325,7 +432,13 @@ export async function docSpaceApiRequest(
 	const itemIndex = 'getItemIndex' in this ? this.getItemIndex() : 0;
 	const credentials = await this.getCredentials(credentialTypeOf(this));
 	const bounds = boundsOf(this);
-	const { settings, baseUrl } = await requestSettings(this, method, credentials.baseUrl, itemIndex, bounds);
+	const { settings, baseUrl } = await requestSettings(
+		this,
+		method,
+		credentials.baseUrl,
+		itemIndex,
+		bounds,
+	);
 	const options = applyDocSpaceRequestPolicy<IHttpRequestOptions>(
 		{ method, baseURL: baseUrl, url, qs, body, headers: { Accept: 'application/json' } },
 		bounds,
@@ -333,15 +446,28 @@ export async function docSpaceApiRequest(
 	// The trigger's registration requests have no item and no resource/operation: they name themselves.
 	const base = (): FailureContext | undefined =>
 		failureOverrides.operation
-			? { target: 'the request', requiredScope: '', isWrite: method !== 'GET', itemIndex, operation: failureOverrides.operation }
+			? {
+					target: 'the request',
+					requiredScope: '',
+					isWrite: method !== 'GET',
+					itemIndex,
+					operation: failureOverrides.operation,
+				}
 			: undefined;
-	const failureContext = async () => ({ ...(await contextWithSecrets(this, method, itemIndex, body, base())), ...failureOverrides });
+	const failureContext = async () => ({
+		...(await contextWithSecrets(this, method, itemIndex, body, base())),
+		...failureOverrides,
+	});
 	return await withDocSpaceLimits(settings, failureContext, this.getNode(), async () => {
 		const full = await authenticatedRequest(this, options);
 		await readDocSpaceAnswer(full, answerLimits(bounds));
 		const failure = failureOf(full, shape);
 		if (failure) throw new DocSpaceFailureError(failure);
 		const envelope = full.body as IDataObject;
-		return { response: envelope.response, total: totalOf(envelope), count: envelope.count as number | undefined };
+		return {
+			response: envelope.response,
+			total: totalOf(envelope),
+			count: envelope.count as number | undefined,
+		};
 	});
 }

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+} from 'n8n-workflow';
 
 import { credentialTypeOf } from './authentication';
 import { failureContextFor } from './failureContext';
@@ -28,7 +33,11 @@ export const MAX_CHUNKS = 10_000;
 export const UPLOAD_REQUEST_TIMEOUT_MS = 10 * 60 * 1000;
 
 /** A multipart/form-data body with one file part named `File`, as DocSpace's upload actions bind it. */
-export function multipartBody(fileName: string, mimeType: string, data: Buffer): { body: Buffer; contentType: string } {
+export function multipartBody(
+	fileName: string,
+	mimeType: string,
+	data: Buffer,
+): { body: Buffer; contentType: string } {
 	const boundary = `----n8nDocSpace${Date.now().toString(16)}${Math.random().toString(16).slice(2)}`;
 	const ascii = fileName.replace(/[^\x20-\x7E]/g, '_').replace(/["\\]/g, '_');
 	const head =
@@ -36,17 +45,30 @@ export function multipartBody(fileName: string, mimeType: string, data: Buffer):
 		`Content-Disposition: form-data; name="File"; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}\r\n` +
 		`Content-Type: ${mimeType.replace(/[\r\n]/g, '') || 'application/octet-stream'}\r\n\r\n`;
 	return {
-		body: Buffer.concat([Buffer.from(head, 'utf8'), data, Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8')]),
+		body: Buffer.concat([
+			Buffer.from(head, 'utf8'),
+			data,
+			Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8'),
+		]),
 		contentType: `multipart/form-data; boundary=${boundary}`,
 	};
 }
 
 /** Turns the routing request into a multipart POST. */
-export function setMultipart(requestOptions: IHttpRequestOptions, fileName: string, mimeType: string, data: Buffer): void {
+export function setMultipart(
+	requestOptions: IHttpRequestOptions,
+	fileName: string,
+	mimeType: string,
+	data: Buffer,
+): void {
 	const { body, contentType } = multipartBody(fileName, mimeType, data);
 	requestOptions.method = 'POST';
 	requestOptions.body = body;
-	requestOptions.headers = { ...requestOptions.headers, 'Content-Type': contentType, Accept: 'application/json' };
+	requestOptions.headers = {
+		...requestOptions.headers,
+		'Content-Type': contentType,
+		Accept: 'application/json',
+	};
 	requestOptions.timeout ??= UPLOAD_REQUEST_TIMEOUT_MS;
 }
 
@@ -70,10 +92,20 @@ export async function createUploadSession(
 	folderPath: string,
 	body: { fileName: string; fileSize: number; createNewIfExist: boolean },
 ): Promise<UploadSession> {
-	const { response } = await docSpaceApiRequest.call(context, 'POST', `/api/2.0/files/${folderPath}/upload/create_session`, {}, body);
+	const { response } = await docSpaceApiRequest.call(
+		context,
+		'POST',
+		`/api/2.0/files/${folderPath}/upload/create_session`,
+		{},
+		body,
+	);
 	const data = ((response as IDataObject | undefined)?.data ?? {}) as IDataObject;
 	const id = typeof data.id === 'string' || typeof data.id === 'number' ? String(data.id) : '';
-	if (!id) throw new DocSpaceFailureError({ statusCode: 400, body: { error: { message: 'DocSpace did not open an upload session' } } });
+	if (!id)
+		throw new DocSpaceFailureError({
+			statusCode: 400,
+			body: { error: { message: 'DocSpace did not open an upload session' } },
+		});
 	// The chunks go to the credential's portal only: the credential is never sent to another host.
 	return { id, path: '/ChunkedUploader.ashx' };
 }
@@ -95,7 +127,12 @@ export function parseRawAnswer(response: IN8nHttpFullResponse): void {
 }
 
 function isChunkedUploaderAnswer(body: unknown): body is IDataObject {
-	return typeof body === 'object' && body !== null && !Array.isArray(body) && typeof (body as IDataObject).success === 'boolean';
+	return (
+		typeof body === 'object' &&
+		body !== null &&
+		!Array.isArray(body) &&
+		typeof (body as IDataObject).success === 'boolean'
+	);
 }
 
 /**
@@ -107,7 +144,8 @@ export function chunkFailureOf(response: IN8nHttpFullResponse): DocSpaceFailureE
 	const body = response.body;
 	if (response.statusCode >= 200 && response.statusCode < 300 && isChunkedUploaderAnswer(body)) {
 		if (body.success) return undefined;
-		const message = typeof body.message === 'string' && body.message ? body.message : 'the upload was refused';
+		const message =
+			typeof body.message === 'string' && body.message ? body.message : 'the upload was refused';
 		return new DocSpaceFailureError({ statusCode: 400, body: { error: { message } } });
 	}
 	const failure = failureOf(response, 'list');
@@ -116,11 +154,19 @@ export function chunkFailureOf(response: IN8nHttpFullResponse): DocSpaceFailureE
 
 /** The last chunk's answer without the uploaded file: not a success to pass on. */
 export function missingUploadedFile(response: IN8nHttpFullResponse): DocSpaceFailureError {
-	const contentType = String(Object.entries(response.headers ?? {}).find(([key]) => key.toLowerCase() === 'content-type')?.[1] ?? '');
+	const contentType = String(
+		Object.entries(response.headers ?? {}).find(
+			([key]) => key.toLowerCase() === 'content-type',
+		)?.[1] ?? '',
+	);
 	return new DocSpaceFailureError({
 		statusCode: response.statusCode,
 		headers: response.headers as IDataObject,
-		notDocSpace: { contentType: contentType.split(';')[0].trim(), preview: answerPreview(response.body), what: 'an upload answer without the file' },
+		notDocSpace: {
+			contentType: contentType.split(';')[0].trim(),
+			preview: answerPreview(response.body),
+			what: 'an upload answer without the file',
+		},
 	});
 }
 
@@ -135,22 +181,36 @@ export async function sendChunk(
 	const itemIndex = context.getItemIndex();
 	const credentials = await context.getCredentials(credentialTypeOf(context));
 	const bounds = boundsOf(context);
-	const { settings, baseUrl } = await requestSettings(context, 'POST', credentials.baseUrl, itemIndex, bounds);
+	const { settings, baseUrl } = await requestSettings(
+		context,
+		'POST',
+		credentials.baseUrl,
+		itemIndex,
+		bounds,
+	);
 	const options = applyDocSpaceRequestPolicy<IHttpRequestOptions>(
 		{ method: 'POST', baseURL: baseUrl, url: session.path, qs: { uid: session.id, ...extraQuery } },
 		bounds,
 	);
 	setMultipart(options, fileName, 'application/octet-stream', chunk);
-	await withDocSpaceLimits(settings, () => failureContextFor(context, 'POST', itemIndex), context.getNode(), async () => {
-		const full = await authenticatedRequest(context, options);
-		await readDocSpaceAnswer(full, answerLimits(bounds));
-		const failure = chunkFailureOf(full);
-		if (failure) throw failure;
-	});
+	await withDocSpaceLimits(
+		settings,
+		() => failureContextFor(context, 'POST', itemIndex),
+		context.getNode(),
+		async () => {
+			const full = await authenticatedRequest(context, options);
+			await readDocSpaceAnswer(full, answerLimits(bounds));
+			const failure = chunkFailureOf(full);
+			if (failure) throw failure;
+		},
+	);
 }
 
 /** Best effort: tells DocSpace to drop a session that cannot be finished. */
-export async function abortUploadSession(context: IExecuteSingleFunctions, session: UploadSession): Promise<void> {
+export async function abortUploadSession(
+	context: IExecuteSingleFunctions,
+	session: UploadSession,
+): Promise<void> {
 	try {
 		await sendChunk(context, session, 'abort', Buffer.alloc(0), { abort: 'true' });
 	} catch {

@@ -18,7 +18,8 @@ export function invalidField(
 export function describeValue(value: unknown): string {
 	if (value === undefined) return 'nothing';
 	if (value === null) return 'null';
-	if (typeof value === 'string') return value.length > 60 ? `"${value.slice(0, 57)}…"` : `"${value}"`;
+	if (typeof value === 'string')
+		return value.length > 60 ? `"${value.slice(0, 57)}…"` : `"${value}"`;
 	if (typeof value === 'object') return Array.isArray(value) ? 'a list' : 'an object';
 	return `${typeof value} ${String(value)}`;
 }
@@ -27,7 +28,12 @@ export function describeValue(value: unknown): string {
 // (docs/docspace/api.md §1.1). Both go into the URL path, so nothing else is let through.
 const ENTRY_ID = /^(\d{1,18}|[A-Za-z][A-Za-z0-9]*-[A-Za-z0-9_.-]{1,200})$/;
 
-export function entryId(context: IExecuteSingleFunctions, field: string, value: unknown, what: string): string {
+export function entryId(
+	context: IExecuteSingleFunctions,
+	field: string,
+	value: unknown,
+	what: string,
+): string {
 	const text = typeof value === 'number' && Number.isInteger(value) ? String(value) : value;
 	if (typeof text !== 'string' || !ENTRY_ID.test(text.trim()) || /^0+$/.test(text.trim())) {
 		throw invalidField(
@@ -43,7 +49,12 @@ export function entryId(context: IExecuteSingleFunctions, field: string, value: 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const EMPTY_UUID = '00000000-0000-0000-0000-000000000000';
 
-export function uuid(context: IExecuteSingleFunctions, field: string, value: unknown, what: string): string {
+export function uuid(
+	context: IExecuteSingleFunctions,
+	field: string,
+	value: unknown,
+	what: string,
+): string {
 	const text = typeof value === 'string' ? value.trim() : value;
 	if (typeof text !== 'string' || !UUID.test(text) || text === EMPTY_UUID) {
 		throw invalidField(
@@ -64,7 +75,12 @@ export function optionalText(
 ): string | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	if (typeof value !== 'string' && typeof value !== 'number') {
-		throw invalidField(context, field, `expected text, got ${describeValue(value)}`, `Enter plain text for "${field}".`);
+		throw invalidField(
+			context,
+			field,
+			`expected text, got ${describeValue(value)}`,
+			`Enter plain text for "${field}".`,
+		);
 	}
 	const text = String(value).trim();
 	if (text.length > maxLength) {
@@ -78,10 +94,19 @@ export function optionalText(
 	return text === '' ? undefined : text;
 }
 
-export function booleanValue(context: IExecuteSingleFunctions, field: string, value: unknown): boolean {
+export function booleanValue(
+	context: IExecuteSingleFunctions,
+	field: string,
+	value: unknown,
+): boolean {
 	if (typeof value === 'boolean') return value;
 	if (value === 'true' || value === 'false') return value === 'true';
-	throw invalidField(context, field, `expected true or false, got ${describeValue(value)}`, `Set "${field}" to true or false.`);
+	throw invalidField(
+		context,
+		field,
+		`expected true or false, got ${describeValue(value)}`,
+		`Set "${field}" to true or false.`,
+	);
 }
 
 export function integerInRange(
@@ -108,7 +133,12 @@ export function integerInRange(
 export function linkPassword(context: IExecuteSingleFunctions, value: unknown): string | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	if (typeof value !== 'string') {
-		throw invalidField(context, 'Password', `expected text, got ${describeValue(value)}`, 'Enter the password as text.');
+		throw invalidField(
+			context,
+			'Password',
+			`expected text, got ${describeValue(value)}`,
+			'Enter the password as text.',
+		);
 	}
 	const password = value.trim();
 	const problem = !/^[\x21-\x7E]*$/.test(password)

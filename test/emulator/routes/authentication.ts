@@ -15,7 +15,8 @@ function login(context: RouteContext): ActionResult {
 	const { identity } = context.state;
 	// Empty user names and unknown users are AuthenticationExceptions too (§1: 401, not 400/404).
 	if (userName === '') throw authenticationFailed('User authentication failed');
-	if (identity.isBlocked(userName)) throw bruteForceBlocked('Too many login attempts. Please try again later.');
+	if (identity.isBlocked(userName))
+		throw bruteForceBlocked('Too many login attempts. Please try again later.');
 	const user = context.state.findUserByEmail(userName);
 	if (!user || user.password === undefined || user.password !== password) {
 		identity.recordFailure(userName);
@@ -24,19 +25,38 @@ function login(context: RouteContext): ActionResult {
 	if (user.status !== 1) throw invalidOperation('User disabled');
 	const confirmUrl = `${context.baseUrl}/confirm/TfaAuth?type=TfaAuth&email=${encodeURIComponent(user.email)}`;
 	const secondFactor = identity.twoFactor.get(user.id);
-	if (secondFactor === 'app') return { payload: { tfa: true, sms: false, confirmUrl, expires: '0001-01-01T00:00:00' } };
+	if (secondFactor === 'app')
+		return { payload: { tfa: true, sms: false, confirmUrl, expires: '0001-01-01T00:00:00' } };
 	if (secondFactor === 'sms') {
-		return { payload: { sms: true, tfa: false, phoneNoise: '+7 *** *** **12', confirmUrl, expires: formatApiDate(new Date(Date.now() + 600_000)) } };
+		return {
+			payload: {
+				sms: true,
+				tfa: false,
+				phoneNoise: '+7 *** *** **12',
+				confirmUrl,
+				expires: formatApiDate(new Date(Date.now() + 600_000)),
+			},
+		};
 	}
 	const session = identity.issueSession();
 	context.state.sessionTokens.set(session.token, user.id);
-	return { payload: { token: session.token, expires: new Date(session.expiresAt).toISOString(), sms: false, tfa: false } };
+	return {
+		payload: {
+			token: session.token,
+			expires: new Date(session.expiresAt).toISOString(),
+			sms: false,
+			tfa: false,
+		},
+	};
 }
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function htmlAnswer(status: number, html: string): ActionResult {
-	return { payload: undefined, answer: { status, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: html } };
+	return {
+		payload: undefined,
+		answer: { status, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: html },
+	};
 }
 
 function redirect(location: string): ActionResult {
@@ -55,25 +75,51 @@ function formOf(context: RouteContext): Form {
 }
 
 function queryForm(context: RouteContext): Form {
-	return Object.fromEntries(Object.entries(context.query).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
+	return Object.fromEntries(
+		Object.entries(context.query).map(([key, value]) => [
+			key,
+			Array.isArray(value) ? value[0] : value,
+		]),
+	);
 }
 
 /** Checks an authorize request; returns the problem as a page, or the client and scopes. */
 function checkAuthorizeRequest(context: RouteContext, form: Form) {
 	const client = context.state.identity.clients.get(form.client_id ?? '');
 	if (!client) return { problem: htmlAnswer(400, '<h1>Unknown client</h1>') };
-	if (!client.redirectUris.includes(form.redirect_uri ?? '')) return { problem: htmlAnswer(400, '<h1>The redirect URI is not registered for this client</h1>') };
-	if (form.response_type !== 'code') return { problem: redirect(`${form.redirect_uri}?error=unsupported_response_type&state=${encodeURIComponent(form.state ?? '')}`) };
+	if (!client.redirectUris.includes(form.redirect_uri ?? ''))
+		return {
+			problem: htmlAnswer(400, '<h1>The redirect URI is not registered for this client</h1>'),
+		};
+	if (form.response_type !== 'code')
+		return {
+			problem: redirect(
+				`${form.redirect_uri}?error=unsupported_response_type&state=${encodeURIComponent(form.state ?? '')}`,
+			),
+		};
 	const scopes = (form.scope ?? '').split(/[\s+]+/).filter(Boolean);
 	const unknown = scopes.filter((scope) => scope !== 'openid' && !client.scopes.includes(scope));
 	if (scopes.length === 0 || unknown.length > 0) {
-		return { problem: redirect(`${form.redirect_uri}?error=invalid_scope&state=${encodeURIComponent(form.state ?? '')}`) };
+		return {
+			problem: redirect(
+				`${form.redirect_uri}?error=invalid_scope&state=${encodeURIComponent(form.state ?? '')}`,
+			),
+		};
 	}
-	if (form.code_challenge && !client.allowPkce) return { problem: htmlAnswer(400, '<h1>PKCE is not allowed for this client</h1>') };
+	if (form.code_challenge && !client.allowPkce)
+		return { problem: htmlAnswer(400, '<h1>PKCE is not allowed for this client</h1>') };
 	return { client, scopes };
 }
 
-const AUTHORIZE_FIELDS = ['response_type', 'client_id', 'redirect_uri', 'scope', 'state', 'code_challenge', 'code_challenge_method'];
+const AUTHORIZE_FIELDS = [
+	'response_type',
+	'client_id',
+	'redirect_uri',
+	'scope',
+	'state',
+	'code_challenge',
+	'code_challenge_method',
+];
 
 function consentPage(form: Form, scopes: string[], error = ''): string {
 	const hidden = AUTHORIZE_FIELDS.filter((name) => form[name] !== undefined)
@@ -99,7 +145,8 @@ function authorizeDecision(context: RouteContext): ActionResult {
 	const checked = checkAuthorizeRequest(context, form);
 	if (checked.problem) return checked.problem;
 	const state = encodeURIComponent(form.state ?? '');
-	if (form.consent !== 'allow') return redirect(`${form.redirect_uri}?error=access_denied&state=${state}`);
+	if (form.consent !== 'allow')
+		return redirect(`${form.redirect_uri}?error=access_denied&state=${state}`);
 	const user = context.state.findUserByEmail(form.email ?? '');
 	if (!user || user.password !== form.password || user.status !== 1) {
 		return htmlAnswer(401, consentPage(form, checked.scopes, 'Wrong email or password.'));
@@ -121,15 +168,24 @@ function tokenEndpoint(context: RouteContext): ActionResult {
 	const { identity } = context.state;
 	const client = identity.clients.get(form.client_id ?? '');
 	const secretOk = client !== undefined && form.client_secret === client.clientSecret;
-	if (!client || (form.client_secret !== undefined && !secretOk)) return oauthError(401, 'invalid_client', 'Client authentication failed');
+	if (!client || (form.client_secret !== undefined && !secretOk))
+		return oauthError(401, 'invalid_client', 'Client authentication failed');
 	if (form.grant_type === 'authorization_code') {
 		const code = identity.codes.get(form.code ?? '');
 		identity.codes.delete(form.code ?? '');
-		if (!code || code.clientId !== client.clientId || code.expiresAt <= Date.now() || code.redirectUri !== form.redirect_uri) {
+		if (
+			!code ||
+			code.clientId !== client.clientId ||
+			code.expiresAt <= Date.now() ||
+			code.redirectUri !== form.redirect_uri
+		) {
 			return oauthError(400, 'invalid_grant', 'The authorization code is invalid or expired');
 		}
 		if (code.challenge !== undefined) {
-			if (!form.code_verifier || pkceChallenge(form.code_verifier, code.challengeMethod) !== code.challenge) {
+			if (
+				!form.code_verifier ||
+				pkceChallenge(form.code_verifier, code.challengeMethod) !== code.challenge
+			) {
 				return oauthError(400, 'invalid_grant', 'PKCE verification failed');
 			}
 		} else if (!secretOk) {
@@ -140,7 +196,12 @@ function tokenEndpoint(context: RouteContext): ActionResult {
 	if (form.grant_type === 'refresh_token') {
 		if (!secretOk) return oauthError(401, 'invalid_client', 'Client authentication failed');
 		const grant = identity.refreshTokens.get(form.refresh_token ?? '');
-		if (!grant || !grant.active || grant.clientId !== client.clientId || grant.expiresAt <= Date.now()) {
+		if (
+			!grant ||
+			!grant.active ||
+			grant.clientId !== client.clientId ||
+			grant.expiresAt <= Date.now()
+		) {
 			return oauthError(400, 'invalid_grant', 'The refresh token is invalid');
 		}
 		// reuseRefreshTokens=false: every refresh retires the old refresh token.
@@ -148,12 +209,23 @@ function tokenEndpoint(context: RouteContext): ActionResult {
 		identity.refreshes++;
 		return tokenAnswer(context, grant);
 	}
-	return oauthError(400, 'unsupported_grant_type', `Grant type ${form.grant_type ?? '(none)'} is not supported`);
+	return oauthError(
+		400,
+		'unsupported_grant_type',
+		`Grant type ${form.grant_type ?? '(none)'} is not supported`,
+	);
 }
 
-function tokenAnswer(context: RouteContext, grant: { clientId: string; userId: string; scopes: string[] }): ActionResult {
+function tokenAnswer(
+	context: RouteContext,
+	grant: { clientId: string; userId: string; scopes: string[] },
+): ActionResult {
 	const issued = context.state.identity.issueAccessToken(context.baseUrl, grant);
-	context.state.jwts.set(issued.token, { token: issued.token, userId: grant.userId, scopes: grant.scopes });
+	context.state.jwts.set(issued.token, {
+		token: issued.token,
+		userId: grant.userId,
+		scopes: grant.scopes,
+	});
 	const answer = jsonAnswer(200, {
 		access_token: issued.token,
 		refresh_token: issued.refreshToken,
@@ -168,6 +240,11 @@ function tokenAnswer(context: RouteContext, grant: { clientId: string; userId: s
 export const authenticationRoutes: RouteDefinition[] = [
 	{ method: 'POST', template: '/api/2.0/authentication', handler: login, allowAnonymous: true },
 	{ method: 'GET', template: '/oauth2/authorize', handler: authorizePage, allowAnonymous: true },
-	{ method: 'POST', template: '/oauth2/authorize', handler: authorizeDecision, allowAnonymous: true },
+	{
+		method: 'POST',
+		template: '/oauth2/authorize',
+		handler: authorizeDecision,
+		allowAnonymous: true,
+	},
 	{ method: 'POST', template: '/oauth2/token', handler: tokenEndpoint, allowAnonymous: true },
 ];

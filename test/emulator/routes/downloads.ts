@@ -49,21 +49,34 @@ export function contentDisposition(title: string): string {
 
 function download(context: RouteContext): ActionResult {
 	const userId = requireUser(context);
-	if (queryValue(context.query, 'action') !== 'download') return { payload: undefined, answer: emptyAnswer(400) };
+	if (queryValue(context.query, 'action') !== 'download')
+		return { payload: undefined, answer: emptyAnswer(400) };
 	const file = context.state.files.get(queryValue(context.query, 'fileid') ?? '');
 	if (!file) return { payload: undefined, answer: emptyAnswer(404) };
-	if (!context.state.canReadFile(userId, file)) return { payload: undefined, answer: emptyAnswer(403) };
+	if (!context.state.canReadFile(userId, file))
+		return { payload: undefined, answer: emptyAnswer(403) };
 	const extension = fileExtension(file.title);
 	const requested = (queryValue(context.query, 'outputtype') ?? '').trim().toLowerCase();
-	const convert = requested !== '' && requested !== extension && (EXTS_CONVERTIBLE[extension] ?? []).includes(requested);
-	const title = convert ? `${file.title.slice(0, file.title.length - extension.length)}${requested}` : file.title;
-	const body = convert ? Buffer.from(`${file.title} converted to ${requested}\n`) : fileContent(file);
+	const convert =
+		requested !== '' &&
+		requested !== extension &&
+		(EXTS_CONVERTIBLE[extension] ?? []).includes(requested);
+	const title = convert
+		? `${file.title.slice(0, file.title.length - extension.length)}${requested}`
+		: file.title;
+	const body = convert
+		? Buffer.from(`${file.title} converted to ${requested}\n`)
+		: fileContent(file);
 	return {
 		payload: undefined,
 		delayMs: convert ? context.options.conversionMs : undefined,
 		answer: {
 			status: 200,
-			headers: { 'Content-Type': mimeTypeOf(title), 'Content-Disposition': contentDisposition(title), 'Content-Length': String(body.length) },
+			headers: {
+				'Content-Type': mimeTypeOf(title),
+				'Content-Disposition': contentDisposition(title),
+				'Content-Length': String(body.length),
+			},
 			body,
 		},
 	};

@@ -10,13 +10,22 @@ import { requireUser, type ActionResult, type RouteContext, type RouteDefinition
 import { addFile, availableTitle, cleanTitle, resolveFolder } from './uploads';
 
 const CREATABLE = ['.docx', '.xlsx', '.pptx', '.pdf'];
-const LEGACY: Record<string, string> = { '.doc': '.docx', '.odt': '.docx', '.rtf': '.docx', '.xls': '.xlsx', '.ods': '.xlsx', '.ppt': '.pptx', '.odp': '.pptx' };
+const LEGACY: Record<string, string> = {
+	'.doc': '.docx',
+	'.odt': '.docx',
+	'.rtf': '.docx',
+	'.xls': '.xlsx',
+	'.ods': '.xlsx',
+	'.ppt': '.pptx',
+	'.odp': '.pptx',
+};
 
 function bodyTitle(context: RouteContext, required: boolean): string | undefined {
 	const body = parseJsonObject(context.rawBody);
 	const found = property(body, 'title');
 	const title = found ? readString(found.value, `$.${found.key}`) : undefined;
-	if (required && (found === undefined || title === undefined)) throw ValidationProblem.single('Title', 'The Title field is required.');
+	if (required && (found === undefined || title === undefined))
+		throw ValidationProblem.single('Title', 'The Title field is required.');
 	const validator = new AttributeValidator();
 	validator.maxLength('Title', title, 165);
 	validator.throwIfInvalid();
@@ -27,16 +36,27 @@ function bodyTitle(context: RouteContext, required: boolean): string | undefined
 export function createdTitle(requested: string): string {
 	const extension = fileExtension(requested);
 	if (CREATABLE.includes(extension)) return requested;
-	if (LEGACY[extension]) return `${requested.slice(0, requested.length - extension.length)}${LEGACY[extension]}`;
+	if (LEGACY[extension])
+		return `${requested.slice(0, requested.length - extension.length)}${LEGACY[extension]}`;
 	return `${requested}.docx`;
 }
 
 function createFile(context: RouteContext): ActionResult {
 	const requested = cleanTitle(bodyTitle(context, true) ?? '');
 	const target = resolveFolder(context, context.params.folderId ?? '@my');
-	const title = availableTitle(context, target, createdTitle(requested === '' ? 'New document' : requested));
+	const title = availableTitle(
+		context,
+		target,
+		createdTitle(requested === '' ? 'New document' : requested),
+	);
 	const extension = fileExtension(title);
-	const file = addFile(context, target, title, Buffer.from(`blank ${extension}\n`), extension === '.pdf');
+	const file = addFile(
+		context,
+		target,
+		title,
+		Buffer.from(`blank ${extension}\n`),
+		extension === '.pdf',
+	);
 	return { payload: context.render.file(file, requireUser(context)) };
 }
 
@@ -45,7 +65,9 @@ function findEditable(context: RouteContext, idParam: string): FileRecord {
 	const file = context.state.files.get(context.params[idParam]);
 	if (!file) throw notFound(MSG_FILE_NOT_FOUND);
 	const room = file.roomId !== undefined ? context.state.rooms.get(file.roomId) : undefined;
-	const allowed = room ? context.state.canManageRoom(userId, room) : file.createdBy === userId || context.state.isAdmin(userId);
+	const allowed = room
+		? context.state.canManageRoom(userId, room)
+		: file.createdBy === userId || context.state.isAdmin(userId);
 	if (!allowed) throw accessDenied();
 	return file;
 }
@@ -68,7 +90,15 @@ function primaryLink(context: RouteContext): ActionResult {
 	const file = findEditable(context, 'id');
 	let link = file.links.find((candidate) => candidate.primary);
 	if (!link) {
-		link = newLink({ id: context.state.newLinkId(undefined), linkType: 1, primary: true, access: 2, title: 'Shared link', denyDownload: false, internal: false });
+		link = newLink({
+			id: context.state.newLinkId(undefined),
+			linkType: 1,
+			primary: true,
+			access: 2,
+			title: 'Shared link',
+			denyDownload: false,
+			internal: false,
+		});
 		file.links.unshift(link);
 	}
 	return { payload: context.render.fileLinkShare(link) };

@@ -1,6 +1,13 @@
 // File endpoints: PUT/GET file/{id}/share (§4), GET/PUT file/{id}/links (§5), GET file/{id} (GET files/@my: folders.ts).
 
-import { ValidationProblem, accessDenied, invalidOperation, notFound, MSG_FILE_NOT_FOUND, MSG_ROLE_NOT_AVAILABLE } from '../apiErrors';
+import {
+	ValidationProblem,
+	accessDenied,
+	invalidOperation,
+	notFound,
+	MSG_FILE_NOT_FOUND,
+	MSG_ROLE_NOT_AVAILABLE,
+} from '../apiErrors';
 import {
 	AttributeValidator,
 	EMPTY_UUID,
@@ -13,9 +20,20 @@ import {
 	readUuid,
 	type JsonObject,
 } from '../binding';
-import { bindLinkRequest, externalLinkExpiration, linkLimitMessage, normalizePassword } from '../links';
+import {
+	bindLinkRequest,
+	externalLinkExpiration,
+	linkLimitMessage,
+	normalizePassword,
+} from '../links';
 import { fileExtension, newLink, type FileRecord } from '../state';
-import { page, requireUser, type ActionResult, type RouteContext, type RouteDefinition } from './context';
+import {
+	page,
+	requireUser,
+	type ActionResult,
+	type RouteContext,
+	type RouteDefinition,
+} from './context';
 
 const EDITABLE_EXTENSIONS = ['.docx', '.xlsx', '.pptx', '.odt', '.ods', '.odp', '.docxf', '.rtf'];
 
@@ -60,12 +78,18 @@ function bindShareEntries(body: JsonObject): ShareEntry[] {
 	if (found === undefined || found.value === null) return [];
 	const path = `$.${found.key}`;
 	if (!Array.isArray(found.value)) {
-		throw ValidationProblem.single(path, `The JSON value could not be converted to System.Collections.Generic.IEnumerable\`1[ASC.Files.Core.ApiModels.FileShareParams]. Path: ${path} | LineNumber: 0 | BytePositionInLine: 1.`);
+		throw ValidationProblem.single(
+			path,
+			`The JSON value could not be converted to System.Collections.Generic.IEnumerable\`1[ASC.Files.Core.ApiModels.FileShareParams]. Path: ${path} | LineNumber: 0 | BytePositionInLine: 1.`,
+		);
 	}
 	return found.value.map((item, index) => {
 		const itemPath = `${path}[${index}]`;
 		if (item === null || typeof item !== 'object' || Array.isArray(item)) {
-			throw ValidationProblem.single(itemPath, `The JSON value could not be converted to ASC.Files.Core.ApiModels.FileShareParams. Path: ${itemPath} | LineNumber: 0 | BytePositionInLine: 1.`);
+			throw ValidationProblem.single(
+				itemPath,
+				`The JSON value could not be converted to ASC.Files.Core.ApiModels.FileShareParams. Path: ${itemPath} | LineNumber: 0 | BytePositionInLine: 1.`,
+			);
 		}
 		const entry = item as JsonObject;
 		const shareTo = property(entry, 'shareTo');
@@ -96,9 +120,13 @@ function setFileShare(context: RouteContext): ActionResult {
 	const body = parseJsonObject(context.rawBody);
 	const entries = bindShareEntries(body);
 	const notifyProperty = property(body, 'notify');
-	const notify = notifyProperty ? readBoolean(notifyProperty.value, `$.${notifyProperty.key}`) : false;
+	const notify = notifyProperty
+		? readBoolean(notifyProperty.value, `$.${notifyProperty.key}`)
+		: false;
 	const messageProperty = property(body, 'sharingMessage');
-	const sharingMessage = messageProperty ? readString(messageProperty.value, `$.${messageProperty.key}`) : undefined;
+	const sharingMessage = messageProperty
+		? readString(messageProperty.value, `$.${messageProperty.key}`)
+		: undefined;
 	const validator = new AttributeValidator();
 	validator.maxLength('SharingMessage', sharingMessage, 255);
 	entries.forEach((entry, index) => validator.maxLength(`Share[${index}].Email`, entry.email, 255));
@@ -118,8 +146,10 @@ function setFileShare(context: RouteContext): ActionResult {
 	const allowed = userShareAccesses(file);
 	for (const entry of accepted) {
 		// §4.2: inside rooms only link subjects exist; None is only offered to the file's creator.
-		if (file.roomId !== undefined || !allowed.includes(entry.access)) throw invalidOperation(MSG_ROLE_NOT_AVAILABLE);
-		if (entry.access === 0 && file.createdBy !== userId) throw invalidOperation(MSG_ROLE_NOT_AVAILABLE);
+		if (file.roomId !== undefined || !allowed.includes(entry.access))
+			throw invalidOperation(MSG_ROLE_NOT_AVAILABLE);
+		if (entry.access === 0 && file.createdBy !== userId)
+			throw invalidOperation(MSG_ROLE_NOT_AVAILABLE);
 	}
 	const result = [];
 	const notified = new Set<string>();
@@ -135,7 +165,11 @@ function setFileShare(context: RouteContext): ActionResult {
 		recipients.filter((id) => id !== userId).forEach((id) => notified.add(id));
 	}
 	if (notify && notified.size > 0) {
-		state.notifications.push({ fileId: file.id, userIds: [...notified], message: stripHtml(sharingMessage ?? '') });
+		state.notifications.push({
+			fileId: file.id,
+			userIds: [...notified],
+			message: stripHtml(sharingMessage ?? ''),
+		});
 	}
 	return { payload: result };
 }
@@ -144,7 +178,8 @@ function getFileShares(context: RouteContext): ActionResult {
 	const paging = readPaging(context.query);
 	const userId = requireUser(context);
 	const file = findFile(context);
-	if (context.state.users.get(userId)?.role === 'guest' || !context.state.canReadFile(userId, file)) throw accessDenied();
+	if (context.state.users.get(userId)?.role === 'guest' || !context.state.canReadFile(userId, file))
+		throw accessDenied();
 	const shares = [...file.shares.entries()]
 		.map(([subjectId, access]) => context.render.subjectShare(subjectId, access, userId))
 		.filter((dto) => dto !== undefined);
@@ -164,22 +199,38 @@ function setFileLink(context: RouteContext): ActionResult {
 	const request = bindLinkRequest(context.rawBody, 'file');
 	const file = findFile(context);
 	if (!canChangeSharing(context, file)) throw accessDenied();
-	const existing = request.linkId ? file.links.find((link) => link.id === request.linkId) : undefined;
-	if (!fileLinkAccesses(file).includes(request.access)) throw invalidOperation(MSG_ROLE_NOT_AVAILABLE);
+	const existing = request.linkId
+		? file.links.find((link) => link.id === request.linkId)
+		: undefined;
+	if (!fileLinkAccesses(file).includes(request.access))
+		throw invalidOperation(MSG_ROLE_NOT_AVAILABLE);
 	if (request.access === 0) {
 		if (existing) file.links = file.links.filter((link) => link !== existing);
 		return { payload: undefined };
 	}
-	const roomType = file.roomId !== undefined ? context.state.rooms.get(file.roomId)?.folderType : undefined;
+	const roomType =
+		file.roomId !== undefined ? context.state.rooms.get(file.roomId)?.folderType : undefined;
 	let link = existing;
 	if (!link) {
 		const hasPrimary = file.links.some((candidate) => candidate.primary);
 		const primary = request.primary && !hasPrimary;
 		// §5: 6 external links per file; Public rooms allow 1 primary + 5.
 		const additionalLimit = roomType === 22 ? MAX_FILE_LINKS - 1 : MAX_FILE_LINKS;
-		const counted = roomType === 22 ? file.links.filter((candidate) => !candidate.primary).length : file.links.length;
-		if (!primary && counted >= additionalLimit) throw invalidOperation(linkLimitMessage(additionalLimit));
-		link = newLink({ id: context.state.newLinkId(request.linkId), linkType: 1, primary, access: 0, title: '', denyDownload: false, internal: false });
+		const counted =
+			roomType === 22
+				? file.links.filter((candidate) => !candidate.primary).length
+				: file.links.length;
+		if (!primary && counted >= additionalLimit)
+			throw invalidOperation(linkLimitMessage(additionalLimit));
+		link = newLink({
+			id: context.state.newLinkId(request.linkId),
+			linkType: 1,
+			primary,
+			access: 0,
+			title: '',
+			denyDownload: false,
+			internal: false,
+		});
 		file.links.push(link);
 	}
 	link.expirationDate = externalLinkExpiration(request.expirationDate);

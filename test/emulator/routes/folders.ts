@@ -3,12 +3,36 @@
 // POST/GET/PUT files/folder/{folderId}, GET files/folder/{folderId}/log.
 
 import { ValidationProblem, accessDenied, notFound, MSG_FOLDER_NOT_FOUND } from '../apiErrors';
-import { AttributeValidator, parseApiDate, parseJsonObject, property, queryValue, readPaging, readQueryEnum, readString } from '../binding';
+import {
+	AttributeValidator,
+	parseApiDate,
+	parseJsonObject,
+	property,
+	queryValue,
+	readPaging,
+	readQueryEnum,
+	readString,
+} from '../binding';
 import { formatApiDate } from '../dto';
 import { audit } from '../fileOperations';
 import { fileExtension, type FileRecord, type FolderRecord } from '../state';
-import { ancestry, canRead, canWrite, childrenOf, cleanTitle, descendantFolders, resolveContainer, type Container } from '../tree';
-import { page, requireUser, type ActionResult, type RouteContext, type RouteDefinition } from './context';
+import {
+	ancestry,
+	canRead,
+	canWrite,
+	childrenOf,
+	cleanTitle,
+	descendantFolders,
+	resolveContainer,
+	type Container,
+} from '../tree';
+import {
+	page,
+	requireUser,
+	type ActionResult,
+	type RouteContext,
+	type RouteDefinition,
+} from './context';
 
 /** FilterType → the extensions it keeps (files only); 1 files only, 2 folders only (§5). */
 const TYPE_EXTENSIONS: Record<number, string[]> = {
@@ -53,7 +77,11 @@ function sortEntries(entries: Entry[], sortBy: string | undefined, descending: b
 	};
 	const sorted = [...entries].sort((a, b) => {
 		const [x, y] = [key(a), key(b)];
-		return x < y ? -1 : x > y ? 1 : Number(a.folder?.id ?? a.file?.id) - Number(b.folder?.id ?? b.file?.id);
+		return x < y
+			? -1
+			: x > y
+				? 1
+				: Number(a.folder?.id ?? a.file?.id) - Number(b.folder?.id ?? b.file?.id);
 	});
 	return descending ? sorted.reverse() : sorted;
 }
@@ -63,7 +91,8 @@ function listContents(context: RouteContext, container: Container, userId: strin
 	const { state, render } = context;
 	const filterValue = queryValue(context.query, 'filterValue')?.toLowerCase() ?? '';
 	const filterType = readQueryEnum(context.query, 'filterType') ?? 0;
-	const recursive = filterValue !== '' && !/^false$/i.test(queryValue(context.query, 'withSubFolders') ?? 'true');
+	const recursive =
+		filterValue !== '' && !/^false$/i.test(queryValue(context.query, 'withSubFolders') ?? 'true');
 	let rooms: unknown[] = [];
 	let folders: FolderRecord[] = [];
 	let files: FileRecord[] = [];
@@ -71,14 +100,20 @@ function listContents(context: RouteContext, container: Container, userId: strin
 		const archived = container.kind === 'archiveRoot';
 		rooms = state
 			.visibleRooms(userId)
-			.filter((room) => (room.archived ?? false) === archived && room.title.toLowerCase().includes(filterValue))
+			.filter(
+				(room) =>
+					(room.archived ?? false) === archived && room.title.toLowerCase().includes(filterValue),
+			)
 			.map((room) => render.room(room, userId));
 	} else {
 		const direct = childrenOf(state, container);
 		folders = direct.folders;
 		files = direct.files;
 		if (recursive) {
-			for (const folder of direct.folders.flatMap((child) => [child, ...descendantFolders(state, child.id)])) {
+			for (const folder of direct.folders.flatMap((child) => [
+				child,
+				...descendantFolders(state, child.id),
+			])) {
 				const inner = childrenOf(state, resolveContainer(state, folder.id) as Container);
 				folders.push(...inner.folders.filter((entry) => !folders.includes(entry)));
 				files.push(...inner.files.filter((entry) => !files.includes(entry)));
@@ -87,25 +122,52 @@ function listContents(context: RouteContext, container: Container, userId: strin
 	}
 	const matches = (title: string) => title.toLowerCase().includes(filterValue);
 	const entries: Entry[] = [
-		...(filterType === 0 || filterType === 2 ? folders.filter((folder) => matches(folder.title)).map((folder) => ({ folder })) : []),
-		...files.filter((file) => matches(file.title) && keepFile(file, filterType)).map((file) => ({ file })),
+		...(filterType === 0 || filterType === 2
+			? folders.filter((folder) => matches(folder.title)).map((folder) => ({ folder }))
+			: []),
+		...files
+			.filter((file) => matches(file.title) && keepFile(file, filterType))
+			.map((file) => ({ file })),
 	];
 	const sortBy = queryValue(context.query, 'sortBy');
 	const descending = readQueryEnum(context.query, 'sortOrder') === 1;
 	const ordered = [
-		...sortEntries(entries.filter((entry) => entry.folder), sortBy, descending),
-		...sortEntries(entries.filter((entry) => entry.file), sortBy, descending),
+		...sortEntries(
+			entries.filter((entry) => entry.folder),
+			sortBy,
+			descending,
+		),
+		...sortEntries(
+			entries.filter((entry) => entry.file),
+			sortBy,
+			descending,
+		),
 	];
 	// One page spans rooms/folders first, then files (§5).
-	const all: unknown[] = [...rooms, ...ordered.map((entry) => (entry.folder ? render.folder(entry.folder) : render.file(entry.file!, userId)))];
-	const pageEntries = page(all, paging.startIndex, paging.count) as Array<{ fileEntryType?: number }>;
+	const all: unknown[] = [
+		...rooms,
+		...ordered.map((entry) =>
+			entry.folder ? render.folder(entry.folder) : render.file(entry.file!, userId),
+		),
+	];
+	const pageEntries = page(all, paging.startIndex, paging.count) as Array<{
+		fileEntryType?: number;
+	}>;
 	const current = render.container(container, userId);
 	return {
 		payload: {
 			files: pageEntries.filter((entry) => entry.fileEntryType === 2),
 			folders: pageEntries.filter((entry) => entry.fileEntryType !== 2),
 			current,
-			pathParts: ancestry(state, container.id).reverse().map((id) => ({ id: Number(id) || id, title: (resolveContainer(state, id) && render.container(resolveContainer(state, id) as Container, userId).title) ?? '' })),
+			pathParts: ancestry(state, container.id)
+				.reverse()
+				.map((id) => ({
+					id: Number(id) || id,
+					title:
+						(resolveContainer(state, id) &&
+							render.container(resolveContainer(state, id) as Container, userId).title) ??
+						'',
+				})),
 			startIndex: paging.startIndex,
 			count: pageEntries.length,
 			total: all.length,
@@ -125,14 +187,22 @@ function readableContainer(context: RouteContext, id: string): Container {
 }
 
 function getFolderContents(context: RouteContext): ActionResult {
-	return listContents(context, readableContainer(context, context.params.folderId), requireUser(context));
+	return listContents(
+		context,
+		readableContainer(context, context.params.folderId),
+		requireUser(context),
+	);
 }
 
 function getMyDocuments(context: RouteContext): ActionResult {
 	const userId = requireUser(context);
 	const user = context.state.users.get(userId);
 	if (!user || user.role === 'guest') throw accessDenied();
-	return listContents(context, resolveContainer(context.state, String(user.myFolderId)) as Container, userId);
+	return listContents(
+		context,
+		resolveContainer(context.state, String(user.myFolderId)) as Container,
+		userId,
+	);
 }
 
 /** CreateFolder: `title` [Required] (no empty string), at most 165 characters (§4). */
@@ -140,7 +210,8 @@ function readTitle(rawBody: string): string {
 	const body = parseJsonObject(rawBody);
 	const found = property(body, 'title');
 	const title = found ? readString(found.value, `$.${found.key}`) : undefined;
-	if (title === undefined || title.trim() === '') throw ValidationProblem.single('Title', 'The Title field is required.');
+	if (title === undefined || title.trim() === '')
+		throw ValidationProblem.single('Title', 'The Title field is required.');
 	const validator = new AttributeValidator();
 	validator.maxLength('Title', title, 165);
 	validator.throwIfInvalid();
@@ -151,12 +222,18 @@ function createFolder(context: RouteContext): ActionResult {
 	const title = readTitle(context.rawBody);
 	const parent = readableContainer(context, context.params.folderId);
 	const userId = requireUser(context);
-	if (!canWrite(context.state, userId, parent)) throw accessDenied("You don't have enough permission to create");
+	if (!canWrite(context.state, userId, parent))
+		throw accessDenied("You don't have enough permission to create");
 	const folder: FolderRecord = {
 		id: context.state.newEntryId(),
 		title,
 		parentId: parent.id,
-		roomId: parent.kind === 'room' ? parent.id : parent.kind === 'folder' ? parent.folder.roomId : undefined,
+		roomId:
+			parent.kind === 'room'
+				? parent.id
+				: parent.kind === 'folder'
+					? parent.folder.roomId
+					: undefined,
 		createdBy: userId,
 		created: new Date(),
 		updated: new Date(),
@@ -175,10 +252,14 @@ function renameFolder(context: RouteContext): ActionResult {
 	const title = readTitle(context.rawBody);
 	const container = readableContainer(context, context.params.folderId);
 	const userId = requireUser(context);
-	if (container.kind !== 'folder' || !canWrite(context.state, userId, container)) throw accessDenied("You don't have enough permission to rename the folder");
+	if (container.kind !== 'folder' || !canWrite(context.state, userId, container))
+		throw accessDenied("You don't have enough permission to rename the folder");
 	const oldTitle = container.folder.title;
 	Object.assign(container.folder, { title, updated: new Date() });
-	audit(context.state, userId, 'FolderRenamed', [container.folder.parentId, container.id], { oldTitle, title });
+	audit(context.state, userId, 'FolderRenamed', [container.folder.parentId, container.id], {
+		oldTitle,
+		title,
+	});
 	return { payload: context.render.folder(container.folder) };
 }
 
@@ -204,7 +285,10 @@ function getFolderHistory(context: RouteContext): ActionResult {
 			action: event.action,
 			initiator: user ? render.employee(user) : undefined,
 			date: formatApiDate(event.date),
-			data: { ...event.data, initiatorName: user ? `${user.firstName} ${user.lastName}` : undefined },
+			data: {
+				...event.data,
+				initiatorName: user ? `${user.firstName} ${user.lastName}` : undefined,
+			},
 		};
 		const related = event.group ? byGroup.get(event.group) : undefined;
 		if (related) related.push(dto);

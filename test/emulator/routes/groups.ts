@@ -3,7 +3,18 @@
 import { randomUUID } from 'node:crypto';
 
 import { ValidationProblem, accessDenied, argumentError, notFound } from '../apiErrors';
-import { AttributeValidator, EMPTY_UUID, isUuid, normalizeUuid, parseJsonObject, property, queryValue, readString, readUuid, type JsonObject } from '../binding';
+import {
+	AttributeValidator,
+	EMPTY_UUID,
+	isUuid,
+	normalizeUuid,
+	parseJsonObject,
+	property,
+	queryValue,
+	readString,
+	readUuid,
+	type JsonObject,
+} from '../binding';
 import type { SeedGroup } from '../types';
 import { requireUser, type ActionResult, type RouteContext, type RouteDefinition } from './context';
 
@@ -23,7 +34,10 @@ function uuidList(body: JsonObject, name: string): unknown[] {
 	const value = property(body, name)?.value;
 	if (value === undefined || value === null) return [];
 	if (!Array.isArray(value)) {
-		throw ValidationProblem.single(`$.${name}`, `The JSON value could not be converted to System.Collections.Generic.IEnumerable\`1[System.Guid]. Path: $.${name} | LineNumber: 0 | BytePositionInLine: 1.`);
+		throw ValidationProblem.single(
+			`$.${name}`,
+			`The JSON value could not be converted to System.Collections.Generic.IEnumerable\`1[System.Guid]. Path: $.${name} | LineNumber: 0 | BytePositionInLine: 1.`,
+		);
 	}
 	return value;
 }
@@ -43,7 +57,8 @@ function groupName(body: JsonObject, required: boolean): string | undefined {
 	const validator = new AttributeValidator();
 	validator.maxLength('GroupName', name, 128);
 	validator.throwIfInvalid();
-	if (required && (name === undefined || name.trim() === '')) throw ValidationProblem.single('GroupName', 'The GroupName field is required.');
+	if (required && (name === undefined || name.trim() === ''))
+		throw ValidationProblem.single('GroupName', 'The GroupName field is required.');
 	return name === undefined || name.trim() === '' ? undefined : name.trim();
 }
 
@@ -82,7 +97,12 @@ function getGroup(context: RouteContext): ActionResult {
 	requireUser(context);
 	const group = groupOf(context);
 	const include = queryValue(context.query, 'includeMembers');
-	return { payload: context.render.group(group, include === undefined || include.toLowerCase() !== 'false') };
+	return {
+		payload: context.render.group(
+			group,
+			include === undefined || include.toLowerCase() !== 'false',
+		),
+	};
 }
 
 /** PUT group/{id}: name, manager, membersToAdd, membersToRemove; unknown or empty GUIDs are skipped. */
@@ -97,9 +117,15 @@ function updateGroup(context: RouteContext): ActionResult {
 		group.managerId = managerId;
 		addMembers(group, [managerId]);
 	}
-	const toAdd = uuidList(body, 'membersToAdd').filter((id): id is string => typeof id === 'string' && isUuid(id)).map(normalizeUuid);
+	const toAdd = uuidList(body, 'membersToAdd')
+		.filter((id): id is string => typeof id === 'string' && isUuid(id))
+		.map(normalizeUuid);
 	addMembers(group, knownUserIds(context, toAdd));
-	const toRemove = new Set(uuidList(body, 'membersToRemove').filter((id): id is string => typeof id === 'string' && isUuid(id)).map(normalizeUuid));
+	const toRemove = new Set(
+		uuidList(body, 'membersToRemove')
+			.filter((id): id is string => typeof id === 'string' && isUuid(id))
+			.map(normalizeUuid),
+	);
 	group.memberIds = group.memberIds.filter((id) => !toRemove.has(id));
 	if (group.managerId && toRemove.has(group.managerId)) group.managerId = undefined;
 	return rendered(context, group);

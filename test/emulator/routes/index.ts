@@ -63,7 +63,11 @@ export function findRoute(method: string, path: string): RouteMatch {
 		const params = matchTemplate(route.template, path);
 		if (!params) continue;
 		// a literal route such as people/@self must not be captured by a templated one
-		if (Object.values(params).some((value) => value.startsWith('@')) && route.template.includes('{')) continue;
+		if (
+			Object.values(params).some((value) => value.startsWith('@')) &&
+			route.template.includes('{')
+		)
+			continue;
 		pathExists = true;
 		if (route.method === method) return { found: true, route, params };
 	}

@@ -4,19 +4,36 @@ import { notFound } from '../apiErrors';
 import { queryValue, readPaging, readQueryEnum } from '../binding';
 import { formatApiDate } from '../dto';
 import { PORTAL_CREATED, type UserRecord } from '../state';
-import { page, requireUser, type ActionResult, type RouteContext, type RouteDefinition } from './context';
+import {
+	page,
+	requireUser,
+	type ActionResult,
+	type RouteContext,
+	type RouteDefinition,
+} from './context';
 
 function matchesText(user: UserRecord, filterValue: string): boolean {
 	const text = `${user.firstName} ${user.lastName} ${user.email}`.toLowerCase();
 	return text.includes(filterValue);
 }
 
-function listPeople(context: RouteContext, unboundedCount: boolean, extraFilter: (user: UserRecord) => boolean): ActionResult {
+function listPeople(
+	context: RouteContext,
+	unboundedCount: boolean,
+	extraFilter: (user: UserRecord) => boolean,
+): ActionResult {
 	requireUser(context);
 	const paging = readPaging(context.query, unboundedCount);
 	const filterValue = queryValue(context.query, 'filterValue')?.toLowerCase() ?? '';
-	const matches = [...context.state.users.values()].filter((user) => matchesText(user, filterValue) && extraFilter(user));
-	return { payload: page(matches, paging.startIndex, paging.count).map((user) => context.render.employeeFull(user)), total: matches.length };
+	const matches = [...context.state.users.values()].filter(
+		(user) => matchesText(user, filterValue) && extraFilter(user),
+	);
+	return {
+		payload: page(matches, paging.startIndex, paging.count).map((user) =>
+			context.render.employeeFull(user),
+		),
+		total: matches.length,
+	};
 }
 
 /** §7: GET people (GetAllProfilesRequestDto) has no [Range] on count. */
@@ -52,8 +69,15 @@ function getGroups(context: RouteContext): ActionResult {
 	requireUser(context);
 	const paging = readPaging(context.query);
 	const filterValue = queryValue(context.query, 'filterValue')?.toLowerCase() ?? '';
-	const matches = [...context.state.groups.values()].filter((group) => group.name.toLowerCase().includes(filterValue));
-	return { payload: page(matches, paging.startIndex, paging.count).map((group) => context.render.group(group)), total: matches.length };
+	const matches = [...context.state.groups.values()].filter((group) =>
+		group.name.toLowerCase().includes(filterValue),
+	);
+	return {
+		payload: page(matches, paging.startIndex, paging.count).map((group) =>
+			context.render.group(group),
+		),
+		total: matches.length,
+	};
 }
 
 function getOwnApiKey(context: RouteContext): ActionResult {
@@ -106,6 +130,11 @@ export const peopleRoutes: RouteDefinition[] = [
 	{ method: 'GET', template: '/api/2.0/people', handler: getPeople },
 	{ method: 'GET', template: '/api/2.0/group', handler: getGroups },
 	{ method: 'GET', template: '/api/2.0/keys/@self', handler: getOwnApiKey },
-	{ method: 'GET', template: '/api/2.0/authentication', handler: isAuthenticated, allowAnonymous: true },
+	{
+		method: 'GET',
+		template: '/api/2.0/authentication',
+		handler: isAuthenticated,
+		allowAnonymous: true,
+	},
 	{ method: 'GET', template: '/api/2.0/settings/security/password', handler: getPasswordSettings },
 ];

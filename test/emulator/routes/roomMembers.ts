@@ -2,11 +2,35 @@
 
 import { randomUUID } from 'node:crypto';
 
-import { ValidationProblem, accessDenied, invalidOperation, notFound, MSG_FOLDER_NOT_FOUND, MSG_ROLE_NOT_AVAILABLE } from '../apiErrors';
-import { parseJsonObject, property, queryValue, readBoolean, readFileShare, readPaging, readQueryEnum, readString, readUuid, type JsonObject } from '../binding';
+import {
+	ValidationProblem,
+	accessDenied,
+	invalidOperation,
+	notFound,
+	MSG_FOLDER_NOT_FOUND,
+	MSG_ROLE_NOT_AVAILABLE,
+} from '../apiErrors';
+import {
+	parseJsonObject,
+	property,
+	queryValue,
+	readBoolean,
+	readFileShare,
+	readPaging,
+	readQueryEnum,
+	readString,
+	readUuid,
+	type JsonObject,
+} from '../binding';
 import type { RoomRecord } from '../state';
 import type { FileShareDto } from '../types';
-import { page, requireUser, type ActionResult, type RouteContext, type RouteDefinition } from './context';
+import {
+	page,
+	requireUser,
+	type ActionResult,
+	type RouteContext,
+	type RouteDefinition,
+} from './context';
 
 /** FileSecurity.AvailableRoomAccesses for users; groups get the same minus RoomManager (9). */
 export const MEMBER_ACCESSES: Record<number, number[]> = {
@@ -39,11 +63,18 @@ function saveMembers(room: RoomRecord, members: Map<string, number>): void {
 	room.members = new Map([...members].filter(([, access]) => access !== 9));
 }
 
-function memberShare(context: RouteContext, room: RoomRecord, id: string, access: number): FileShareDto | undefined {
+function memberShare(
+	context: RouteContext,
+	room: RoomRecord,
+	id: string,
+	access: number,
+): FileShareDto | undefined {
 	const userId = requireUser(context);
 	const isOwner = id === room.createdBy;
 	const share = context.render.subjectShare(id, access, userId);
-	return share && { ...share, isOwner, canEditAccess: !isOwner && id !== userId, canRevoke: !isOwner };
+	return (
+		share && { ...share, isOwner, canEditAccess: !isOwner && id !== userId, canRevoke: !isOwner }
+	);
 }
 
 function getMembers(context: RouteContext): ActionResult {
@@ -55,10 +86,22 @@ function getMembers(context: RouteContext): ActionResult {
 	const all = [[room.createdBy, 1] as const, ...memberMap(room)]
 		.map(([id, access]) => memberShare(context, room, id, access))
 		.filter((share): share is FileShareDto => share !== undefined)
-		.filter((share) => (filterType === 16 ? share.subjectType === 0 : filterType === 32 ? share.subjectType === 2 : filterType === 0))
+		.filter((share) =>
+			filterType === 16
+				? share.subjectType === 0
+				: filterType === 32
+					? share.subjectType === 2
+					: filterType === 0,
+		)
 		.filter((share) => {
-			const subject = (share.sharedToUser ?? share.sharedToGroup) as { displayName?: string; name?: string; email?: string };
-			return `${subject.displayName ?? subject.name ?? ''} ${subject.email ?? ''}`.toLowerCase().includes(filterValue);
+			const subject = (share.sharedToUser ?? share.sharedToGroup) as {
+				displayName?: string;
+				name?: string;
+				email?: string;
+			};
+			return `${subject.displayName ?? subject.name ?? ''} ${subject.email ?? ''}`
+				.toLowerCase()
+				.includes(filterValue);
 		});
 	return { payload: page(all, paging.startIndex, paging.count), total: all.length };
 }
@@ -72,10 +115,18 @@ interface Invitation {
 function bindInvitations(body: JsonObject): Invitation[] {
 	const found = property(body, 'invitations');
 	if (!found || found.value === null) return [];
-	if (!Array.isArray(found.value)) throw ValidationProblem.single(`$.${found.key}`, 'The JSON value could not be converted to RoomInvitation[].');
+	if (!Array.isArray(found.value))
+		throw ValidationProblem.single(
+			`$.${found.key}`,
+			'The JSON value could not be converted to RoomInvitation[].',
+		);
 	return found.value.map((entry, index) => {
 		const path = `$.${found.key}[${index}]`;
-		if (!entry || typeof entry !== 'object' || Array.isArray(entry)) throw ValidationProblem.single(path, 'The JSON value could not be converted to RoomInvitation.');
+		if (!entry || typeof entry !== 'object' || Array.isArray(entry))
+			throw ValidationProblem.single(
+				path,
+				'The JSON value could not be converted to RoomInvitation.',
+			);
 		const id = property(entry as JsonObject, 'id');
 		const email = property(entry as JsonObject, 'email');
 		const access = property(entry as JsonObject, 'access');
@@ -122,7 +173,8 @@ function setMembers(context: RouteContext): ActionResult {
 		}
 		const forSubject = group ? allowed.filter((access) => access !== 9) : allowed;
 		const canManage = user && ['owner', 'admin', 'roomAdmin'].includes(user.role);
-		if (!forSubject.includes(invitation.access) || (invitation.access === 9 && !canManage)) throw invalidOperation(MSG_ROLE_NOT_AVAILABLE);
+		if (!forSubject.includes(invitation.access) || (invitation.access === 9 && !canManage))
+			throw invalidOperation(MSG_ROLE_NOT_AVAILABLE);
 		members.set(id, invitation.access);
 		applied.push([id, invitation.access]);
 	}
@@ -131,7 +183,13 @@ function setMembers(context: RouteContext): ActionResult {
 		.filter(([, access]) => access !== 0)
 		.map(([id, access]) => memberShare(context, room, id, access))
 		.filter((share): share is FileShareDto => share !== undefined);
-	return { payload: { members: shares, warning: warnings.length ? warnings.join('; ') : undefined, error: 0 } };
+	return {
+		payload: {
+			members: shares,
+			warning: warnings.length ? warnings.join('; ') : undefined,
+			error: 0,
+		},
+	};
 }
 
 function inviteGuest(context: RouteContext, email: string): string {

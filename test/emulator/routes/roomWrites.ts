@@ -1,6 +1,12 @@
 // Room writes: POST files/rooms, PUT files/rooms/{id}, PUT …/pin|unpin, PUT|DELETE …/tags (docs/docspace/rooms.md §1–§3).
 
-import { ValidationProblem, accessDenied, invalidOperation, notFound, MSG_FOLDER_NOT_FOUND } from '../apiErrors';
+import {
+	ValidationProblem,
+	accessDenied,
+	invalidOperation,
+	notFound,
+	MSG_FOLDER_NOT_FOUND,
+} from '../apiErrors';
 import {
 	AttributeValidator,
 	parseJsonObject,
@@ -15,7 +21,14 @@ import type { RoomFolderType } from '../types';
 import { requireUser, type ActionResult, type RouteContext, type RouteDefinition } from './context';
 
 /** RoomType (names accepted too: [JsonStringEnumConverter]) → FolderType of the new room. */
-const FOLDER_TYPE_BY_ROOM_TYPE: Record<number, RoomFolderType> = { 1: 15, 2: 16, 5: 19, 6: 22, 8: 29, 9: 31 };
+const FOLDER_TYPE_BY_ROOM_TYPE: Record<number, RoomFolderType> = {
+	1: 15,
+	2: 16,
+	5: 19,
+	6: 22,
+	8: 29,
+	9: 31,
+};
 const ROOM_TYPE_NAMES: Record<string, number> = {
 	FillingFormsRoom: 1,
 	EditingRoom: 2,
@@ -30,12 +43,21 @@ export const MAX_PINNED_ROOMS = 10;
 export const MSG_CANNOT_PIN = "You can't pin a room";
 
 function conversion(path: string, typeName: string): ValidationProblem {
-	return ValidationProblem.single(path, `The JSON value could not be converted to ${typeName}. Path: ${path} | LineNumber: 0 | BytePositionInLine: 1.`);
+	return ValidationProblem.single(
+		path,
+		`The JSON value could not be converted to ${typeName}. Path: ${path} | LineNumber: 0 | BytePositionInLine: 1.`,
+	);
 }
 
 function readRoomType(value: unknown, path: string): number {
-	const number = typeof value === 'string' && value in ROOM_TYPE_NAMES ? ROOM_TYPE_NAMES[value] : typeof value === 'number' ? value : NaN;
-	if (FOLDER_TYPE_BY_ROOM_TYPE[number] === undefined) throw conversion(path, 'ASC.Files.Core.ApiModels.RequestDto.RoomType');
+	const number =
+		typeof value === 'string' && value in ROOM_TYPE_NAMES
+			? ROOM_TYPE_NAMES[value]
+			: typeof value === 'number'
+				? value
+				: NaN;
+	if (FOLDER_TYPE_BY_ROOM_TYPE[number] === undefined)
+		throw conversion(path, 'ASC.Files.Core.ApiModels.RequestDto.RoomType');
 	return number;
 }
 
@@ -53,7 +75,8 @@ function readObject(value: unknown, path: string, typeName: string): JsonObject 
 
 function readTags(value: unknown, path: string): string[] | undefined {
 	if (value === null || value === undefined) return undefined;
-	if (!Array.isArray(value) || value.some((tag) => typeof tag !== 'string')) throw conversion(path, 'System.Collections.Generic.IEnumerable`1[System.String]');
+	if (!Array.isArray(value) || value.some((tag) => typeof tag !== 'string'))
+		throw conversion(path, 'System.Collections.Generic.IEnumerable`1[System.String]');
 	return value as string[];
 }
 
@@ -70,7 +93,9 @@ function bindRoomWrite(rawBody: string, isCreate: boolean): RoomWriteRequest {
 	const get = (name: string) => property(body, name);
 	const title = get('title') ? readString(get('title')?.value, '$.title') : undefined;
 	const roomTypeProperty = get('roomType');
-	const roomType = roomTypeProperty ? readRoomType(roomTypeProperty.value, '$.roomType') : undefined;
+	const roomType = roomTypeProperty
+		? readRoomType(roomTypeProperty.value, '$.roomType')
+		: undefined;
 	const settings: RoomSettingsRecord = {};
 	const flag = (name: 'indexing' | 'denyDownload') => {
 		const found = get(name);
@@ -88,19 +113,40 @@ function bindRoomWrite(rawBody: string, isCreate: boolean): RoomWriteRequest {
 	validator.maxLength('Color', settings.color, 6);
 	validator.maxLength('Cover', settings.cover, 50);
 	if (lifetime) {
-		const value = lifetime.value === undefined || lifetime.value === null ? undefined : readEnum(lifetime.value, '$.lifetime.value', 'System.Int32');
+		const value =
+			lifetime.value === undefined || lifetime.value === null
+				? undefined
+				: readEnum(lifetime.value, '$.lifetime.value', 'System.Int32');
 		validator.range('Value', value, 1, 999);
-		const enabled = lifetime.enabled === undefined || lifetime.enabled === null ? true : readBoolean(lifetime.enabled, '$.lifetime.enabled');
-		const period = lifetime.period === undefined ? 0 : readEnum(lifetime.period, '$.lifetime.period', 'RoomDataLifetimePeriod');
-		const deletePermanently = lifetime.deletePermanently === undefined ? false : readBoolean(lifetime.deletePermanently, '$.lifetime.deletePermanently');
+		const enabled =
+			lifetime.enabled === undefined || lifetime.enabled === null
+				? true
+				: readBoolean(lifetime.enabled, '$.lifetime.enabled');
+		const period =
+			lifetime.period === undefined
+				? 0
+				: readEnum(lifetime.period, '$.lifetime.period', 'RoomDataLifetimePeriod');
+		const deletePermanently =
+			lifetime.deletePermanently === undefined
+				? false
+				: readBoolean(lifetime.deletePermanently, '$.lifetime.deletePermanently');
 		settings.lifetime = { enabled, value, period, deletePermanently };
 	}
 	if (watermark) {
 		const text = readString(watermark.text, '$.watermark.text');
 		validator.maxLength('Text', text, 255);
-		const enabled = watermark.enabled === undefined || watermark.enabled === null ? true : readBoolean(watermark.enabled, '$.watermark.enabled');
-		const additions = watermark.additions === undefined ? 0 : readEnum(watermark.additions, '$.watermark.additions', 'WatermarkAdditions');
-		const rotate = watermark.rotate === undefined ? 0 : readEnum(watermark.rotate, '$.watermark.rotate', 'System.Int32');
+		const enabled =
+			watermark.enabled === undefined || watermark.enabled === null
+				? true
+				: readBoolean(watermark.enabled, '$.watermark.enabled');
+		const additions =
+			watermark.additions === undefined
+				? 0
+				: readEnum(watermark.additions, '$.watermark.additions', 'WatermarkAdditions');
+		const rotate =
+			watermark.rotate === undefined
+				? 0
+				: readEnum(watermark.rotate, '$.watermark.rotate', 'System.Int32');
 		settings.watermark = { enabled, text, additions, rotate };
 	}
 	if (isCreate) {
@@ -120,7 +166,9 @@ function checkQuota(settings: RoomSettingsRecord): void {
 }
 
 function definedSettings(settings: RoomSettingsRecord): RoomSettingsRecord {
-	return Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined)) as RoomSettingsRecord;
+	return Object.fromEntries(
+		Object.entries(settings).filter(([, value]) => value !== undefined),
+	) as RoomSettingsRecord;
 }
 
 function nextRoomId(context: RouteContext): string {
@@ -153,7 +201,15 @@ function createRoom(context: RouteContext): ActionResult {
 	const primaryAccess = folderType === 22 ? 2 : folderType === 15 ? 7 : undefined;
 	if (primaryAccess !== undefined) {
 		room.links.push(
-			newLink({ id: context.state.newLinkId(undefined), linkType: 1, primary: true, access: primaryAccess, title: 'Shared link', denyDownload: false, internal: false }),
+			newLink({
+				id: context.state.newLinkId(undefined),
+				linkType: 1,
+				primary: true,
+				access: primaryAccess,
+				title: 'Shared link',
+				denyDownload: false,
+				internal: false,
+			}),
 		);
 	}
 	context.state.rooms.set(room.id, room);
@@ -186,7 +242,9 @@ function pinRoom(pin: boolean) {
 		if (!context.state.visibleRooms(userId).includes(room)) throw accessDenied();
 		room.pinnedBy ??= new Set();
 		if (pin && !room.pinnedBy.has(userId)) {
-			const pinned = [...context.state.rooms.values()].filter((candidate) => candidate.pinnedBy?.has(userId)).length;
+			const pinned = [...context.state.rooms.values()].filter((candidate) =>
+				candidate.pinnedBy?.has(userId),
+			).length;
 			if (pinned >= MAX_PINNED_ROOMS) throw invalidOperation(MSG_CANNOT_PIN);
 			room.pinnedBy.add(userId);
 		}
@@ -200,7 +258,8 @@ function changeTags(add: boolean) {
 		const room = managedRoom(context);
 		const body = parseJsonObject(context.rawBody);
 		const names = property(body, 'names');
-		if (!names || names.value === null) throw ValidationProblem.single('Names', 'The Names field is required.');
+		if (!names || names.value === null)
+			throw ValidationProblem.single('Names', 'The Names field is required.');
 		const tags = readTags(names.value, `$.${names.key}`) ?? [];
 		const current = new Set(room.tags ?? []);
 		for (const tag of tags) {

@@ -1,11 +1,31 @@
 // Room endpoints: PUT/GET files/rooms/{id}/links, GET files/rooms/{id}/link, GET files/rooms, GET files/rooms/{id}.
 
-import { argumentError, accessDenied, invalidOperation, notFound, MSG_FOLDER_NOT_FOUND, MSG_ROLE_NOT_AVAILABLE } from '../apiErrors';
+import {
+	argumentError,
+	accessDenied,
+	invalidOperation,
+	notFound,
+	MSG_FOLDER_NOT_FOUND,
+	MSG_ROLE_NOT_AVAILABLE,
+} from '../apiErrors';
 import { readPaging, readQueryEnum, queryValue, queryValues } from '../binding';
 import { ROOM_TYPE_BY_FOLDER_TYPE } from '../dto';
-import { bindLinkRequest, externalLinkExpiration, invitationLinkExpiration, linkLimitMessage, normalizePassword, type LinkRequest } from '../links';
+import {
+	bindLinkRequest,
+	externalLinkExpiration,
+	invitationLinkExpiration,
+	linkLimitMessage,
+	normalizePassword,
+	type LinkRequest,
+} from '../links';
 import { newLink, ROOMS_FOLDER_ID, type LinkRecord, type RoomRecord } from '../state';
-import { page, requireUser, type ActionResult, type RouteContext, type RouteDefinition } from './context';
+import {
+	page,
+	requireUser,
+	type ActionResult,
+	type RouteContext,
+	type RouteDefinition,
+} from './context';
 
 /** FileSecurity.AvailableRoomAccesses (§3.2). RoomManager (9) is never valid for links. */
 const INVITATION_ACCESSES: Record<number, number[]> = {
@@ -47,20 +67,29 @@ function setRoomLink(context: RouteContext): ActionResult {
 	// §3.2: dispatch by linkType happens before anything else; other values → InvalidOperationException (403).
 	if (request.linkType !== 0 && request.linkType !== 1) throw invalidOperation();
 	const room = findManagedRoom(context);
-	const existing = request.linkId ? room.links.find((link) => link.id === request.linkId) : undefined;
+	const existing = request.linkId
+		? room.links.find((link) => link.id === request.linkId)
+		: undefined;
 	if (existing && existing.linkType !== request.linkType) throw invalidOperation();
 
-	const allowed = (request.linkType === 0 ? INVITATION_ACCESSES : EXTERNAL_ACCESSES)[room.folderType] ?? [];
+	const allowed =
+		(request.linkType === 0 ? INVITATION_ACCESSES : EXTERNAL_ACCESSES)[room.folderType] ?? [];
 	if (!allowed.includes(request.access)) throw invalidOperation(MSG_ROLE_NOT_AVAILABLE);
 
-	if (request.access === 0) return { payload: deleteRoomLink(context, room, existing, request.linkId) };
+	if (request.access === 0)
+		return { payload: deleteRoomLink(context, room, existing, request.linkId) };
 	const link = existing ?? createRoomLink(context, room, request);
 	applyRoomLinkChanges(context, room, link, request, existing !== undefined);
 	if (!existing) room.links.push(link);
 	return { payload: context.render.roomLinkShare(room, link, request.linkId) };
 }
 
-function deleteRoomLink(context: RouteContext, room: RoomRecord, existing: LinkRecord | undefined, requestedId?: string) {
+function deleteRoomLink(
+	context: RouteContext,
+	room: RoomRecord,
+	existing: LinkRecord | undefined,
+	requestedId?: string,
+) {
 	if (!existing) return undefined;
 	room.links = room.links.filter((link) => link !== existing);
 	const primaryAccess = DEFAULT_PRIMARY_ACCESS[room.folderType];
@@ -82,7 +111,8 @@ function deleteRoomLink(context: RouteContext, room: RoomRecord, existing: LinkR
 function createRoomLink(context: RouteContext, room: RoomRecord, request: LinkRequest): LinkRecord {
 	if (request.linkType === 0) {
 		const invitations = room.links.filter((link) => link.linkType === 0).length;
-		if (invitations >= MAX_INVITATION_LINKS) throw invalidOperation(linkLimitMessage(MAX_INVITATION_LINKS));
+		if (invitations >= MAX_INVITATION_LINKS)
+			throw invalidOperation(linkLimitMessage(MAX_INVITATION_LINKS));
 	} else {
 		// §3.2: SetExternalLinkAsync always creates an additional (non-primary) link.
 		const limit = ADDITIONAL_EXTERNAL_LIMIT[room.folderType] ?? 0;
@@ -101,15 +131,28 @@ function createRoomLink(context: RouteContext, room: RoomRecord, request: LinkRe
 	});
 }
 
-function applyRoomLinkChanges(context: RouteContext, room: RoomRecord, link: LinkRecord, request: LinkRequest, isUpdate: boolean): void {
+function applyRoomLinkChanges(
+	context: RouteContext,
+	room: RoomRecord,
+	link: LinkRecord,
+	request: LinkRequest,
+	isUpdate: boolean,
+): void {
 	const title = request.title?.trim();
 	if (request.linkType === 0) {
 		const expirationDate = invitationLinkExpiration(request.expirationDate);
 		if (request.maxUseCount !== undefined && request.maxUseCount < link.currentUseCount) {
-			throw argumentError(`The maximum number of uses may not be lower than the current use count (${link.currentUseCount}). (Parameter 'maxUseCount')`);
+			throw argumentError(
+				`The maximum number of uses may not be lower than the current use count (${link.currentUseCount}). (Parameter 'maxUseCount')`,
+			);
 		}
 		// maxUseCount applies to invitation links only (§3.1, v3.7.1).
-		Object.assign(link, { title: title || 'Invitation link', access: request.access, expirationDate, maxUseCount: request.maxUseCount });
+		Object.assign(link, {
+			title: title || 'Invitation link',
+			access: request.access,
+			expirationDate,
+			maxUseCount: request.maxUseCount,
+		});
 		return;
 	}
 	const expirationDate = externalLinkExpiration(request.expirationDate);
@@ -129,7 +172,9 @@ function getRoomLinks(context: RouteContext): ActionResult {
 	const room = findManagedRoom(context);
 	const type = readQueryEnum(context.query, 'type');
 	// §5: no paging (first 100), count set, no total.
-	const links = room.links.filter((link) => type === undefined || link.linkType === type).slice(0, 100);
+	const links = room.links
+		.filter((link) => type === undefined || link.linkType === type)
+		.slice(0, 100);
 	return { payload: links.map((link) => context.render.roomLinkShare(room, link)) };
 }
 
@@ -156,8 +201,12 @@ function getRooms(context: RouteContext): ActionResult {
 	const matches = context.state
 		.visibleRooms(userId)
 		.filter((room) => room.title.toLowerCase().includes(filterValue))
-		.filter((room) => types.length === 0 || types.includes(ROOM_TYPE_BY_FOLDER_TYPE[room.folderType]));
-	const folders = page(matches, paging.startIndex, paging.count).map((room) => context.render.room(room, userId));
+		.filter(
+			(room) => types.length === 0 || types.includes(ROOM_TYPE_BY_FOLDER_TYPE[room.folderType]),
+		);
+	const folders = page(matches, paging.startIndex, paging.count).map((room) =>
+		context.render.room(room, userId),
+	);
 	const owner = context.state.users.get(context.state.ownerId);
 	const current = {
 		id: ROOMS_FOLDER_ID,

@@ -5,7 +5,13 @@
 
 import { randomUUID } from 'node:crypto';
 
-import { ValidationProblem, accessDenied, argumentError, notFound, MSG_FOLDER_NOT_FOUND } from '../apiErrors';
+import {
+	ValidationProblem,
+	accessDenied,
+	argumentError,
+	notFound,
+	MSG_FOLDER_NOT_FOUND,
+} from '../apiErrors';
 import { parseJsonObject, property, queryValue, readBoolean, readString } from '../binding';
 import { formatApiDate } from '../dto';
 import { jsonAnswer } from '../envelope';
@@ -35,7 +41,9 @@ export function resolveFolder(context: RouteContext, folderId: string): FolderTa
 	}
 	// Nothing may be put into the Rooms section itself (rooms are created there, not files).
 	if (Number(folderId) === ROOMS_FOLDER_ID) throw accessDenied();
-	const owner = [...state.users.values()].find((candidate) => String(candidate.myFolderId) === folderId);
+	const owner = [...state.users.values()].find(
+		(candidate) => String(candidate.myFolderId) === folderId,
+	);
 	if (!owner) throw notFound(MSG_FOLDER_NOT_FOUND);
 	if (owner.id !== userId || owner.role === 'guest') throw accessDenied();
 	return { folderId, ownerId: userId };
@@ -43,7 +51,9 @@ export function resolveFolder(context: RouteContext, folderId: string): FolderTa
 
 function filesIn(context: RouteContext, target: FolderTarget): FileRecord[] {
 	return [...context.state.files.values()].filter((file) =>
-		target.roomId !== undefined ? file.roomId === target.roomId : file.roomId === undefined && file.createdBy === target.ownerId,
+		target.roomId !== undefined
+			? file.roomId === target.roomId
+			: file.roomId === undefined && file.createdBy === target.ownerId,
 	);
 }
 
@@ -65,7 +75,13 @@ export function availableTitle(context: RouteContext, target: FolderTarget, titl
 	throw argumentError('No free title');
 }
 
-export function addFile(context: RouteContext, target: FolderTarget, title: string, content: Buffer, isForm = false): FileRecord {
+export function addFile(
+	context: RouteContext,
+	target: FolderTarget,
+	title: string,
+	content: Buffer,
+	isForm = false,
+): FileRecord {
 	const file: FileRecord = {
 		id: context.state.newFileId(),
 		title,
@@ -83,9 +99,17 @@ export function addFile(context: RouteContext, target: FolderTarget, title: stri
 	return file;
 }
 
-function storeUpload(context: RouteContext, target: FolderTarget, fileName: string, content: Buffer, createNewIfExist: boolean): FileRecord {
+function storeUpload(
+	context: RouteContext,
+	target: FolderTarget,
+	fileName: string,
+	content: Buffer,
+	createNewIfExist: boolean,
+): FileRecord {
 	const title = cleanTitle(fileName);
-	const existing = filesIn(context, target).find((file) => file.title.toLowerCase() === title.toLowerCase());
+	const existing = filesIn(context, target).find(
+		(file) => file.title.toLowerCase() === title.toLowerCase(),
+	);
 	if (existing && !createNewIfExist) {
 		existing.content = content;
 		existing.sizeBytes = content.length;
@@ -115,15 +139,22 @@ function upload(context: RouteContext): ActionResult {
 function createSession(context: RouteContext): ActionResult {
 	const body = parseJsonObject(context.rawBody);
 	const nameProperty = property(body, 'fileName');
-	const fileName = nameProperty ? readString(nameProperty.value, `$.${nameProperty.key}`) : undefined;
+	const fileName = nameProperty
+		? readString(nameProperty.value, `$.${nameProperty.key}`)
+		: undefined;
 	if (!fileName) throw ValidationProblem.single('FileName', 'The FileName field is required.');
 	const sizeProperty = property(body, 'fileSize');
 	const fileSize = sizeProperty?.value;
 	if (typeof fileSize !== 'number' || !Number.isInteger(fileSize) || fileSize < 0) {
-		throw ValidationProblem.single(`$.${sizeProperty?.key ?? 'fileSize'}`, 'The JSON value could not be converted to System.Int64.');
+		throw ValidationProblem.single(
+			`$.${sizeProperty?.key ?? 'fileSize'}`,
+			'The JSON value could not be converted to System.Int64.',
+		);
 	}
 	const createProperty = property(body, 'createNewIfExist');
-	const createNewIfExist = createProperty ? readBoolean(createProperty.value, `$.${createProperty.key}`) : false;
+	const createNewIfExist = createProperty
+		? readBoolean(createProperty.value, `$.${createProperty.key}`)
+		: false;
 	const target = resolveFolder(context, context.params.folderId ?? '@my');
 	const session: UploadSession = {
 		id: randomUUID(),
@@ -164,7 +195,8 @@ function chunkFailure(message: string): ActionResult {
 function uploadChunk(context: RouteContext): ActionResult {
 	const userId = requireUser(context);
 	const session = context.state.uploadSessions.get(queryValue(context.query, 'uid') ?? '');
-	if (!session || session.userId !== userId || session.expires.getTime() < Date.now()) return chunkFailure('Upload session not found or expired');
+	if (!session || session.userId !== userId || session.expires.getTime() < Date.now())
+		return chunkFailure('Upload session not found or expired');
 	if (queryValue(context.query, 'abort') === 'true') {
 		context.state.uploadSessions.delete(session.id);
 		return chunkAnswer(200, { success: true, data: { id: session.id, aborted: true } });
@@ -172,7 +204,8 @@ function uploadChunk(context: RouteContext): ActionResult {
 	const [part] = fileParts(context.bytes, context.headers['content-type']);
 	if (!part) return chunkFailure('No file part in the chunk');
 	const chunkLimit = context.options.chunkUploadSize ?? DEFAULT_CHUNK_UPLOAD_SIZE;
-	if (part.data.length > chunkLimit) return chunkFailure(`The chunk is larger than ${chunkLimit} bytes`);
+	if (part.data.length > chunkLimit)
+		return chunkFailure(`The chunk is larger than ${chunkLimit} bytes`);
 	const uploaded = session.chunks.reduce((sum, chunk) => sum + chunk.length, 0) + part.data.length;
 	if (uploaded > session.bytesTotal) {
 		context.state.uploadSessions.delete(session.id);
@@ -180,7 +213,10 @@ function uploadChunk(context: RouteContext): ActionResult {
 	}
 	session.chunks.push(part.data);
 	if (uploaded < session.bytesTotal) {
-		return chunkAnswer(200, { success: true, data: { id: session.id, bytes_uploaded: uploaded, bytes_total: session.bytesTotal } });
+		return chunkAnswer(200, {
+			success: true,
+			data: { id: session.id, bytes_uploaded: uploaded, bytes_total: session.bytesTotal },
+		});
 	}
 	context.state.uploadSessions.delete(session.id);
 	let target: FolderTarget;
@@ -189,17 +225,35 @@ function uploadChunk(context: RouteContext): ActionResult {
 	} catch (error) {
 		return chunkFailure(error instanceof Error ? error.message : String(error));
 	}
-	const file = storeUpload(context, target, session.fileName, Buffer.concat(session.chunks), session.createNewIfExist);
+	const file = storeUpload(
+		context,
+		target,
+		session.fileName,
+		Buffer.concat(session.chunks),
+		session.createNewIfExist,
+	);
 	const dto = context.render.file(file, userId);
 	return chunkAnswer(201, {
 		success: true,
-		data: { id: dto.id, folderId: dto.folderId, version: dto.version, title: dto.title, provider_key: '', uploaded: true, file: dto },
+		data: {
+			id: dto.id,
+			folderId: dto.folderId,
+			version: dto.version,
+			title: dto.title,
+			provider_key: '',
+			uploaded: true,
+			file: dto,
+		},
 	});
 }
 
 export const uploadRoutes: RouteDefinition[] = [
 	{ method: 'POST', template: '/api/2.0/files/{folderId}/upload', handler: upload },
-	{ method: 'POST', template: '/api/2.0/files/{folderId}/upload/create_session', handler: createSession },
+	{
+		method: 'POST',
+		template: '/api/2.0/files/{folderId}/upload/create_session',
+		handler: createSession,
+	},
 	{ method: 'POST', template: '/api/2.0/files/@my/upload', handler: upload },
 	{ method: 'POST', template: '/api/2.0/files/@my/upload/create_session', handler: createSession },
 	{ method: 'POST', template: '/ChunkedUploader.ashx', handler: uploadChunk },

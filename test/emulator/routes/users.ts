@@ -2,8 +2,23 @@
 
 import { randomUUID } from 'node:crypto';
 
-import { ValidationProblem, accessDenied, argumentError, invalidOperation, notFound } from '../apiErrors';
-import { isUuid, normalizeUuid, parseJsonObject, property, readBoolean, readString, readUuid, type JsonObject } from '../binding';
+import {
+	ValidationProblem,
+	accessDenied,
+	argumentError,
+	invalidOperation,
+	notFound,
+} from '../apiErrors';
+import {
+	isUuid,
+	normalizeUuid,
+	parseJsonObject,
+	property,
+	readBoolean,
+	readString,
+	readUuid,
+	type JsonObject,
+} from '../binding';
 import { PORTAL_CREATED, type PortalState, type UserRecord } from '../state';
 import type { UserRole } from '../types';
 import { requireUser, type ActionResult, type RouteContext, type RouteDefinition } from './context';
@@ -25,10 +40,15 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** JsonStringEnumConverter: names case-insensitively, or integers; anything else fails binding. */
 export function readEmployeeType(value: unknown, path: string): UserRole | 'all' {
 	const byValue = Object.entries(EMPLOYEE_TYPES).find(([name, type]) =>
-		typeof value === 'string' ? name === value.toLowerCase() || String(type.value) === value : type.value === value,
+		typeof value === 'string'
+			? name === value.toLowerCase() || String(type.value) === value
+			: type.value === value,
 	);
 	if (!byValue) {
-		throw ValidationProblem.single(path, `The JSON value could not be converted to ASC.Core.Users.EmployeeType. Path: ${path} | LineNumber: 0 | BytePositionInLine: 1.`);
+		throw ValidationProblem.single(
+			path,
+			`The JSON value could not be converted to ASC.Core.Users.EmployeeType. Path: ${path} | LineNumber: 0 | BytePositionInLine: 1.`,
+		);
 	}
 	return byValue[1].role ?? 'all';
 }
@@ -45,7 +65,9 @@ const isAdmin = (user: UserRecord) => user.role === 'owner' || user.role === 'ad
 export function userByIdOrName(state: PortalState, idOrName: string): UserRecord {
 	const user = isUuid(idOrName)
 		? state.users.get(normalizeUuid(idOrName))
-		: [...state.users.values()].find((candidate) => candidate.email.split('@')[0].toLowerCase() === idOrName.toLowerCase());
+		: [...state.users.values()].find(
+				(candidate) => candidate.email.split('@')[0].toLowerCase() === idOrName.toLowerCase(),
+			);
 	if (!user) throw notFound('The user could not be found');
 	return user;
 }
@@ -53,7 +75,11 @@ export function userByIdOrName(state: PortalState, idOrName: string): UserRecord
 function userIdsOf(body: JsonObject): string[] {
 	const ids = property(body, 'userIds')?.value;
 	if (ids === undefined || ids === null) return [];
-	if (!Array.isArray(ids)) throw ValidationProblem.single('$.userIds', 'The JSON value could not be converted to System.Collections.Generic.IEnumerable`1[System.Guid]. Path: $.userIds | LineNumber: 0 | BytePositionInLine: 1.');
+	if (!Array.isArray(ids))
+		throw ValidationProblem.single(
+			'$.userIds',
+			'The JSON value could not be converted to System.Collections.Generic.IEnumerable`1[System.Guid]. Path: $.userIds | LineNumber: 0 | BytePositionInLine: 1.',
+		);
 	return ids.map((id, index) => readUuid(id, `$.userIds[${index}]`));
 }
 
@@ -62,15 +88,25 @@ function inviteUsers(context: RouteContext): ActionResult {
 	const body = parseJsonObject(context.rawBody);
 	const me = caller(context);
 	const invitations = property(body, 'invitations')?.value;
-	if (!Array.isArray(invitations)) throw ValidationProblem.single('Invitations', 'The Invitations field is required.');
+	if (!Array.isArray(invitations))
+		throw ValidationProblem.single('Invitations', 'The Invitations field is required.');
 	const culture = readString(property(body, 'culture')?.value, '$.culture');
 	if (me.role === 'user' || me.role === 'guest') throw accessDenied();
 	for (const [index, invitation] of invitations.entries()) {
 		const entry = (invitation ?? {}) as JsonObject;
-		const email = readString(property(entry, 'email')?.value, `$.invitations[${index}].email`) ?? '';
-		const type = readEmployeeType(property(entry, 'type')?.value ?? 0, `$.invitations[${index}].type`);
+		const email =
+			readString(property(entry, 'email')?.value, `$.invitations[${index}].email`) ?? '';
+		const type = readEmployeeType(
+			property(entry, 'type')?.value ?? 0,
+			`$.invitations[${index}].type`,
+		);
 		if (!EMAIL.test(email)) throw argumentError('Incorrect email');
-		if (type === 'guest' || type === 'all' || (type === 'roomAdmin' && !isAdmin(me)) || (type === 'admin' && me.role !== 'owner')) {
+		if (
+			type === 'guest' ||
+			type === 'all' ||
+			(type === 'roomAdmin' && !isAdmin(me)) ||
+			(type === 'admin' && me.role !== 'owner')
+		) {
 			throw accessDenied();
 		}
 		const existing = context.state.findUserByEmail(email);
@@ -99,13 +135,16 @@ function inviteUsers(context: RouteContext): ActionResult {
 
 function getUser(context: RouteContext): ActionResult {
 	requireUser(context);
-	return { payload: context.render.employeeFull(userByIdOrName(context.state, context.params.userid)) };
+	return {
+		payload: context.render.employeeFull(userByIdOrName(context.state, context.params.userid)),
+	};
 }
 
 /** Who may change someone else: DocSpace admins; the owner only by himself, admins only by the owner. */
 function requireManageable(me: UserRecord, target: UserRecord): void {
 	if (me.id === target.id) return;
-	if (!isAdmin(me) || target.role === 'owner' || (target.role === 'admin' && me.role !== 'owner')) throw accessDenied();
+	if (!isAdmin(me) || target.role === 'owner' || (target.role === 'admin' && me.role !== 'owner'))
+		throw accessDenied();
 }
 
 /**
@@ -125,9 +164,21 @@ function updateUser(context: RouteContext): ActionResult {
 		target.notes = text('comment') ?? target.notes;
 	}
 	const disable = property(body, 'disable')?.value;
-	if (disable !== undefined && disable !== null && readBoolean(disable, '$.disable') && me.id !== target.id) target.status = 2;
+	if (
+		disable !== undefined &&
+		disable !== null &&
+		readBoolean(disable, '$.disable') &&
+		me.id !== target.id
+	)
+		target.status = 2;
 	const isUser = property(body, 'isUser')?.value;
-	if (isUser !== undefined && isUser !== null && readBoolean(isUser, '$.isUser') && target.role !== 'owner') target.role = 'guest';
+	if (
+		isUser !== undefined &&
+		isUser !== null &&
+		readBoolean(isUser, '$.isUser') &&
+		target.role !== 'owner'
+	)
+		target.role = 'guest';
 	return { payload: context.render.employeeFull(target) };
 }
 
@@ -136,10 +187,18 @@ function setStatus(context: RouteContext): ActionResult {
 	const body = parseJsonObject(context.rawBody);
 	const me = caller(context);
 	const status = Number(context.params.status);
-	if (status !== 1 && status !== 2) throw argumentError(`Value does not fall within the expected range. (Parameter 'status')`);
+	if (status !== 1 && status !== 2)
+		throw argumentError(`Value does not fall within the expected range. (Parameter 'status')`);
 	if (!isAdmin(me)) throw accessDenied();
 	const targets = userIdsOf(body).flatMap((id) => context.state.users.get(id) ?? []);
-	if (targets.some((user) => user.id === me.id || user.role === 'owner' || (user.role === 'admin' && me.role !== 'owner'))) {
+	if (
+		targets.some(
+			(user) =>
+				user.id === me.id ||
+				user.role === 'owner' ||
+				(user.role === 'admin' && me.role !== 'owner'),
+		)
+	) {
 		throw accessDenied();
 	}
 	for (const user of targets) user.status = status;
@@ -177,8 +236,14 @@ function downgradeType(context: RouteContext): ActionResult {
 	if (reassign !== undefined && reassign !== null) readUuid(reassign, '$.reassignUserId');
 	const target = context.state.users.get(userId);
 	if (!target) throw notFound('The user could not be found');
-	if (type !== 'user' && type !== 'guest') throw argumentError(`Value does not fall within the expected range. (Parameter 'type')`);
-	if (!isAdmin(me) || target.role === 'owner' || RANK[target.role] <= RANK[type] || (target.role === 'admin' && me.role !== 'owner')) {
+	if (type !== 'user' && type !== 'guest')
+		throw argumentError(`Value does not fall within the expected range. (Parameter 'type')`);
+	if (
+		!isAdmin(me) ||
+		target.role === 'owner' ||
+		RANK[target.role] <= RANK[type] ||
+		(target.role === 'admin' && me.role !== 'owner')
+	) {
 		throw accessDenied();
 	}
 	target.role = type;

@@ -3,7 +3,13 @@
 import { accessDenied, argumentError, notFound, ValidationProblem } from '../apiErrors';
 import { parseJsonObject, property, readBoolean, readString, type JsonObject } from '../binding';
 import { checkPassword } from '../links';
-import { checkWebhookUrl, hasFlag, MAX_WEBHOOK_MASK, WEBHOOK_TRIGGERS, type WebhookConfigRecord } from '../webhooks';
+import {
+	checkWebhookUrl,
+	hasFlag,
+	MAX_WEBHOOK_MASK,
+	WEBHOOK_TRIGGERS,
+	type WebhookConfigRecord,
+} from '../webhooks';
 import { requireUser, type ActionResult, type RouteContext, type RouteDefinition } from './context';
 
 interface WebhookRequest {
@@ -20,8 +26,17 @@ interface WebhookRequest {
 /** WebhookTrigger is a long flags enum: any sum of its values binds, anything else is a 400. */
 function readTriggers(value: unknown): number {
 	if (value === undefined || value === null) return 0;
-	if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_WEBHOOK_MASK) return value;
-	throw ValidationProblem.single('$.triggers', 'The JSON value could not be converted to ASC.Webhooks.Core.WebhookTrigger. Path: $.triggers | LineNumber: 0 | BytePositionInLine: 1.');
+	if (
+		typeof value === 'number' &&
+		Number.isInteger(value) &&
+		value >= 0 &&
+		value <= MAX_WEBHOOK_MASK
+	)
+		return value;
+	throw ValidationProblem.single(
+		'$.triggers',
+		'The JSON value could not be converted to ASC.Webhooks.Core.WebhookTrigger. Path: $.triggers | LineNumber: 0 | BytePositionInLine: 1.',
+	);
 }
 
 function bindRequest(rawBody: string, withId: boolean): WebhookRequest {
@@ -38,10 +53,13 @@ function bindRequest(rawBody: string, withId: boolean): WebhookRequest {
 	};
 	const errors: Record<string, string[]> = {};
 	if (request.name === undefined) errors.Name = ['The Name field is required.'];
-	else if (request.name.length > 50) errors.Name = ['The field Name must be a string with a maximum length of 50.'];
+	else if (request.name.length > 50)
+		errors.Name = ['The field Name must be a string with a maximum length of 50.'];
 	if (!request.uri) errors.Uri = ['The Uri field is required.'];
-	if ((request.secretKey?.length ?? 0) > 50) errors.SecretKey = ['The field SecretKey must be a string with a maximum length of 50.'];
-	if ((request.targetId?.length ?? 0) > 255) errors.TargetId = ['The field TargetId must be a string with a maximum length of 255.'];
+	if ((request.secretKey?.length ?? 0) > 50)
+		errors.SecretKey = ['The field SecretKey must be a string with a maximum length of 50.'];
+	if ((request.targetId?.length ?? 0) > 255)
+		errors.TargetId = ['The field TargetId must be a string with a maximum length of 255.'];
 	if (withId) {
 		const id = value('id');
 		if (typeof id !== 'number' || !Number.isInteger(id)) errors.Id = ['The Id field is required.'];
@@ -67,13 +85,22 @@ function checkTriggersAvailable(context: RouteContext, triggers: number): void {
 	}
 }
 
-async function checkWebhook(context: RouteContext, request: WebhookRequest, creation: boolean): Promise<void> {
+async function checkWebhook(
+	context: RouteContext,
+	request: WebhookRequest,
+	creation: boolean,
+): Promise<void> {
 	checkTriggersAvailable(context, request.triggers);
 	if (creation || request.secretKey) {
-		if (request.secretKey === undefined) throw argumentError("Value cannot be null. (Parameter 'secret')");
+		if (request.secretKey === undefined)
+			throw argumentError("Value cannot be null. (Parameter 'secret')");
 		checkPassword(request.secretKey, context.state.passwordPolicy);
 	}
-	await checkWebhookUrl(request.uri!, request.ssl, context.options.allowPrivateWebhookUrls === true);
+	await checkWebhookUrl(
+		request.uri!,
+		request.ssl,
+		context.options.allowPrivateWebhookUrls === true,
+	);
 }
 
 function ownConfig(context: RouteContext, id: number): WebhookConfigRecord {
@@ -85,8 +112,15 @@ function ownConfig(context: RouteContext, id: number): WebhookConfigRecord {
 
 function listWebhooks(context: RouteContext): ActionResult {
 	const admin = isAdminCaller(context);
-	const configs = [...context.state.webhooks.configs.values()].filter((config) => admin || config.createdBy === context.userId);
-	return { payload: configs.map((config) => ({ configs: context.render.webhookConfig(config), status: config.lastStatus })) };
+	const configs = [...context.state.webhooks.configs.values()].filter(
+		(config) => admin || config.createdBy === context.userId,
+	);
+	return {
+		payload: configs.map((config) => ({
+			configs: context.render.webhookConfig(config),
+			status: config.lastStatus,
+		})),
+	};
 }
 
 async function createWebhook(context: RouteContext): Promise<ActionResult> {
@@ -94,7 +128,11 @@ async function createWebhook(context: RouteContext): Promise<ActionResult> {
 	const request = bindRequest(context.rawBody, false);
 	await checkWebhook(context, request, true);
 	const registry = context.state.webhooks;
-	if ([...registry.configs.values()].some((config) => config.name === request.name && config.uri === request.uri)) {
+	if (
+		[...registry.configs.values()].some(
+			(config) => config.name === request.name && config.uri === request.uri,
+		)
+	) {
 		throw argumentError('Webhook with the same name and payload URL already exists');
 	}
 	const config = registry.add({

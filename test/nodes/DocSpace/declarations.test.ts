@@ -37,7 +37,8 @@ function takesExpressions(property: INodeProperties): boolean {
 
 function declarationCounts(properties: INodeProperties[]): Map<string, number> {
 	const counts = new Map<string, number>();
-	for (const property of properties.filter(takesExpressions)) counts.set(property.name, (counts.get(property.name) ?? 0) + 1);
+	for (const property of properties.filter(takesExpressions))
+		counts.set(property.name, (counts.get(property.name) ?? 0) + 1);
 	return counts;
 }
 
@@ -70,6 +71,9 @@ describe('per-item cost rule: one declaration per parameter name', () => {
 			{ ...title, name: 'aNewField' },
 			{ ...title, name: 'aNewField', displayOptions: other },
 		];
-		expect(violations([...properties, ...extra])).toEqual([`title ×${DECLARED_BEFORE_THE_RULE.title + 1}`, 'aNewField ×2']);
+		expect(violations([...properties, ...extra])).toEqual([
+			`title ×${DECLARED_BEFORE_THE_RULE.title + 1}`,
+			'aNewField ×2',
+		]);
 	});
 });

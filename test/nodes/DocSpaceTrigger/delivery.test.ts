@@ -15,7 +15,12 @@ afterEach(async () => {
 
 async function activeTrigger(parameters: INodeParameters = {}): Promise<TriggerHarness> {
 	const harness = await TriggerHarness.start({
-		parameters: { events: ['file.uploaded', 'room.archived'], target: 'none', simplify: true, ...parameters },
+		parameters: {
+			events: ['file.uploaded', 'room.archived'],
+			target: 'none',
+			simplify: true,
+			...parameters,
+		},
 		credentials: credentialsFor(ctx.emulator),
 	});
 	started.push(harness);
@@ -23,7 +28,14 @@ async function activeTrigger(parameters: INodeParameters = {}): Promise<TriggerH
 	return harness;
 }
 
-const UPLOADED = { id: 301, parentId: 101, rootId: 2, title: 'Vertrag «Müller» <v2> & co+.docx', fileEntryType: 2, createBy: SEED_IDS.janeId };
+const UPLOADED = {
+	id: 301,
+	parentId: 101,
+	rootId: 2,
+	title: 'Vertrag «Müller» <v2> & co+.docx',
+	fileEntryType: 2,
+	createBy: SEED_IDS.janeId,
+};
 
 /** A delivery signed like DocSpace signs it, sent straight to the trigger. */
 async function post(node: TriggerHarness, body: string, signature?: string): Promise<number> {
@@ -39,7 +51,9 @@ function sign(body: string, secret: string): string {
 describe('DocSpace Trigger: deliveries', () => {
 	it('starts the workflow once per signed delivery, with the simplified event', async () => {
 		const node = await activeTrigger();
-		const [attempt] = await ctx.emulator.publishWebhookEvent('file.uploaded', UPLOADED, { actorId: SEED_IDS.janeId });
+		const [attempt] = await ctx.emulator.publishWebhookEvent('file.uploaded', UPLOADED, {
+			actorId: SEED_IDS.janeId,
+		});
 		expect(attempt.status).toBe(200);
 		expect(node.executions).toHaveLength(1);
 		expect(node.executions[0]).toEqual([
@@ -63,18 +77,44 @@ describe('DocSpace Trigger: deliveries', () => {
 
 	it('returns the delivery as DocSpace sent it when Simplify is off', async () => {
 		const node = await activeTrigger({ simplify: false });
-		const [attempt] = await ctx.emulator.publishWebhookEvent('room.archived', { id: 101, title: 'Client Projects' });
+		const [attempt] = await ctx.emulator.publishWebhookEvent('room.archived', {
+			id: 101,
+			title: 'Client Projects',
+		});
 		expect(node.executions[0][0].json).toEqual(JSON.parse(attempt.body));
-		expect(node.executions[0][0].json).toMatchObject({ event: { trigger: 'room.archived', triggerId: 16777216 }, payload: { id: 101 } });
+		expect(node.executions[0][0].json).toMatchObject({
+			event: { trigger: 'room.archived', triggerId: 16777216 },
+			payload: { id: 101 },
+		});
 	});
 
 	it('simplifies user and group events with their names', async () => {
 		const node = await activeTrigger({ events: ['user.*', 'group.created'] });
-		await ctx.emulator.publishWebhookEvent('user.invited', { id: SEED_IDS.bobId, firstName: 'Bob', lastName: 'Stone', email: 'bob@example.com', status: 4 });
-		await ctx.emulator.publishWebhookEvent('group.created', { id: SEED_IDS.salesGroupId, name: 'Sales' });
+		await ctx.emulator.publishWebhookEvent('user.invited', {
+			id: SEED_IDS.bobId,
+			firstName: 'Bob',
+			lastName: 'Stone',
+			email: 'bob@example.com',
+			status: 4,
+		});
+		await ctx.emulator.publishWebhookEvent('group.created', {
+			id: SEED_IDS.salesGroupId,
+			name: 'Sales',
+		});
 		expect(node.executions.map((items) => items[0].json)).toEqual([
-			expect.objectContaining({ event: 'user.invited', itemType: 'user', itemId: SEED_IDS.bobId, name: 'Bob Stone', email: 'bob@example.com' }),
-			expect.objectContaining({ event: 'group.created', itemType: 'group', itemId: SEED_IDS.salesGroupId, name: 'Sales' }),
+			expect.objectContaining({
+				event: 'user.invited',
+				itemType: 'user',
+				itemId: SEED_IDS.bobId,
+				name: 'Bob Stone',
+				email: 'bob@example.com',
+			}),
+			expect.objectContaining({
+				event: 'group.created',
+				itemType: 'group',
+				itemId: SEED_IDS.salesGroupId,
+				name: 'Sales',
+			}),
 		]);
 	});
 
@@ -97,7 +137,10 @@ describe('DocSpace Trigger: deliveries', () => {
 
 	it('remembers a bounded number of event ids', async () => {
 		const node = await activeTrigger();
-		node.staticData.seen = Array.from({ length: MAX_REMEMBERED_EVENTS }, (_, index) => `old:${index}`);
+		node.staticData.seen = Array.from(
+			{ length: MAX_REMEMBERED_EVENTS },
+			(_, index) => `old:${index}`,
+		);
 		await ctx.emulator.publishWebhookEvent('file.uploaded', UPLOADED);
 		const seen = node.staticData.seen as string[];
 		expect(seen).toHaveLength(MAX_REMEMBERED_EVENTS);
@@ -109,13 +152,17 @@ describe('DocSpace Trigger: deliveries', () => {
 		const node = await activeTrigger();
 		const [attempt] = await ctx.emulator.publishWebhookEvent('file.uploaded', UPLOADED);
 		node.executions.length = 0;
-		const forged = attempt.body.replace('"id":301', '"id":302').replace(/"id":(\d+),"createOn"/, (_m, id) => `"id":${Number(id) + 1},"createOn"`);
+		const forged = attempt.body
+			.replace('"id":301', '"id":302')
+			.replace(/"id":(\d+),"createOn"/, (_m, id) => `"id":${Number(id) + 1},"createOn"`);
 		const secret = node.staticData.secret as string;
 
 		expect(await post(node, forged)).toBe(401);
 		expect(await post(node, forged, attempt.headers['x-docspace-signature-256'])).toBe(401);
 		expect(await post(node, forged, sign(forged, 'Another#Secret-123'))).toBe(401);
-		expect(await post(node, forged, sign(forged, secret).toLowerCase().replace('sha256=', 'sha1='))).toBe(401);
+		expect(
+			await post(node, forged, sign(forged, secret).toLowerCase().replace('sha256=', 'sha1=')),
+		).toBe(401);
 		expect(await post(node, forged, 'sha256=abc')).toBe(401);
 		// What a receiver hashing JSON.stringify(parsed body) would sign: not the bytes DocSpace sent.
 		const restringified = JSON.stringify(JSON.parse(attempt.body));
@@ -124,15 +171,27 @@ describe('DocSpace Trigger: deliveries', () => {
 		expect(node.executions).toEqual([]);
 
 		// The same forged body with the right secret (lowercase hex is fine too) is accepted.
-		expect(await post(node, forged, sign(forged, secret).toLowerCase().replace('sha256=', 'sha256='))).toBe(200);
+		expect(
+			await post(node, forged, sign(forged, secret).toLowerCase().replace('sha256=', 'sha256=')),
+		).toBe(200);
 		expect(node.executions).toHaveLength(1);
 	});
 
 	it('ignores signed events the trigger did not ask for, and events of another kind matching a target id', async () => {
-		const node = await activeTrigger({ events: ['*'], target: 'room', targetRoom: { __rl: true, mode: 'id', value: '101' } });
+		const node = await activeTrigger({
+			events: ['*'],
+			target: 'room',
+			targetRoom: { __rl: true, mode: 'id', value: '101' },
+		});
 		const secret = node.staticData.secret as string;
 		const body = JSON.stringify({
-			event: { id: 9001, createOn: '2026-11-23T10:00:00Z', createBy: SEED_IDS.ownerId, trigger: 'file.created', triggerId: 128 },
+			event: {
+				id: 9001,
+				createOn: '2026-11-23T10:00:00Z',
+				createBy: SEED_IDS.ownerId,
+				trigger: 'file.created',
+				triggerId: 128,
+			},
 			payload: { id: 101, title: 'File with the room id.docx' },
 			webhook: { id: node.staticData.webhookId },
 		});
@@ -153,7 +212,11 @@ describe('DocSpace Trigger: deliveries', () => {
 		const node = await activeTrigger();
 		const secret = node.staticData.secret as string;
 		await node.deactivate();
-		const body = JSON.stringify({ event: { id: 1, trigger: 'file.uploaded' }, payload: { id: 301 }, webhook: { id: 1 } });
+		const body = JSON.stringify({
+			event: { id: 1, trigger: 'file.uploaded' },
+			payload: { id: 301 },
+			webhook: { id: 1 },
+		});
 		expect(await post(node, body, sign(body, secret))).toBe(401);
 		expect(node.executions).toEqual([]);
 	});

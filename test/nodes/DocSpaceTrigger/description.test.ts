@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import type { INodePropertyOptions } from 'n8n-workflow';
 
 import { DocSpaceTrigger } from '../../../nodes/DocSpaceTrigger/DocSpaceTrigger.node';
-import { DOCSPACE_EVENTS, eventMask, eventsInMask, expandEvents } from '../../../nodes/DocSpaceTrigger/events';
+import {
+	DOCSPACE_EVENTS,
+	eventMask,
+	eventsInMask,
+	expandEvents,
+} from '../../../nodes/DocSpaceTrigger/events';
 
 const { description } = new DocSpaceTrigger();
 
@@ -22,7 +27,9 @@ describe('DocSpace Trigger description', () => {
 	it('describes every parameter', () => {
 		// A collection is described by its entries.
 		const properties = description.properties.flatMap((property) =>
-			property.type === 'collection' ? (property.options as typeof description.properties) : [property],
+			property.type === 'collection'
+				? (property.options as typeof description.properties)
+				: [property],
 		);
 		for (const property of properties) {
 			const text = property.type === 'notice' ? property.displayName : property.description;
@@ -36,8 +43,10 @@ describe('DocSpace Trigger description', () => {
 		expect(new Set(values).size).toBe(36);
 		for (const value of values) expect(Math.log2(value) % 1).toBe(0);
 		expect(Math.max(...values)).toBe(2 ** 35);
-		const options = description.properties.find((property) => property.name === 'events')!.options as INodePropertyOptions[];
-		for (const event of DOCSPACE_EVENTS) expect(options.map((option) => option.value)).toContain(event.name);
+		const options = description.properties.find((property) => property.name === 'events')!
+			.options as INodePropertyOptions[];
+		for (const event of DOCSPACE_EVENTS)
+			expect(options.map((option) => option.value)).toContain(event.name);
 		expect(options[0]).toMatchObject({ name: 'All Events', value: '*' });
 	});
 
@@ -45,9 +54,18 @@ describe('DocSpace Trigger description', () => {
 		const all = eventMask(DOCSPACE_EVENTS);
 		expect(all).toBe(2 ** 36 - 1);
 		expect(eventsInMask(all)).toHaveLength(36);
-		const high = expandEvents(['agent.created', 'folder.downloaded', 'file.downloaded', 'agent.created'])!;
+		const high = expandEvents([
+			'agent.created',
+			'folder.downloaded',
+			'file.downloaded',
+			'agent.created',
+		])!;
 		expect(eventMask(high)).toBe(2 ** 31 + 2 ** 34 + 2 ** 35);
-		expect(eventsInMask(eventMask(high)).map((event) => event.name)).toEqual(['agent.created', 'file.downloaded', 'folder.downloaded']);
+		expect(eventsInMask(eventMask(high)).map((event) => event.name)).toEqual([
+			'agent.created',
+			'file.downloaded',
+			'folder.downloaded',
+		]);
 		expect(expandEvents(['*', 'file.uploaded'])).toBeUndefined();
 		expect(eventMask(expandEvents(['user.*']))).toBe(15);
 	});

@@ -11,7 +11,10 @@ afterEach(async () => {
 	await Promise.all(started.splice(0).map((harness) => harness.stop()));
 });
 
-async function trigger(parameters: INodeParameters, options: { authKey?: string; isTest?: boolean } = {}): Promise<TriggerHarness> {
+async function trigger(
+	parameters: INodeParameters,
+	options: { authKey?: string; isTest?: boolean } = {},
+): Promise<TriggerHarness> {
 	const harness = await TriggerHarness.start({
 		parameters: { events: ['file.uploaded'], target: 'none', simplify: true, ...parameters },
 		credentials: credentialsFor(ctx.emulator, options.authKey),
@@ -21,7 +24,8 @@ async function trigger(parameters: INodeParameters, options: { authKey?: string;
 	return harness;
 }
 
-const registrations = () => ctx.emulator.requests.filter((request) => request.path === HOOKS && request.method === 'POST');
+const registrations = () =>
+	ctx.emulator.requests.filter((request) => request.path === HOOKS && request.method === 'POST');
 
 describe('DocSpace Trigger: activation and deactivation', () => {
 	it('registers an enabled webhook with a fresh secret, the events as a summed mask, after answering the HEAD check', async () => {
@@ -38,18 +42,28 @@ describe('DocSpace Trigger: activation and deactivation', () => {
 			ssl: false,
 			triggers: 384,
 		});
-		expect(node.webhookUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/webhook\/5d1c8e0a-7a3b-4c55-9e0f-trigger00001\/docspace$/);
+		expect(node.webhookUrl).toMatch(
+			/^http:\/\/127\.0\.0\.1:\d+\/webhook\/5d1c8e0a-7a3b-4c55-9e0f-trigger00001\/docspace$/,
+		);
 		expect(node.answered).toEqual([{ method: 'HEAD', status: 200 }]);
 		const [config] = ctx.emulator.webhookConfigs();
-		expect(node.staticData).toMatchObject({ webhookId: config.id, secret: ctx.emulator.webhookSecret(config.id), seen: [] });
+		expect(node.staticData).toMatchObject({
+			webhookId: config.id,
+			secret: ctx.emulator.webhookSecret(config.id),
+			seen: [],
+		});
 		const secret = (post.body as { secretKey: string }).secretKey;
 		for (const kind of [/[A-Z]/, /[a-z]/, /\d/, /[^A-Za-z0-9]/]) expect(secret).toMatch(kind);
 	});
 
 	it('adds flag values up to 2^35 without 32-bit truncation, and expands "Any … Event" groups', async () => {
-		const node = await trigger({ events: ['file.downloaded', 'folder.downloaded', 'agent.created', 'user.deleted'] });
+		const node = await trigger({
+			events: ['file.downloaded', 'folder.downloaded', 'agent.created', 'user.deleted'],
+		});
 		await node.activate();
-		expect((registrations()[0].body as { triggers: number }).triggers).toBe(17179869184 + 34359738368 + 2147483648 + 8);
+		expect((registrations()[0].body as { triggers: number }).triggers).toBe(
+			17179869184 + 34359738368 + 2147483648 + 8,
+		);
 		expect(ctx.emulator.webhookConfigs()[0].triggers).toBe(53687091208);
 
 		ctx.emulator.reset();
@@ -86,8 +100,14 @@ describe('DocSpace Trigger: activation and deactivation', () => {
 		});
 		await node.activate();
 		expect(registrations()).toHaveLength(2);
-		expect(ctx.emulator.requests.some((request) => request.method === 'DELETE' && request.path === `${HOOKS}/${id}`)).toBe(true);
-		expect(ctx.emulator.webhookConfigs()).toEqual([expect.objectContaining({ enabled: true, id: node.staticData.webhookId })]);
+		expect(
+			ctx.emulator.requests.some(
+				(request) => request.method === 'DELETE' && request.path === `${HOOKS}/${id}`,
+			),
+		).toBe(true);
+		expect(ctx.emulator.webhookConfigs()).toEqual([
+			expect.objectContaining({ enabled: true, id: node.staticData.webhookId }),
+		]);
 	});
 
 	it('replaces a registration left behind under the same name and address', async () => {
@@ -95,7 +115,9 @@ describe('DocSpace Trigger: activation and deactivation', () => {
 		await node.activate();
 		const first = node.staticData.webhookId;
 		expect(await node.runMethod('create')).toBe(true);
-		expect(ctx.emulator.webhookConfigs()).toEqual([expect.objectContaining({ id: node.staticData.webhookId })]);
+		expect(ctx.emulator.webhookConfigs()).toEqual([
+			expect.objectContaining({ id: node.staticData.webhookId }),
+		]);
 		expect(node.staticData.webhookId).not.toBe(first);
 	});
 
@@ -104,29 +126,53 @@ describe('DocSpace Trigger: activation and deactivation', () => {
 		await node.activate();
 		const id = node.staticData.webhookId;
 		expect(await node.deactivate()).toBe(true);
-		expect(ctx.emulator.requests.filter((request) => request.method === 'DELETE').map((request) => `${request.path} ${request.status}`)).toEqual([
-			`${HOOKS}/${id} 200`,
-		]);
+		expect(
+			ctx.emulator.requests
+				.filter((request) => request.method === 'DELETE')
+				.map((request) => `${request.path} ${request.status}`),
+		).toEqual([`${HOOKS}/${id} 200`]);
 		expect(ctx.emulator.webhookConfigs()).toEqual([]);
 		expect(node.staticData.secret).toBeUndefined();
 
 		await node.activate();
-		await fetch(`${ctx.emulator.baseUrl}${HOOKS}/${node.staticData.webhookId}`, { method: 'DELETE', headers: { Authorization: `Bearer ${SEED_IDS.apiKey}` } });
+		await fetch(`${ctx.emulator.baseUrl}${HOOKS}/${node.staticData.webhookId}`, {
+			method: 'DELETE',
+			headers: { Authorization: `Bearer ${SEED_IDS.apiKey}` },
+		});
 		expect(await node.deactivate()).toBe(true);
 	});
 
 	it('registers a room target with the room events only, as DocSpace matches the target against the item itself', async () => {
-		const node = await trigger({ events: ['*'], target: 'room', targetRoom: { __rl: true, mode: 'id', value: SEED_IDS.customRoomId } });
+		const node = await trigger({
+			events: ['*'],
+			target: 'room',
+			targetRoom: { __rl: true, mode: 'id', value: SEED_IDS.customRoomId },
+		});
 		await node.activate();
 		expect(registrations()[0].body).toMatchObject({
 			targetId: '101',
-			triggers: 4194304 + 8388608 + 16777216 + 33554432 + 67108864 + 134217728 + 2147483648 + 4294967296 + 8589934592,
+			triggers:
+				4194304 +
+				8388608 +
+				16777216 +
+				33554432 +
+				67108864 +
+				134217728 +
+				2147483648 +
+				4294967296 +
+				8589934592,
 		});
 	});
 
 	it('refuses a target that none of the chosen events can match, before sending anything', async () => {
-		const node = await trigger({ events: ['file.uploaded'], target: 'room', targetRoom: { __rl: true, mode: 'id', value: '101' } });
-		await expect(node.activate()).rejects.toThrow('None of the chosen events is about a room, so a room target would never deliver anything');
+		const node = await trigger({
+			events: ['file.uploaded'],
+			target: 'room',
+			targetRoom: { __rl: true, mode: 'id', value: '101' },
+		});
+		await expect(node.activate()).rejects.toThrow(
+			'None of the chosen events is about a room, so a room target would never deliver anything',
+		);
 		expect(ctx.emulator.requests).toEqual([]);
 	});
 });
@@ -150,7 +196,9 @@ describe('DocSpace Trigger: registration failures', () => {
 			() => undefined,
 			(failure: Error & { description?: string }) => failure,
 		);
-		expect(error?.message).toBe("DocSpace refused n8n's webhook address: it is a private or local address [item 0]");
+		expect(error?.message).toBe(
+			"DocSpace refused n8n's webhook address: it is a private or local address [item 0]",
+		);
 		expect(error?.description).toContain('tunnel');
 		expect(error?.description).toContain('WEBHOOK_URL');
 		expect(node.staticData.secret).toBeUndefined();

@@ -1,4 +1,10 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions, IN8nHttpFullResponse, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { optionsProperty, simplifyProperty } from '../../shared/descriptions';
 import { type FileDto, fileItem } from '../../shared/fileOutput';
@@ -39,7 +45,8 @@ export const fileCreateDescription: INodeProperties[] = [
 		required: true,
 		placeholder: 'e.g. Meeting notes',
 		displayOptions: { show },
-		description: 'Name of the new file. The extension of the file type is added when the name has none.',
+		description:
+			'Name of the new file. The extension of the file type is added when the name has none.',
 	},
 	simplifyProperty(show),
 	optionsProperty(show),
@@ -50,9 +57,13 @@ export const fileCreateDescription: INodeProperties[] = [
  * other extension into .docx without a word (docs/docspace/files.md §6), so a name whose extension
  * does not match the chosen type is refused here.
  */
-export async function prepareFileCreate(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+export async function prepareFileCreate(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
 	const folderPath = destinationFolderPath(this);
-	const type = FILE_TYPES[String(this.getNodeParameter('fileType', 'document'))] ?? FILE_TYPES.document;
+	const type =
+		FILE_TYPES[String(this.getNodeParameter('fileType', 'document'))] ?? FILE_TYPES.document;
 	const name = fileTitle(this, 'File Name', this.getNodeParameter('fileName', ''));
 	const extension = extensionOf(name);
 	if (extension !== '' && extension !== type.extension) {
@@ -65,7 +76,12 @@ export async function prepareFileCreate(this: IExecuteSingleFunctions, requestOp
 	}
 	const title = extension === type.extension ? name : `${name}${type.extension}`;
 	if (title.length > MAX_TITLE_LENGTH) {
-		throw invalidField(this, 'File Name', `with ${type.extension} it is ${title.length} characters long; DocSpace accepts at most ${MAX_TITLE_LENGTH}`, 'Shorten "File Name".');
+		throw invalidField(
+			this,
+			'File Name',
+			`with ${type.extension} it is ${title.length} characters long; DocSpace accepts at most ${MAX_TITLE_LENGTH}`,
+			'Shorten "File Name".',
+		);
 	}
 	requestOptions.url = `/api/2.0/files/${folderPath}/file`;
 	requestBody(requestOptions).title = title;

@@ -20,7 +20,20 @@ const MAX_WAIT_SECONDS = 1800;
 
 // Formats DocSpace converts to on download (the server lists per source format in GET files/settings
 // → extsConvertible; a target it cannot produce is ignored, which the node detects afterwards).
-const CONVERT_TO = ['docx', 'odt', 'rtf', 'txt', 'xlsx', 'ods', 'csv', 'pptx', 'odp', 'pdf', 'epub', 'html'];
+const CONVERT_TO = [
+	'docx',
+	'odt',
+	'rtf',
+	'txt',
+	'xlsx',
+	'ods',
+	'csv',
+	'pptx',
+	'odp',
+	'pdf',
+	'epub',
+	'html',
+];
 
 export const fileDownloadDescription: INodeProperties[] = [
 	{
@@ -53,17 +66,31 @@ export const fileDownloadDescription: INodeProperties[] = [
 			type: 'number',
 			typeOptions: { minValue: 10, maxValue: MAX_WAIT_SECONDS },
 			default: DEFAULT_WAIT_SECONDS,
-			description: 'How long to wait for DocSpace to send the file (conversion of large files takes a while)',
+			description:
+				'How long to wait for DocSpace to send the file (conversion of large files takes a while)',
 		},
 	]),
 ];
 
 /** GET filehandler.ashx?action=download&fileid=… (docs/docspace/files.md §3): the bytes, not JSON. */
-export async function prepareFileDownload(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+export async function prepareFileDownload(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
 	const fileId = fillLocatorId(this, requestOptions, 'file');
 	const convertTo = String(this.getNodeParameter('convertTo', '') ?? '');
-	const wait = integerInRange(this, 'Max Wait (Seconds)', optionValue(this, 'maxWaitSeconds', DEFAULT_WAIT_SECONDS), 10, MAX_WAIT_SECONDS);
-	requestOptions.qs = { action: 'download', fileid: fileId, ...(convertTo ? { outputtype: `.${convertTo}` } : {}) };
+	const wait = integerInRange(
+		this,
+		'Max Wait (Seconds)',
+		optionValue(this, 'maxWaitSeconds', DEFAULT_WAIT_SECONDS),
+		10,
+		MAX_WAIT_SECONDS,
+	);
+	requestOptions.qs = {
+		action: 'download',
+		fileid: fileId,
+		...(convertTo ? { outputtype: `.${convertTo}` } : {}),
+	};
 	// The routing reads the bytes as a `raw` answer, bounded by Max Response Size, and by Timeout, or
 	// Max Wait when it is shorter. No redirect is followed (applyDocSpaceRequestPolicy): one to
 	// another address becomes an error naming it, and the credential is never sent there.
@@ -113,21 +140,31 @@ export async function fileDownloadOutput(
 		}
 		// filehandler.ashx is not an API action: an empty 403 is a refusal, never a missing key permission.
 		if (response.statusCode === 403 && !body) body = { error: { message: 'Access denied' } };
-		throw new DocSpaceFailureError({ statusCode: response.statusCode, body, headers: response.headers as IDataObject });
+		throw new DocSpaceFailureError({
+			statusCode: response.statusCode,
+			body,
+			headers: response.headers as IDataObject,
+		});
 	}
 	const fileId = String(this.getNodeParameter('file', '', { extractValue: true }));
 	const fileName = dispositionFileName(header(response, 'content-disposition')) ?? `file-${fileId}`;
-	const mimeType = header(response, 'content-type').split(';')[0].trim() || 'application/octet-stream';
+	const mimeType =
+		header(response, 'content-type').split(';')[0].trim() || 'application/octet-stream';
 	const convertTo = String(this.getNodeParameter('convertTo', '') ?? '');
 	if (convertTo && extensionOf(fileName) !== `.${convertTo}`) {
 		const itemIndex = this.getItemIndex();
-		throw new NodeOperationError(this.getNode(), `Convert To: DocSpace cannot convert "${fileName}" to ${convertTo.toUpperCase()} [item ${itemIndex}]`, {
-			itemIndex,
-			description:
-				'DocSpace sent the file in its original format instead. Choose a format this file type converts to (documents: DOCX, ODT, RTF, TXT, PDF; spreadsheets: XLSX, ODS, CSV, PDF; presentations: PPTX, ODP, PDF), or Original Format.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`Convert To: DocSpace cannot convert "${fileName}" to ${convertTo.toUpperCase()} [item ${itemIndex}]`,
+			{
+				itemIndex,
+				description:
+					'DocSpace sent the file in its original format instead. Choose a format this file type converts to (documents: DOCX, ODT, RTF, TXT, PDF; spreadsheets: XLSX, ODS, CSV, PDF; presentations: PPTX, ODP, PDF), or Original Format.',
+			},
+		);
 	}
-	const property = String(this.getNodeParameter('outputBinaryPropertyName', 'data') ?? '').trim() || 'data';
+	const property =
+		String(this.getNodeParameter('outputBinaryPropertyName', 'data') ?? '').trim() || 'data';
 	const binary = await this.helpers.prepareBinaryData(data, fileName, mimeType);
 	return [
 		{

@@ -9,12 +9,28 @@ export const MAX_TITLE_LENGTH = 165;
 /** A file name DocSpace stores as given: not empty, ≤ 165 characters, none it would replace. */
 export function fileTitle(context: IExecuteSingleFunctions, field: string, value: unknown): string {
 	if (typeof value !== 'string' && typeof value !== 'number') {
-		throw invalidField(context, field, `expected a file name, got ${describeValue(value)}`, `Enter a file name in "${field}".`);
+		throw invalidField(
+			context,
+			field,
+			`expected a file name, got ${describeValue(value)}`,
+			`Enter a file name in "${field}".`,
+		);
 	}
 	const title = String(value).trim();
-	if (title === '') throw invalidField(context, field, 'is empty', `Enter a file name in "${field}", e.g. Contract.pdf.`);
+	if (title === '')
+		throw invalidField(
+			context,
+			field,
+			'is empty',
+			`Enter a file name in "${field}", e.g. Contract.pdf.`,
+		);
 	if (title.length > MAX_TITLE_LENGTH) {
-		throw invalidField(context, field, `is ${title.length} characters long; DocSpace accepts at most ${MAX_TITLE_LENGTH}`, `Shorten "${field}".`);
+		throw invalidField(
+			context,
+			field,
+			`is ${title.length} characters long; DocSpace accepts at most ${MAX_TITLE_LENGTH}`,
+			`Shorten "${field}".`,
+		);
 	}
 	if (INVALID_CHARACTERS.test(title)) {
 		throw invalidField(

@@ -1,11 +1,18 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { includePasswordOption, optionsProperty, simplifyProperty } from '../../shared/descriptions';
+import {
+	includePasswordOption,
+	optionsProperty,
+	simplifyProperty,
+} from '../../shared/descriptions';
 
 const getShow = { resource: ['file'], operation: ['get'] };
 const primaryLinkShow = { resource: ['file'], operation: ['getPrimaryLink'] };
 
-export const fileGetDescription: INodeProperties[] = [simplifyProperty(getShow), optionsProperty(getShow)];
+export const fileGetDescription: INodeProperties[] = [
+	simplifyProperty(getShow),
+	optionsProperty(getShow),
+];
 
 export const fileGetPrimaryLinkDescription: INodeProperties[] = [
 	{

@@ -18,7 +18,7 @@ const show = { resource: ['file'], operation: ['removeSharing'] };
 export const fileRemoveSharingDescription: INodeProperties[] = [
 	{
 		displayName:
-			'Removes user and group shares of a file in My Documents. Links to the file are not touched (see File Link). Only the file\'s owner can remove shares.',
+			"Removes user and group shares of a file in My Documents. Links to the file are not touched (see File Link). Only the file's owner can remove shares.",
 		name: 'removeSharingNotice',
 		type: 'notice',
 		default: '',
@@ -31,8 +31,16 @@ export const fileRemoveSharingDescription: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show },
 		options: [
-			{ name: 'Given Users or Groups', value: 'given', description: 'Only the users and groups listed below lose access' },
-			{ name: 'Everyone', value: 'everyone', description: 'Every user and group the file is shared with loses access' },
+			{
+				name: 'Given Users or Groups',
+				value: 'given',
+				description: 'Only the users and groups listed below lose access',
+			},
+			{
+				name: 'Everyone',
+				value: 'everyone',
+				description: 'Every user and group the file is shared with loses access',
+			},
 		],
 		default: 'given',
 	},
@@ -43,7 +51,8 @@ export const fileRemoveSharingDescription: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. {{ $json.userIds }} or id1, jane@example.com',
-		description: 'User or group IDs, or user emails, separated by commas, or an expression that gives a list of them',
+		description:
+			'User or group IDs, or user emails, separated by commas, or an expression that gives a list of them',
 		displayOptions: { show: { ...show, removeFrom: ['given'] } },
 	},
 	optionsProperty(show),
@@ -58,9 +67,15 @@ interface Removal {
 const requested = new WeakMap<object, Removal[]>();
 
 /** Every user and group the file is shared with, except its owner and the caller (GET files/file/{id}/share). */
-async function currentShares(context: IExecuteSingleFunctions, fileId: string): Promise<FileShareDto[]> {
+async function currentShares(
+	context: IExecuteSingleFunctions,
+	fileId: string,
+): Promise<FileShareDto[]> {
 	// Paged with the transport's stops: a short page, `total`, a repeated page, the entry cap.
-	const entries = (await docSpaceApiList.call(context, `/api/2.0/files/file/${encodeURIComponent(fileId)}/share`)) as FileShareDto[];
+	const entries = (await docSpaceApiList.call(
+		context,
+		`/api/2.0/files/file/${encodeURIComponent(fileId)}/share`,
+	)) as FileShareDto[];
 	return entries.filter((entry) => !entry.isOwner && !entry.isLocked);
 }
 
@@ -81,7 +96,12 @@ export async function prepareFileRemoveSharing(
 			checkedRecipient(this, `Users or Groups (entry ${index + 1})`, value),
 		);
 		if (checked.length === 0) {
-			throw invalidField(this, 'Users or Groups', 'no user or group given', 'Enter at least one user or group ID or user email.');
+			throw invalidField(
+				this,
+				'Users or Groups',
+				'no user or group given',
+				'Enter at least one user or group ID or user email.',
+			);
 		}
 		const ids = new Set<string>();
 		for (const recipient of checked) ids.add(await resolveRecipient(this, recipient));
@@ -95,18 +115,33 @@ export async function prepareFileRemoveSharing(
 }
 
 /** DocSpace does not return removed subjects: one item per subject asked to be removed. */
-export async function fileRemoveSharingOutput(this: IExecuteSingleFunctions): Promise<INodeExecutionData[]> {
+export async function fileRemoveSharingOutput(
+	this: IExecuteSingleFunctions,
+): Promise<INodeExecutionData[]> {
 	const fileId = String(locatorValue(this, 'file')).trim();
 	const pairedItem = { item: this.getItemIndex() };
 	const removals = requested.get(this) ?? [];
 	if (removals.length === 0) {
-		return [{ json: { fileId, removed: false, reason: 'The file was not shared with any user or group.' }, pairedItem }];
+		return [
+			{
+				json: { fileId, removed: false, reason: 'The file was not shared with any user or group.' },
+				pairedItem,
+			},
+		];
 	}
 	return removals.map(({ id, known }) => ({
 		json: {
 			fileId,
 			id,
-			...(known ? { subjectType: known.subjectType, name: known.name, email: known.email, previousAccess: known.access, previousAccessName: known.accessName } : {}),
+			...(known
+				? {
+						subjectType: known.subjectType,
+						name: known.name,
+						email: known.email,
+						previousAccess: known.access,
+						previousAccessName: known.accessName,
+					}
+				: {}),
 			removed: true,
 		},
 		pairedItem,

@@ -18,7 +18,7 @@ export const fileRenameDescription: INodeProperties[] = [
 		required: true,
 		placeholder: 'e.g. Contract signed',
 		displayOptions: { show },
-		description: 'The new name. DocSpace keeps the file\'s extension, so it can be left out.',
+		description: "The new name. DocSpace keeps the file's extension, so it can be left out.",
 	},
 	simplifyProperty(show),
 	optionsProperty(show),
@@ -29,12 +29,19 @@ export const fileRenameDescription: INodeProperties[] = [
  * part of the name ("a.pdf" on a .docx gives "a.pdf.docx", docs/docspace/files.md §7). A new name
  * with an extension is checked against the file's before anything changes.
  */
-export async function prepareFileRename(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+export async function prepareFileRename(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
 	const fileId = fillLocatorId(this, requestOptions, 'file');
 	const title = fileTitle(this, 'New Name', this.getNodeParameter('newName', ''));
 	const extension = extensionOf(title);
 	if (extension !== '') {
-		const { response } = await docSpaceApiRequest.call(this, 'GET', `/api/2.0/files/file/${encodeURIComponent(fileId)}`);
+		const { response } = await docSpaceApiRequest.call(
+			this,
+			'GET',
+			`/api/2.0/files/file/${encodeURIComponent(fileId)}`,
+		);
 		const current = String((response as FileDto | undefined)?.fileExst ?? '').toLowerCase();
 		if (current && current !== extension) {
 			throw invalidField(

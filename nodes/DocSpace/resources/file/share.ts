@@ -7,11 +7,21 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { FILE_SHARE_ACCESS, accessName, accessOptions, parseAccess } from '../../shared/accessLevels';
+import {
+	FILE_SHARE_ACCESS,
+	accessName,
+	accessOptions,
+	parseAccess,
+} from '../../shared/accessLevels';
 import { optionsProperty, simplifyProperty } from '../../shared/descriptions';
 import { type FileShareDto, subjectOf, simplifySubject } from '../../shared/output';
 import { fillLocatorId, requestBody } from '../../shared/routing';
-import { checkedRecipient, listOf, recipientLocator, resolveRecipient } from '../../shared/recipients';
+import {
+	checkedRecipient,
+	listOf,
+	recipientLocator,
+	resolveRecipient,
+} from '../../shared/recipients';
 import { booleanValue, describeValue, invalidField, optionalText } from '../../shared/validation';
 
 const show = { resource: ['file'], operation: ['share'] };
@@ -33,8 +43,16 @@ export const fileShareDescription: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show },
 		options: [
-			{ name: 'Rows Below', value: 'rows', description: 'One row per user or group, each with its own access' },
-			{ name: 'List of IDs', value: 'list', description: 'Many user or group IDs (e.g. from a previous node) with one access for all' },
+			{
+				name: 'Rows Below',
+				value: 'rows',
+				description: 'One row per user or group, each with its own access',
+			},
+			{
+				name: 'List of IDs',
+				value: 'list',
+				description: 'Many user or group IDs (e.g. from a previous node) with one access for all',
+			},
 		],
 		default: 'rows',
 	},
@@ -72,7 +90,8 @@ export const fileShareDescription: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. {{ $json.userIds }} or id1, jane@example.com',
-		description: 'User or group IDs, or user emails, separated by commas, or an expression that gives a list of them',
+		description:
+			'User or group IDs, or user emails, separated by commas, or an expression that gives a list of them',
 		displayOptions: { show: { ...show, recipientsFrom: ['list'] } },
 	},
 	{
@@ -115,7 +134,10 @@ interface Recipient {
 /** The recipients each request carried, kept for the output (preSend and postReceive share the item's context). */
 const requestedRecipients = new WeakMap<object, Recipient[]>();
 
-async function validatedRecipients(context: IExecuteSingleFunctions, rows: unknown): Promise<Recipient[]> {
+async function validatedRecipients(
+	context: IExecuteSingleFunctions,
+	rows: unknown,
+): Promise<Recipient[]> {
 	const entries = Array.isArray(rows) ? (rows as IDataObject[]) : [];
 	// Every row is checked before anything is sent; only then are emails looked up.
 	const checked = entries.map((row, index) => {
@@ -126,7 +148,9 @@ async function validatedRecipients(context: IExecuteSingleFunctions, rows: unkno
 			throw invalidField(
 				context,
 				`${label} (Access)`,
-				access === 0 ? 'None removes access; File: Share only grants it' : `${describeValue(row?.access)} is not an access level for files`,
+				access === 0
+					? 'None removes access; File: Share only grants it'
+					: `${describeValue(row?.access)} is not an access level for files`,
 				`Use one of: ${FILE_SHARE_ACCESS.map((value) => `${accessName(value)} (${value})`).join(', ')}.`,
 			);
 		}
@@ -137,12 +161,22 @@ async function validatedRecipients(context: IExecuteSingleFunctions, rows: unkno
 		const shareTo = await resolveRecipient(context, recipient);
 		const earlier = byId.get(shareTo);
 		if (earlier && earlier.access !== access) {
-			throw invalidField(context, `${label} (User or Group ID)`, `${shareTo} is listed twice with different access`, 'Keep one row per recipient.');
+			throw invalidField(
+				context,
+				`${label} (User or Group ID)`,
+				`${shareTo} is listed twice with different access`,
+				'Keep one row per recipient.',
+			);
 		}
 		byId.set(shareTo, { shareTo, access });
 	}
 	if (byId.size === 0) {
-		throw invalidField(context, 'Recipients', 'no user or group to share with', 'Add at least one recipient ID.');
+		throw invalidField(
+			context,
+			'Recipients',
+			'no user or group to share with',
+			'Add at least one recipient ID.',
+		);
 	}
 	return [...byId.values()];
 }
@@ -160,7 +194,10 @@ export async function prepareFileShare(
 					shareTo,
 					access: this.getNodeParameter('accessForAll', 2),
 				}))
-			: (this.getNodeParameter('recipients.recipient', []) as IDataObject[]).map((row) => ({ shareTo: row?.id, access: row?.access }));
+			: (this.getNodeParameter('recipients.recipient', []) as IDataObject[]).map((row) => ({
+					shareTo: row?.id,
+					access: row?.access,
+				}));
 	const share = await validatedRecipients(this, rows);
 	body.share = share;
 	requestedRecipients.set(this, share);
@@ -181,14 +218,24 @@ export async function fileShareOutput(
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	const entries = (((response.body as IDataObject)?.response ?? []) as FileShareDto[]).filter(Boolean);
+	const entries = (((response.body as IDataObject)?.response ?? []) as FileShareDto[]).filter(
+		Boolean,
+	);
 	const simplify = this.getNodeParameter('simplify', true) as boolean;
 	const pairedItem = { item: this.getItemIndex() };
 	return (requestedRecipients.get(this) ?? []).map(({ shareTo, access }) => {
-		const entry = entries.find((candidate) => String(subjectOf(candidate).id).toLowerCase() === shareTo);
+		const entry = entries.find(
+			(candidate) => String(subjectOf(candidate).id).toLowerCase() === shareTo,
+		);
 		if (!entry) {
 			return {
-				json: { applied: false, id: shareTo, requestedAccess: access, requestedAccessName: accessName(access), reason: NOT_APPLIED_REASON },
+				json: {
+					applied: false,
+					id: shareTo,
+					requestedAccess: access,
+					requestedAccessName: accessName(access),
+					reason: NOT_APPLIED_REASON,
+				},
 				pairedItem,
 			};
 		}

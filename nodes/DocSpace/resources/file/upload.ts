@@ -41,7 +41,8 @@ export const fileUploadDescription: INodeProperties[] = [
 		required: true,
 		displayOptions: { show },
 		hint: 'The name of the input binary field containing the file to upload',
-		description: 'The binary field of the input item that holds the file (e.g. data, as the Read/Write Files and HTTP Request nodes name it)',
+		description:
+			'The binary field of the input item that holds the file (e.g. data, as the Read/Write Files and HTTP Request nodes name it)',
 	},
 	{
 		displayName: 'If a File With This Name Exists',
@@ -50,9 +51,23 @@ export const fileUploadDescription: INodeProperties[] = [
 		default: 'keepBoth',
 		displayOptions: { show },
 		options: [
-			{ name: 'Keep Both', value: 'keepBoth', description: 'Upload as a second file; DocSpace adds a number to the name, e.g. Offer (1).pdf' },
-			{ name: 'Overwrite', value: 'overwrite', description: 'Replace the content of the existing file; DocSpace keeps the old content as an earlier version' },
-			{ name: 'Skip', value: 'skip', description: 'Upload nothing and return the existing file with skipped: true' },
+			{
+				name: 'Keep Both',
+				value: 'keepBoth',
+				description:
+					'Upload as a second file; DocSpace adds a number to the name, e.g. Offer (1).pdf',
+			},
+			{
+				name: 'Overwrite',
+				value: 'overwrite',
+				description:
+					'Replace the content of the existing file; DocSpace keeps the old content as an earlier version',
+			},
+			{
+				name: 'Skip',
+				value: 'skip',
+				description: 'Upload nothing and return the existing file with skipped: true',
+			},
 		],
 		description: 'What to do when the destination already holds a file with the same name',
 	},
@@ -64,7 +79,8 @@ export const fileUploadDescription: INodeProperties[] = [
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. Contract 2026-07.pdf',
-			description: 'Name of the file in DocSpace, with its extension. Empty: the name the binary data carries.',
+			description:
+				'Name of the file in DocSpace, with its extension. Empty: the name the binary data carries.',
 		},
 	]),
 ];
@@ -85,26 +101,52 @@ async function uploadInput(context: IExecuteSingleFunctions): Promise<UploadInpu
 			context,
 			'Input Binary Field',
 			`the item has no binary field "${property}"`,
-			'Enter the name of the field that holds the file (see the input item\'s Binary tab), or add a node that reads the file first, e.g. Read/Write Files from Disk.',
+			"Enter the name of the field that holds the file (see the input item's Binary tab), or add a node that reads the file first, e.g. Read/Write Files from Disk.",
 		);
 	}
-	const fileName = fileTitle(context, 'File Name', optionValue(context, 'fileName', '') || binary.fileName || '');
+	const fileName = fileTitle(
+		context,
+		'File Name',
+		optionValue(context, 'fileName', '') || binary.fileName || '',
+	);
 	const data = await context.helpers.getBinaryDataBuffer(property);
-	if (data.length === 0) throw invalidField(context, 'Input Binary Field', `the file "${fileName}" is empty`, 'DocSpace does not store empty files; check the node that produced it.');
+	if (data.length === 0)
+		throw invalidField(
+			context,
+			'Input Binary Field',
+			`the file "${fileName}" is empty`,
+			'DocSpace does not store empty files; check the node that produced it.',
+		);
 	if (data.length > MAX_UPLOAD_BYTES) {
-		throw invalidField(context, 'Input Binary Field', `the file is ${data.length} bytes; the node uploads at most 2 GiB`, 'Split or compress the file.');
+		throw invalidField(
+			context,
+			'Input Binary Field',
+			`the file is ${data.length} bytes; the node uploads at most 2 GiB`,
+			'Split or compress the file.',
+		);
 	}
 	return { fileName, mimeType: binary.mimeType || 'application/octet-stream', data };
 }
 
 /** Skip: the existing file of that name in the folder (its direct children only), if any. */
-async function existingFile(context: IExecuteSingleFunctions, folderPath: string, title: string): Promise<FileDto | undefined> {
+async function existingFile(
+	context: IExecuteSingleFunctions,
+	folderPath: string,
+	title: string,
+): Promise<FileDto | undefined> {
 	const wanted = title.toLowerCase();
 	for (let page = 0, startIndex = 0; page < MAX_SEARCH_PAGES; page++) {
 		const qs = { filterValue: title, withSubFolders: false, filterType: 1, startIndex, count: 100 };
-		const { response } = await docSpaceApiRequest.call(context, 'GET', `/api/2.0/files/${folderPath}`, qs);
+		const { response } = await docSpaceApiRequest.call(
+			context,
+			'GET',
+			`/api/2.0/files/${folderPath}`,
+			qs,
+		);
 		const content = (response ?? {}) as { files?: FileDto[]; folders?: unknown[]; total?: number };
-		const match = (content.files ?? []).find((file) => String(file.title ?? '').toLowerCase() === wanted);
+		const match = (content.files ?? []).find(
+			(file) => String(file.title ?? '').toLowerCase() === wanted,
+		);
 		if (match) return match;
 		const received = (content.files?.length ?? 0) + (content.folders?.length ?? 0);
 		startIndex += received;
@@ -118,7 +160,10 @@ async function existingFile(context: IExecuteSingleFunctions, folderPath: string
  * session; every chunk but the last is sent here, the last one is the operation's request.
  * Skip with an existing file: the request becomes a read of that file. docs/docspace/files.md §2.
  */
-export async function prepareFileUpload(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+export async function prepareFileUpload(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
 	const folderPath = destinationFolderPath(this);
 	const input = await uploadInput(this);
 	const ifFileExists = String(this.getNodeParameter('ifFileExists', 'keepBoth'));
@@ -140,13 +185,27 @@ export async function prepareFileUpload(this: IExecuteSingleFunctions, requestOp
 	const size = await chunkSize(this);
 	const chunkCount = Math.ceil(input.data.length / size);
 	if (chunkCount > MAX_CHUNKS) {
-		throw invalidField(this, 'Input Binary Field', `the file needs ${chunkCount} chunks of ${size} bytes`, `The node sends at most ${MAX_CHUNKS} chunks.`);
+		throw invalidField(
+			this,
+			'Input Binary Field',
+			`the file needs ${chunkCount} chunks of ${size} bytes`,
+			`The node sends at most ${MAX_CHUNKS} chunks.`,
+		);
 	}
-	const session = await createUploadSession(this, folderPath, { fileName: input.fileName, fileSize: input.data.length, createNewIfExist });
+	const session = await createUploadSession(this, folderPath, {
+		fileName: input.fileName,
+		fileSize: input.data.length,
+		createNewIfExist,
+	});
 	let sent = 0;
 	try {
 		for (; sent < chunkCount - 1; sent++) {
-			await sendChunk(this, session, input.fileName, input.data.subarray(sent * size, (sent + 1) * size));
+			await sendChunk(
+				this,
+				session,
+				input.fileName,
+				input.data.subarray(sent * size, (sent + 1) * size),
+			);
 		}
 	} finally {
 		// A chunk failed: the session is dropped, the failure goes on to the user.
@@ -154,7 +213,12 @@ export async function prepareFileUpload(this: IExecuteSingleFunctions, requestOp
 	}
 	requestOptions.url = session.path;
 	requestOptions.qs = { uid: session.id };
-	setMultipart(requestOptions, input.fileName, 'application/octet-stream', input.data.subarray((chunkCount - 1) * size));
+	setMultipart(
+		requestOptions,
+		input.fileName,
+		'application/octet-stream',
+		input.data.subarray((chunkCount - 1) * size),
+	);
 	return requestOptions;
 }
 
@@ -172,7 +236,17 @@ export async function fileUploadOutput(
 	if (failure) throw failure;
 	const body = response.body as IDataObject;
 	// Session: {success, data: {file}}; one request: envelope with FileDto[]; Skip: envelope with FileDto.
-	const file = body.success === true ? (body.data as IDataObject | undefined)?.file : Array.isArray(body.response) ? body.response[0] : body.response;
-	if (typeof file !== 'object' || file === null || Array.isArray(file)) throw missingUploadedFile(response);
-	return [fileItem(this, file as FileDto, { skipped: body.success !== true && !Array.isArray(body.response) })];
+	const file =
+		body.success === true
+			? (body.data as IDataObject | undefined)?.file
+			: Array.isArray(body.response)
+				? body.response[0]
+				: body.response;
+	if (typeof file !== 'object' || file === null || Array.isArray(file))
+		throw missingUploadedFile(response);
+	return [
+		fileItem(this, file as FileDto, {
+			skipped: body.success !== true && !Array.isArray(body.response),
+		}),
+	];
 }

@@ -44,7 +44,11 @@ export const fileLinkDescription: INodeProperties[] = [
 		default: 'set',
 	},
 	// One declaration for every File Link operation (see the Room Link locator).
-	{ ...fileLocator, displayOptions: { show: { resource: ['fileLink'] } }, description: 'The file whose links to create, update or list' },
+	{
+		...fileLocator,
+		displayOptions: { show: { resource: ['fileLink'] } },
+		description: 'The file whose links to create, update or list',
+	},
 	...fileLinkSetDescription,
 	...fileLinkGetManyDescription,
 ];

@@ -1,8 +1,18 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import { ACCESS_LEVELS, accessName, accessOptions, parseAccess } from '../../shared/accessLevels';
-import { includePasswordOption, optionsProperty, simplifyProperty } from '../../shared/descriptions';
-import { applyLinkSettings, checkLinkToUpdate, linkChoiceProperties, linkIdFor, linkSettingsProperties } from '../../shared/linkSettings';
+import {
+	includePasswordOption,
+	optionsProperty,
+	simplifyProperty,
+} from '../../shared/descriptions';
+import {
+	applyLinkSettings,
+	checkLinkToUpdate,
+	linkChoiceProperties,
+	linkIdFor,
+	linkSettingsProperties,
+} from '../../shared/linkSettings';
 import { fillLocatorId, requestBody } from '../../shared/routing';
 import { describeValue, invalidField } from '../../shared/validation';
 
@@ -56,13 +66,20 @@ export async function prepareFileLinkSet(
 		throw invalidField(
 			this,
 			'Access',
-			access === 0 ? 'None would delete the link, which Set never does' : `${describeValue(body.access)} is not an access level for file links`,
+			access === 0
+				? 'None would delete the link, which Set never does'
+				: `${describeValue(body.access)} is not an access level for file links`,
 			`Use one of: ${FILE_LINK_ACCESS.map((value) => `${accessName(value)} (${value})`).join(', ')}.`,
 		);
 	}
 	body.access = access;
 	body.linkId = linkIdFor(this, body, `file:${fileId}`);
 	applyLinkSettings(this, body, true);
-	await checkLinkToUpdate(this, String(body.linkId), `/api/2.0/files/file/${encodeURIComponent(fileId)}/links`, `file ${fileId}`);
+	await checkLinkToUpdate(
+		this,
+		String(body.linkId),
+		`/api/2.0/files/file/${encodeURIComponent(fileId)}/links`,
+		`file ${fileId}`,
+	);
 	return requestOptions;
 }

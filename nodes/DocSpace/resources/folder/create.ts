@@ -24,25 +24,43 @@ export const folderCreateDescription: INodeProperties[] = [
 		required: true,
 		placeholder: 'e.g. Contracts 2026',
 		displayOptions: { show: { resource: ['folder'], operation: ['create', 'rename'] } },
-		description: 'The folder name (at most 165 characters). DocSpace replaces characters it does not allow in names (such as / \\ : * ? |) with an underscore.',
+		description:
+			'The folder name (at most 165 characters). DocSpace replaces characters it does not allow in names (such as / \\ : * ? |) with an underscore.',
 	},
 ];
 
 /** The Name field: required, trimmed, at most 165 characters. */
 export function folderTitle(context: IExecuteSingleFunctions): string {
-	const title = optionalText(context, 'Name', context.getNodeParameter('folderName', ''), MAX_TITLE);
-	if (title === undefined) throw invalidField(context, 'Name', 'is empty', 'Enter the folder name.');
+	const title = optionalText(
+		context,
+		'Name',
+		context.getNodeParameter('folderName', ''),
+		MAX_TITLE,
+	);
+	if (title === undefined)
+		throw invalidField(context, 'Name', 'is empty', 'Enter the folder name.');
 	return title;
 }
 
-export async function prepareFolderCreate(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	const parent = entryId(this, 'Destination Folder or Room', locatorValue(this, 'destinationFolder'), 'folder');
+export async function prepareFolderCreate(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const parent = entryId(
+		this,
+		'Destination Folder or Room',
+		locatorValue(this, 'destinationFolder'),
+		'folder',
+	);
 	requestOptions.url = String(requestOptions.url).replace('{parentId}', encodeURIComponent(parent));
 	requestBody(requestOptions).title = folderTitle(this);
 	return requestOptions;
 }
 
-export async function prepareFolderRename(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+export async function prepareFolderRename(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
 	fillLocatorId(this, requestOptions, 'folder');
 	requestBody(requestOptions).title = folderTitle(this);
 	return requestOptions;

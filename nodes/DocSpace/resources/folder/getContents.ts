@@ -30,7 +30,14 @@ const ENTRY_TYPES: Record<string, number> = {
 	diagrams: 25,
 };
 /** SortedByType names DocSpace reads case-insensitively; an unknown one silently gives the default order (§5). */
-const SORT_BY: Record<string, string> = { modified: 'DateAndTime', created: 'DateAndTimeCreation', name: 'AZ', size: 'Size', author: 'Author', type: 'Type' };
+const SORT_BY: Record<string, string> = {
+	modified: 'DateAndTime',
+	created: 'DateAndTimeCreation',
+	name: 'AZ',
+	size: 'Size',
+	author: 'Author',
+	type: 'Type',
+};
 
 export const folderGetContentsDescription: INodeProperties[] = [
 	{
@@ -46,7 +53,8 @@ export const folderGetContentsDescription: INodeProperties[] = [
 				name: 'withSubfolders',
 				type: 'boolean',
 				default: false,
-				description: 'Whether Search also looks into sub-folders (at any depth) instead of only this folder',
+				description:
+					'Whether Search also looks into sub-folders (at any depth) instead of only this folder',
 			},
 			{
 				displayName: 'Search',
@@ -80,7 +88,8 @@ export const folderGetContentsDescription: INodeProperties[] = [
 					{ name: 'Descending', value: 'descending' },
 				],
 				default: 'descending',
-				description: 'Whether to sort from smallest to largest (A to Z, oldest first) or the reverse',
+				description:
+					'Whether to sort from smallest to largest (A to Z, oldest first) or the reverse',
 			},
 			{
 				displayName: 'Type',
@@ -107,25 +116,49 @@ export const folderGetContentsDescription: INodeProperties[] = [
 	},
 ];
 
-function choice<T>(context: IExecuteSingleFunctions, field: string, table: Record<string, T>, value: unknown): T {
-	const key = Object.keys(table).find((candidate) => candidate.toLowerCase() === String(value).trim().toLowerCase());
+function choice<T>(
+	context: IExecuteSingleFunctions,
+	field: string,
+	table: Record<string, T>,
+	value: unknown,
+): T {
+	const key = Object.keys(table).find(
+		(candidate) => candidate.toLowerCase() === String(value).trim().toLowerCase(),
+	);
 	if (key === undefined) {
-		throw invalidField(context, field, `${describeValue(value)} is not a valid choice`, `Use one of: ${Object.keys(table).join(', ')}.`);
+		throw invalidField(
+			context,
+			field,
+			`${describeValue(value)} is not a valid choice`,
+			`Use one of: ${Object.keys(table).join(', ')}.`,
+		);
 	}
 	return table[key];
 }
 
-export async function prepareFolderGetContents(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+export async function prepareFolderGetContents(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
 	fillLocatorId(this, requestOptions, 'folder');
 	const filters = this.getNodeParameter('contentFilters', {}) as IDataObject;
 	const qs: IDataObject = { ...(requestOptions.qs ?? {}) };
 	const search = optionalText(this, 'Search', filters.search, 255);
 	if (search !== undefined) qs.filterValue = search;
-	qs.withSubFolders = booleanValue(this, 'Include Sub-Folders in Search', filters.withSubfolders ?? false);
+	qs.withSubFolders = booleanValue(
+		this,
+		'Include Sub-Folders in Search',
+		filters.withSubfolders ?? false,
+	);
 	const type = choice(this, 'Type', ENTRY_TYPES, filters.entryType ?? 'all');
 	if (type !== 0) qs.filterType = type;
 	qs.sortBy = choice(this, 'Sort By', SORT_BY, filters.sortBy ?? 'modified');
-	qs.sortOrder = choice(this, 'Sort Order', { ascending: 0, descending: 1 }, filters.sortOrder ?? 'descending');
+	qs.sortOrder = choice(
+		this,
+		'Sort Order',
+		{ ascending: 0, descending: 1 },
+		filters.sortOrder ?? 'descending',
+	);
 	requestOptions.qs = qs;
 	return requestOptions;
 }
@@ -143,7 +176,10 @@ export async function folderGetContentsOutput(
 	const baseUrl = simplify ? await portalUrl(this) : '';
 	const pairedItem = { item: this.getItemIndex() };
 	return [
-		...folders.map((folder) => ({ json: simplify ? simplifyFolder(folder, baseUrl) : folder, pairedItem })),
+		...folders.map((folder) => ({
+			json: simplify ? simplifyFolder(folder, baseUrl) : folder,
+			pairedItem,
+		})),
 		...files.map((file) => ({ json: simplify ? simplifyFile(file) : file, pairedItem })),
 	];
 }

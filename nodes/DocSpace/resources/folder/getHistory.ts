@@ -32,36 +32,53 @@ export const folderGetHistoryDescription: INodeProperties[] = [
 				name: 'fromDate',
 				type: 'dateTime',
 				default: '',
-				description: "Only actions at or after this time (read in the workflow's time zone unless it names one)",
+				description:
+					"Only actions at or after this time (read in the workflow's time zone unless it names one)",
 			},
 			{
 				displayName: 'To',
 				name: 'toDate',
 				type: 'dateTime',
 				default: '',
-				description: "Only actions at or before this time (read in the workflow's time zone unless it names one)",
+				description:
+					"Only actions at or before this time (read in the workflow's time zone unless it names one)",
 			},
 		],
 	},
 ];
 
-function isoDate(context: IExecuteSingleFunctions, field: string, value: unknown): string | undefined {
+function isoDate(
+	context: IExecuteSingleFunctions,
+	field: string,
+	value: unknown,
+): string | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	const text = String(value).trim();
-	const time = /(Z|[+-]\d{2}:?\d{2})$/i.test(text) ? Date.parse(text) : wallTimeToUtc(text, context.getTimezone());
+	const time = /(Z|[+-]\d{2}:?\d{2})$/i.test(text)
+		? Date.parse(text)
+		: wallTimeToUtc(text, context.getTimezone());
 	if (time === undefined || Number.isNaN(time)) {
-		throw invalidField(context, field, `${describeValue(value)} is not a date`, 'Use a date such as 2026-01-31 or 2026-01-31T09:00:00.');
+		throw invalidField(
+			context,
+			field,
+			`${describeValue(value)} is not a date`,
+			'Use a date such as 2026-01-31 or 2026-01-31T09:00:00.',
+		);
 	}
 	return new Date(time).toISOString();
 }
 
-export async function prepareFolderGetHistory(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+export async function prepareFolderGetHistory(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
 	fillLocatorId(this, requestOptions, 'folder');
 	const filters = this.getNodeParameter('historyFilters', {}) as IDataObject;
 	const qs: IDataObject = { ...(requestOptions.qs ?? {}) };
 	const from = isoDate(this, 'From', filters.fromDate);
 	const to = isoDate(this, 'To', filters.toDate);
-	if (from && to && from > to) throw invalidField(this, 'From', 'is later than To', 'Swap the two dates.');
+	if (from && to && from > to)
+		throw invalidField(this, 'From', 'is later than To', 'Swap the two dates.');
 	if (from) qs.fromDate = from;
 	if (to) qs.toDate = to;
 	requestOptions.qs = qs;
@@ -103,17 +120,34 @@ export async function sendFolderHistoryPages(
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
 	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
-	const limit = returnAll ? Infinity : Math.max(1, Number(this.getNodeParameter('limit', 50)) || 50);
+	const limit = returnAll
+		? Infinity
+		: Math.max(1, Number(this.getNodeParameter('limit', 50)) || 50);
 	const simplify = this.getNodeParameter('simplify', true) as boolean;
 	const pairedItem = { item: this.getItemIndex() };
 	const results: INodeExecutionData[] = [];
-	for (let startIndex = 0, pages = 0; results.length < limit && pages < MAX_PAGES; pages++, startIndex += MAX_PAGE_SIZE) {
+	for (
+		let startIndex = 0, pages = 0;
+		results.length < limit && pages < MAX_PAGES;
+		pages++, startIndex += MAX_PAGE_SIZE
+	) {
 		const [page] = await sendDocSpaceRequest.call(this, {
 			...requestData,
-			options: { ...requestData.options, qs: { ...requestData.options.qs, startIndex, count: MAX_PAGE_SIZE } },
+			options: {
+				...requestData.options,
+				qs: { ...requestData.options.qs, startIndex, count: MAX_PAGE_SIZE },
+			},
 		});
-		const { entries, total } = (page?.json ?? {}) as { entries?: IDataObject[]; total?: number | null };
-		results.push(...(entries ?? []).map((entry) => ({ json: simplify ? simplifyHistory(entry) : entry, pairedItem })));
+		const { entries, total } = (page?.json ?? {}) as {
+			entries?: IDataObject[];
+			total?: number | null;
+		};
+		results.push(
+			...(entries ?? []).map((entry) => ({
+				json: simplify ? simplifyHistory(entry) : entry,
+				pairedItem,
+			})),
+		);
 		if (typeof total !== 'number' || startIndex + MAX_PAGE_SIZE >= total) break;
 	}
 	return results.slice(0, limit);

@@ -3,12 +3,29 @@ import type { INodeProperties } from 'n8n-workflow';
 import { folderLocator, optionsProperty, simplifyProperty } from '../../shared/descriptions';
 import { docSpaceRouting, fillLocatorPath } from '../../shared/routing';
 import { transferOperations } from '../../shared/transfer';
-import { folderCreateDescription, folderOutput, prepareFolderCreate, prepareFolderRename } from './create';
-import { folderGetContentsDescription, folderGetContentsOutput, prepareFolderGetContents } from './getContents';
-import { folderGetHistoryDescription, folderHistoryPage, prepareFolderGetHistory, sendFolderHistoryPages } from './getHistory';
+import {
+	folderCreateDescription,
+	folderOutput,
+	prepareFolderCreate,
+	prepareFolderRename,
+} from './create';
+import {
+	folderGetContentsDescription,
+	folderGetContentsOutput,
+	prepareFolderGetContents,
+} from './getContents';
+import {
+	folderGetHistoryDescription,
+	folderHistoryPage,
+	prepareFolderGetHistory,
+	sendFolderHistoryPages,
+} from './getHistory';
 
 const showOnlyForFolders = { resource: ['folder'] };
-const readAndWrite = { resource: ['folder'], operation: ['create', 'get', 'getContents', 'getHistory', 'rename'] };
+const readAndWrite = {
+	resource: ['folder'],
+	operation: ['create', 'get', 'getContents', 'getHistory', 'rename'],
+};
 
 export const folderDescription: INodeProperties[] = [
 	{
@@ -23,20 +40,32 @@ export const folderDescription: INodeProperties[] = [
 				value: 'create',
 				action: 'Create a folder',
 				description: 'Create a folder in My Documents, in a room or in another folder',
-				routing: docSpaceRouting({ method: 'POST', url: '/api/2.0/files/folder/{parentId}', preSend: [prepareFolderCreate], postReceive: [folderOutput] }),
+				routing: docSpaceRouting({
+					method: 'POST',
+					url: '/api/2.0/files/folder/{parentId}',
+					preSend: [prepareFolderCreate],
+					postReceive: [folderOutput],
+				}),
 			},
 			{
 				name: 'Get',
 				value: 'get',
 				action: 'Get a folder',
-				description: 'Read one folder: its name, address, section and how many files and folders it holds',
-				routing: docSpaceRouting({ method: 'GET', url: '/api/2.0/files/folder/{folderId}', preSend: [fillLocatorPath('folder')], postReceive: [folderOutput] }),
+				description:
+					'Read one folder: its name, address, section and how many files and folders it holds',
+				routing: docSpaceRouting({
+					method: 'GET',
+					url: '/api/2.0/files/folder/{folderId}',
+					preSend: [fillLocatorPath('folder')],
+					postReceive: [folderOutput],
+				}),
 			},
 			{
 				name: 'Get Contents',
 				value: 'getContents',
 				action: 'Get the contents of a folder',
-				description: 'List the files and folders in a folder or room, optionally searched, filtered by type and sorted',
+				description:
+					'List the files and folders in a folder or room, optionally searched, filtered by type and sorted',
 				routing: docSpaceRouting({
 					method: 'GET',
 					url: '/api/2.0/files/{folderId}',
@@ -49,7 +78,8 @@ export const folderDescription: INodeProperties[] = [
 				name: 'Get History',
 				value: 'getHistory',
 				action: 'Get the history of a folder',
-				description: 'List who did what in a folder or room (uploads, renames, moves, deletions …), newest first',
+				description:
+					'List who did what in a folder or room (uploads, renames, moves, deletions …), newest first',
 				routing: docSpaceRouting({
 					method: 'GET',
 					url: '/api/2.0/files/folder/{folderId}/log',
@@ -65,14 +95,22 @@ export const folderDescription: INodeProperties[] = [
 				value: 'rename',
 				action: 'Rename a folder',
 				description: 'Give a folder a new name',
-				routing: docSpaceRouting({ method: 'PUT', url: '/api/2.0/files/folder/{folderId}', preSend: [prepareFolderRename], postReceive: [folderOutput] }),
+				routing: docSpaceRouting({
+					method: 'PUT',
+					url: '/api/2.0/files/folder/{folderId}',
+					preSend: [prepareFolderRename],
+					postReceive: [folderOutput],
+				}),
 			},
 			...transferOperations('folder'),
 		].sort((a, b) => a.name.localeCompare(b.name)),
 		default: 'getContents',
 	},
 	// One declaration for every Folder operation but Create (see the Room Link locator).
-	{ ...folderLocator, displayOptions: { show: showOnlyForFolders, hide: { operation: ['create'] } } },
+	{
+		...folderLocator,
+		displayOptions: { show: showOnlyForFolders, hide: { operation: ['create'] } },
+	},
 	...folderCreateDescription,
 	// Copy, Move and Delete fields of both Folder and File, declared once.
 	...folderGetContentsDescription,

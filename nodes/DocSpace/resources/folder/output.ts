@@ -3,13 +3,20 @@ import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData } from 'n
 import { portalUrl } from '../room/output';
 
 /** FolderType of the section an entry lives in (docs/docspace/folders.md §4). */
-const SECTIONS: Record<number, string> = { 3: 'trash', 5: 'myDocuments', 14: 'rooms', 20: 'archive' };
+const SECTIONS: Record<number, string> = {
+	3: 'trash',
+	5: 'myDocuments',
+	14: 'rooms',
+	20: 'archive',
+};
 
 /** The folder's address in DocSpace's web client; the Folder field's "By URL" mode reads it back. */
 export function folderWebUrl(baseUrl: string, folder: IDataObject): string | null {
 	if (!baseUrl || folder.id === undefined || folder.id === null) return null;
 	const id = encodeURIComponent(String(folder.id));
-	return Number(folder.rootFolderType) === 5 ? `${baseUrl}/rooms/personal/filter?folder=${id}` : `${baseUrl}/rooms/shared/filter?folder=${id}`;
+	return Number(folder.rootFolderType) === 5
+		? `${baseUrl}/rooms/personal/filter?folder=${id}`
+		: `${baseUrl}/rooms/shared/filter?folder=${id}`;
 }
 
 function personName(person: unknown): string | null {
@@ -53,9 +60,15 @@ export function simplifyFile(file: IDataObject): IDataObject {
 }
 
 /** One item per folder, simplified unless Simplify is off. */
-export async function folderItems(context: IExecuteSingleFunctions, folders: IDataObject[]): Promise<INodeExecutionData[]> {
+export async function folderItems(
+	context: IExecuteSingleFunctions,
+	folders: IDataObject[],
+): Promise<INodeExecutionData[]> {
 	const simplify = context.getNodeParameter('simplify', true) as boolean;
 	const baseUrl = simplify ? await portalUrl(context) : '';
 	const item = context.getItemIndex();
-	return folders.map((folder) => ({ json: simplify ? simplifyFolder(folder, baseUrl) : folder, pairedItem: { item } }));
+	return folders.map((folder) => ({
+		json: simplify ? simplifyFolder(folder, baseUrl) : folder,
+		pairedItem: { item },
+	}));
 }

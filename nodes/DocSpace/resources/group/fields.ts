@@ -1,4 +1,11 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, IN8nHttpFullResponse, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { type GroupDto, checkedUserList, simplifyMember } from '../../shared/people';
 import { locatorValue } from '../../shared/routing';
@@ -24,7 +31,8 @@ export const groupFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. jane@example.com',
-		description: 'ID or email of the user who heads the group; DocSpace also makes them a member. Empty: no manager (Create) or unchanged (Update).',
+		description:
+			'ID or email of the user who heads the group; DocSpace also makes them a member. Empty: no manager (Create) or unchanged (Update).',
 		displayOptions: { show: group(['create', 'update']) },
 	},
 	{
@@ -33,32 +41,51 @@ export const groupFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. {{ $json.userIds }} or id1, jane@example.com',
-		description: 'User IDs or emails, separated by commas, or an expression that gives a list of them',
+		description:
+			'User IDs or emails, separated by commas, or an expression that gives a list of them',
 		displayOptions: { show: group(['create', 'addMembers', 'removeMembers']) },
 	},
 ];
 
 /** The Group locator's id into the URL's `{groupId}`; a malformed id is refused before sending. */
-export function fillGroupId(context: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): string {
+export function fillGroupId(
+	context: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): string {
 	const id = uuid(context, 'Group', locatorValue(context, 'group'), 'group');
 	requestOptions.url = String(requestOptions.url).replace('{groupId}', id);
 	return id;
 }
 
 export function simplifyGroupFull(dto: GroupDto): IDataObject {
-	return { ...simplifyGroup(dto), ...(Array.isArray(dto.members) ? { members: dto.members.map(simplifyMember) } : {}) };
+	return {
+		...simplifyGroup(dto),
+		...(Array.isArray(dto.members) ? { members: dto.members.map(simplifyMember) } : {}),
+	};
 }
 
 /** Post-receive of operations answering with one GroupDto. */
-export async function groupOutput(this: IExecuteSingleFunctions, _items: INodeExecutionData[], response: IN8nHttpFullResponse): Promise<INodeExecutionData[]> {
+export async function groupOutput(
+	this: IExecuteSingleFunctions,
+	_items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
 	const dto = (response.body as IDataObject).response as GroupDto;
 	const simplify = this.getNodeParameter('simplify', true) as boolean;
-	return [{ json: simplify ? simplifyGroupFull(dto) : dto, pairedItem: { item: this.getItemIndex() } }];
+	return [
+		{ json: simplify ? simplifyGroupFull(dto) : dto, pairedItem: { item: this.getItemIndex() } },
+	];
 }
 
 /** The Manager field: at most one user ID or email, checked without sending anything. */
 export function managerOf(context: IExecuteSingleFunctions) {
 	const manager = checkedUserList(context, 'Manager', context.getNodeParameter('groupManager', ''));
-	if (manager.length > 1) throw invalidField(context, 'Manager', `${manager.length} users given`, 'A group has one manager: give one ID or email.');
+	if (manager.length > 1)
+		throw invalidField(
+			context,
+			'Manager',
+			`${manager.length} users given`,
+			'A group has one manager: give one ID or email.',
+		);
 	return manager;
 }

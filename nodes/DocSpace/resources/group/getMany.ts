@@ -32,7 +32,8 @@ export async function prepareGroupGetMany(
 }
 
 export function simplifyGroup(group: IDataObject): IDataObject {
-	const manager = group.manager && typeof group.manager === 'object' ? (group.manager as IDataObject) : undefined;
+	const manager =
+		group.manager && typeof group.manager === 'object' ? (group.manager as IDataObject) : undefined;
 	return {
 		id: group.id,
 		name: group.name,

@@ -10,7 +10,14 @@ import type {
 } from 'n8n-workflow';
 
 import { optionsProperty } from '../../shared/descriptions';
-import { maxWaitMs, maxWaitOption, readEntryOrGone, startedOperation, waitForFileOperation, waitUntil } from '../../shared/fileOperations';
+import {
+	maxWaitMs,
+	maxWaitOption,
+	readEntryOrGone,
+	startedOperation,
+	waitForFileOperation,
+	waitUntil,
+} from '../../shared/fileOperations';
 import { docSpaceRouting, fillLocatorId, requestBody } from '../../shared/routing';
 
 // Room: Archive, Unarchive and Delete: asynchronous operations (docs/docspace/folders.md §1, §6).
@@ -24,7 +31,10 @@ export const roomLifecycleDescription: INodeProperties[] = [
 	optionsProperty({ resource: ['room'], operation: ROOM_LIFECYCLE_OPERATIONS }, [maxWaitOption]),
 ];
 
-async function prepareRoomOperation(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+async function prepareRoomOperation(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
 	fillLocatorId(this, requestOptions, 'room');
 	maxWaitMs(this);
 	// deleteAfter: true would make DocSpace drop the result before anyone reads it (§1).
@@ -42,9 +52,17 @@ function roomPath(context: IExecuteSingleFunctions): string {
 }
 
 function archiveOutput(archived: boolean): PostReceiveAction {
-	return async function (this: IExecuteSingleFunctions, _items: INodeExecutionData[], response: IN8nHttpFullResponse) {
+	return async function (
+		this: IExecuteSingleFunctions,
+		_items: INodeExecutionData[],
+		response: IN8nHttpFullResponse,
+	) {
 		const outcome = await waitForFileOperation(this, startedOperation(response.body));
-		const json: IDataObject = { roomId: roomIdOf(this), archived, resultReported: outcome.state === 'finished' };
+		const json: IDataObject = {
+			roomId: roomIdOf(this),
+			archived,
+			resultReported: outcome.state === 'finished',
+		};
 		if (outcome.state === 'vanished') {
 			// Someone else read the result: the room's section tells whether it is archived.
 			const room = await readEntryOrGone(this, roomPath(this), 'rooms:read');
@@ -58,10 +76,19 @@ function archiveOutput(archived: boolean): PostReceiveAction {
  * DocSpace answers a room deletion with the user's first operation, not necessarily this one (§1),
  * so the node waits until the room is gone instead of reading an operation's status.
  */
-async function deleteOutput(this: IExecuteSingleFunctions, _items: INodeExecutionData[], response: IN8nHttpFullResponse): Promise<INodeExecutionData[]> {
+async function deleteOutput(
+	this: IExecuteSingleFunctions,
+	_items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
 	if (!startedOperation(response.body)) await waitForFileOperation(this, undefined);
-	await waitUntil(this, async () => (await readEntryOrGone(this, roomPath(this), 'rooms:read')) === undefined);
-	return [{ json: { roomId: roomIdOf(this), deleted: true }, pairedItem: { item: this.getItemIndex() } }];
+	await waitUntil(
+		this,
+		async () => (await readEntryOrGone(this, roomPath(this), 'rooms:read')) === undefined,
+	);
+	return [
+		{ json: { roomId: roomIdOf(this), deleted: true }, pairedItem: { item: this.getItemIndex() } },
+	];
 }
 
 export const roomLifecycleOperations: INodePropertyOptions[] = [
@@ -69,21 +96,42 @@ export const roomLifecycleOperations: INodePropertyOptions[] = [
 		name: 'Archive',
 		value: 'archive',
 		action: 'Archive a room',
-		description: 'Move a room to the Archive (read-only, can be restored) and wait until DocSpace has finished',
-		routing: docSpaceRouting({ method: 'PUT', url: '/api/2.0/files/rooms/{roomId}/archive', preSend: [prepareRoomOperation], postReceive: [archiveOutput(true)], once: true }),
+		description:
+			'Move a room to the Archive (read-only, can be restored) and wait until DocSpace has finished',
+		routing: docSpaceRouting({
+			method: 'PUT',
+			url: '/api/2.0/files/rooms/{roomId}/archive',
+			preSend: [prepareRoomOperation],
+			postReceive: [archiveOutput(true)],
+			once: true,
+		}),
 	},
 	{
 		name: 'Delete',
 		value: 'delete',
 		action: 'Delete a room',
-		description: 'Delete a room with everything in it, permanently (no Trash), and wait until it is gone. Archive it first if DocSpace refuses.',
-		routing: docSpaceRouting({ method: 'DELETE', url: '/api/2.0/files/rooms/{roomId}', preSend: [prepareRoomOperation], postReceive: [deleteOutput], once: true }),
+		description:
+			'Delete a room with everything in it, permanently (no Trash), and wait until it is gone. Archive it first if DocSpace refuses.',
+		routing: docSpaceRouting({
+			method: 'DELETE',
+			url: '/api/2.0/files/rooms/{roomId}',
+			preSend: [prepareRoomOperation],
+			postReceive: [deleteOutput],
+			once: true,
+		}),
 	},
 	{
 		name: 'Unarchive',
 		value: 'unarchive',
 		action: 'Unarchive a room',
-		description: 'Move a room from the Archive back to the active rooms and wait until DocSpace has finished',
-		routing: docSpaceRouting({ method: 'PUT', url: '/api/2.0/files/rooms/{roomId}/unarchive', preSend: [prepareRoomOperation], postReceive: [archiveOutput(false)], once: true }),
+		description:
+			'Move a room from the Archive back to the active rooms and wait until DocSpace has finished',
+		routing: docSpaceRouting({
+			method: 'PUT',
+			url: '/api/2.0/files/rooms/{roomId}/unarchive',
+			preSend: [prepareRoomOperation],
+			postReceive: [archiveOutput(false)],
+			once: true,
+		}),
 	},
 ];

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { ROOM_TYPES, type RoomTypeName } from '../../shared/accessLevels';
 import { requestBody } from '../../shared/routing';
@@ -38,7 +43,8 @@ export const roomCreateDescription: INodeProperties[] = [
 			description: ROOM_TYPE_HINTS[name],
 		})),
 		default: 'custom',
-		description: 'What the room is for; it decides which access levels members and links can have, and cannot be changed later',
+		description:
+			'What the room is for; it decides which access levels members and links can have, and cannot be changed later',
 		displayOptions: { show },
 	},
 	{
@@ -54,18 +60,31 @@ export const roomCreateDescription: INodeProperties[] = [
 
 /** Room type as chosen, or by name, label or DocSpace's number in an expression. */
 export function roomTypeValue(context: IExecuteSingleFunctions, value: unknown): number {
-	const text = String(value ?? '').trim().toLowerCase();
+	const text = String(value ?? '')
+		.trim()
+		.toLowerCase();
 	const entry = (Object.keys(ROOM_TYPES) as RoomTypeName[]).find(
-		(name) => name.toLowerCase() === text || ROOM_TYPES[name].label.toLowerCase() === text || String(ROOM_TYPES[name].roomType) === text,
+		(name) =>
+			name.toLowerCase() === text ||
+			ROOM_TYPES[name].label.toLowerCase() === text ||
+			String(ROOM_TYPES[name].roomType) === text,
 	);
 	if (!entry) {
-		throw invalidField(context, 'Room Type', `${describeValue(value)} is not a room type`, `Use one of: ${Object.keys(ROOM_TYPES).join(', ')}.`);
+		throw invalidField(
+			context,
+			'Room Type',
+			`${describeValue(value)} is not a room type`,
+			`Use one of: ${Object.keys(ROOM_TYPES).join(', ')}.`,
+		);
 	}
 	return ROOM_TYPES[entry].roomType;
 }
 
 /** `POST files/rooms` body: title, integer roomType, and the settings chosen (docs/docspace/rooms.md §1). */
-export async function prepareRoomCreate(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+export async function prepareRoomCreate(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
 	const title = optionalText(this, 'Title', this.getNodeParameter('roomTitle', ''), 170);
 	if (!title) throw invalidField(this, 'Title', 'is empty', 'Enter the name of the room.');
 	const roomType = roomTypeValue(this, this.getNodeParameter('roomType', 'custom'));

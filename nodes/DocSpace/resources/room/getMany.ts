@@ -52,7 +52,10 @@ export const roomGetManyDescription: INodeProperties[] = [
 function roomTypeNumber(context: IExecuteSingleFunctions, value: unknown): number {
 	const text = String(value).trim();
 	const entry = Object.entries(ROOM_TYPES).find(
-		([name, type]) => name.toLowerCase() === text.toLowerCase() || type.label.toLowerCase() === text.toLowerCase() || String(type.roomType) === text,
+		([name, type]) =>
+			name.toLowerCase() === text.toLowerCase() ||
+			type.label.toLowerCase() === text.toLowerCase() ||
+			String(type.roomType) === text,
 	);
 	if (!entry) {
 		throw invalidField(

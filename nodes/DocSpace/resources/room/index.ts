@@ -50,7 +50,8 @@ export const roomDescription: INodeProperties[] = [
 				name: 'Get',
 				value: 'get',
 				action: 'Get a room',
-				description: "Read one room: its title, type, address, owner, dates and how many files it holds",
+				description:
+					'Read one room: its title, type, address, owner, dates and how many files it holds',
 				routing: docSpaceRouting({
 					method: 'GET',
 					url: '/api/2.0/files/rooms/{roomId}',
@@ -62,7 +63,8 @@ export const roomDescription: INodeProperties[] = [
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many rooms',
-				description: 'List the rooms the account can see, optionally searched by title and filtered by room type',
+				description:
+					'List the rooms the account can see, optionally searched by title and filtered by room type',
 				routing: docSpaceRouting({
 					method: 'GET',
 					url: '/api/2.0/files/rooms',
@@ -75,7 +77,8 @@ export const roomDescription: INodeProperties[] = [
 				name: 'Pin',
 				value: 'pin',
 				action: 'Pin a room',
-				description: 'Pin a room to the top of the room list of the account behind the credential (at most 10 pinned rooms)',
+				description:
+					'Pin a room to the top of the room list of the account behind the credential (at most 10 pinned rooms)',
 				routing: docSpaceRouting({
 					method: 'PUT',
 					url: '/api/2.0/files/rooms/{roomId}/pin',
@@ -99,7 +102,8 @@ export const roomDescription: INodeProperties[] = [
 				name: 'Unpin',
 				value: 'unpin',
 				action: 'Unpin a room',
-				description: 'Unpin a room from the top of the room list of the account behind the credential',
+				description:
+					'Unpin a room from the top of the room list of the account behind the credential',
 				routing: docSpaceRouting({
 					method: 'PUT',
 					url: '/api/2.0/files/rooms/{roomId}/unpin',
@@ -111,7 +115,8 @@ export const roomDescription: INodeProperties[] = [
 				name: 'Update',
 				value: 'update',
 				action: 'Update a room',
-				description: 'Change a room’s title, quota, file lifetime, watermark, indexing, download rule, colour or cover; fields left out stay as they are',
+				description:
+					'Change a room’s title, quota, file lifetime, watermark, indexing, download rule, colour or cover; fields left out stay as they are',
 				routing: docSpaceRouting({
 					method: 'PUT',
 					url: '/api/2.0/files/rooms/{roomId}',

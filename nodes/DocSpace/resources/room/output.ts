@@ -51,9 +51,15 @@ export async function portalUrl(context: IExecuteSingleFunctions): Promise<strin
 }
 
 /** One item per room, simplified unless Simplify is off. */
-export async function roomItems(context: IExecuteSingleFunctions, rooms: IDataObject[]): Promise<INodeExecutionData[]> {
+export async function roomItems(
+	context: IExecuteSingleFunctions,
+	rooms: IDataObject[],
+): Promise<INodeExecutionData[]> {
 	const simplify = context.getNodeParameter('simplify', true) as boolean;
 	const baseUrl = simplify ? await portalUrl(context) : '';
 	const item = context.getItemIndex();
-	return rooms.map((room) => ({ json: simplify ? simplifyRoom(room, baseUrl) : room, pairedItem: { item } }));
+	return rooms.map((room) => ({
+		json: simplify ? simplifyRoom(room, baseUrl) : room,
+		pairedItem: { item },
+	}));
 }

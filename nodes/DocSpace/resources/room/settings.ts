@@ -1,6 +1,12 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { describeValue, integerInRange, invalidField, optionalText, booleanValue } from '../../shared/validation';
+import {
+	describeValue,
+	integerInRange,
+	invalidField,
+	optionalText,
+	booleanValue,
+} from '../../shared/validation';
 
 // The settings DocSpace takes on room create and update (docs/docspace/rooms.md §1–§2).
 
@@ -23,7 +29,8 @@ export function roomSettingOptions(forUpdate: boolean): INodeProperties[] {
 			type: 'color',
 			default: '',
 			placeholder: 'e.g. FF6F3D',
-			description: 'Colour of the room icon as 6 hex digits (a leading # is removed before sending). Empty: DocSpace picks one.',
+			description:
+				'Colour of the room icon as 6 hex digits (a leading # is removed before sending). Empty: DocSpace picks one.',
 		},
 		{
 			displayName: 'Cover',
@@ -38,7 +45,8 @@ export function roomSettingOptions(forUpdate: boolean): INodeProperties[] {
 			name: 'denyDownload',
 			type: 'boolean',
 			default: false,
-			description: 'Whether members other than room managers are prevented from downloading, copying and printing files',
+			description:
+				'Whether members other than room managers are prevented from downloading, copying and printing files',
 		},
 		{
 			displayName: 'File Lifetime',
@@ -46,7 +54,8 @@ export function roomSettingOptions(forUpdate: boolean): INodeProperties[] {
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 999 },
 			default: 30,
-			description: 'Files older than this are removed automatically (1–999, in the unit of File Lifetime Unit)',
+			description:
+				'Files older than this are removed automatically (1–999, in the unit of File Lifetime Unit)',
 		},
 		{
 			displayName: 'File Lifetime Unit',
@@ -72,7 +81,8 @@ export function roomSettingOptions(forUpdate: boolean): INodeProperties[] {
 			name: 'indexing',
 			type: 'boolean',
 			default: false,
-			description: 'Whether files and folders are numbered in a fixed order (index), as in virtual data rooms',
+			description:
+				'Whether files and folders are numbered in a fixed order (index), as in virtual data rooms',
 		},
 		{
 			displayName: 'Storage Quota (MB)',
@@ -80,7 +90,8 @@ export function roomSettingOptions(forUpdate: boolean): INodeProperties[] {
 			type: 'number',
 			typeOptions: { minValue: -1 },
 			default: -1,
-			description: 'How much the room may store, in megabytes. -1: no limit. It cannot exceed the portal’s quota.',
+			description:
+				'How much the room may store, in megabytes. -1: no limit. It cannot exceed the portal’s quota.',
 		},
 		{
 			displayName: 'Watermark Angle',
@@ -107,7 +118,8 @@ export function roomSettingOptions(forUpdate: boolean): INodeProperties[] {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. Confidential',
-			description: 'Text of the watermark shown on documents opened in the room (at most 255 characters)',
+			description:
+				'Text of the watermark shown on documents opened in the room (at most 255 characters)',
 		},
 	];
 	if (!forUpdate) {
@@ -117,7 +129,8 @@ export function roomSettingOptions(forUpdate: boolean): INodeProperties[] {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. client, 2027',
-			description: 'Tags, separated by commas (or a list in an expression). Tags that do not exist yet are created.',
+			description:
+				'Tags, separated by commas (or a list in an expression). Tags that do not exist yet are created.',
 		});
 		return options;
 	}
@@ -149,11 +162,21 @@ export function roomSettingOptions(forUpdate: boolean): INodeProperties[] {
 
 /** A list of texts from "a, b", a list, or one value; each trimmed, empty ones dropped. */
 export function textList(value: unknown): string[] {
-	const list = Array.isArray(value) ? value.flat() : typeof value === 'string' ? value.split(',') : value === undefined || value === null ? [] : [value];
+	const list = Array.isArray(value)
+		? value.flat()
+		: typeof value === 'string'
+			? value.split(',')
+			: value === undefined || value === null
+				? []
+				: [value];
 	return list.map((entry) => String(entry).trim()).filter((entry) => entry !== '');
 }
 
-export function roomTags(context: IExecuteSingleFunctions, field: string, value: unknown): string[] {
+export function roomTags(
+	context: IExecuteSingleFunctions,
+	field: string,
+	value: unknown,
+): string[] {
 	const tags = [...new Set(textList(value))];
 	for (const tag of tags) optionalText(context, field, tag, 255);
 	return tags;
@@ -165,13 +188,21 @@ function roomColor(context: IExecuteSingleFunctions, value: unknown): string | u
 	let hex = String(value).trim().replace(/^#/, '');
 	if (/^[0-9a-f]{3}$/i.test(hex)) hex = hex.replace(/./g, (digit) => digit + digit);
 	if (!/^[0-9a-f]{6}$/i.test(hex)) {
-		throw invalidField(context, 'Color', `${describeValue(value)} is not a colour`, 'Enter 6 hex digits such as FF6F3D (with or without #).');
+		throw invalidField(
+			context,
+			'Color',
+			`${describeValue(value)} is not a colour`,
+			'Enter 6 hex digits such as FF6F3D (with or without #).',
+		);
 	}
 	return hex.toUpperCase();
 }
 
 /** The settings of a Create/Update collection as DocSpace's request fields; throws before sending. */
-export function roomSettingsBody(context: IExecuteSingleFunctions, fields: IDataObject): IDataObject {
+export function roomSettingsBody(
+	context: IExecuteSingleFunctions,
+	fields: IDataObject,
+): IDataObject {
 	const body: IDataObject = {};
 	const color = roomColor(context, fields.color);
 	if (color) body.color = color;
@@ -181,47 +212,106 @@ export function roomSettingsBody(context: IExecuteSingleFunctions, fields: IData
 		['denyDownload', 'Deny Download'],
 		['indexing', 'Indexing'],
 	] as const) {
-		if (fields[name] !== undefined && fields[name] !== '') body[name] = booleanValue(context, label, fields[name]);
+		if (fields[name] !== undefined && fields[name] !== '')
+			body[name] = booleanValue(context, label, fields[name]);
 	}
 	if (fields.quotaMb !== undefined && fields.quotaMb !== '') {
-		const quota = integerInRange(context, 'Storage Quota (MB)', fields.quotaMb, -1, 1024 * 1024 * 1024);
-		if (quota === 0) throw invalidField(context, 'Storage Quota (MB)', 'is 0', 'Enter a size in megabytes, or -1 for no limit.');
+		const quota = integerInRange(
+			context,
+			'Storage Quota (MB)',
+			fields.quotaMb,
+			-1,
+			1024 * 1024 * 1024,
+		);
+		if (quota === 0)
+			throw invalidField(
+				context,
+				'Storage Quota (MB)',
+				'is 0',
+				'Enter a size in megabytes, or -1 for no limit.',
+			);
 		body.quota = quota === -1 ? -1 : quota * MB;
 	}
-	const lifetimeSet = ['lifetimeValue', 'lifetimePeriod', 'lifetimeDeletePermanently'].some((name) => fields[name] !== undefined);
+	const lifetimeSet = ['lifetimeValue', 'lifetimePeriod', 'lifetimeDeletePermanently'].some(
+		(name) => fields[name] !== undefined,
+	);
 	if (fields.disableLifetime === true) {
-		if (lifetimeSet) throw invalidField(context, 'Turn Off File Lifetime', 'is on while a File Lifetime is set', 'Use one of them.');
+		if (lifetimeSet)
+			throw invalidField(
+				context,
+				'Turn Off File Lifetime',
+				'is on while a File Lifetime is set',
+				'Use one of them.',
+			);
 		body.lifetime = { enabled: false };
 	} else if (lifetimeSet) {
 		const period = LIFETIME_PERIODS[String(fields.lifetimePeriod ?? 'days')];
 		if (period === undefined) {
-			throw invalidField(context, 'File Lifetime Unit', `${describeValue(fields.lifetimePeriod)} is not a unit`, 'Choose days, months or years.');
+			throw invalidField(
+				context,
+				'File Lifetime Unit',
+				`${describeValue(fields.lifetimePeriod)} is not a unit`,
+				'Choose days, months or years.',
+			);
 		}
 		body.lifetime = {
 			enabled: true,
 			value: integerInRange(context, 'File Lifetime', fields.lifetimeValue ?? 30, 1, 999),
 			period,
-			deletePermanently: booleanValue(context, 'File Lifetime: Delete Permanently', fields.lifetimeDeletePermanently ?? false),
+			deletePermanently: booleanValue(
+				context,
+				'File Lifetime: Delete Permanently',
+				fields.lifetimeDeletePermanently ?? false,
+			),
 		};
 	}
-	const watermarkSet = ['watermarkText', 'watermarkAdditions', 'watermarkRotate'].some((name) => fields[name] !== undefined);
+	const watermarkSet = ['watermarkText', 'watermarkAdditions', 'watermarkRotate'].some(
+		(name) => fields[name] !== undefined,
+	);
 	if (fields.disableWatermark === true) {
-		if (watermarkSet) throw invalidField(context, 'Turn Off Watermark', 'is on while watermark fields are set', 'Use one of them.');
+		if (watermarkSet)
+			throw invalidField(
+				context,
+				'Turn Off Watermark',
+				'is on while watermark fields are set',
+				'Use one of them.',
+			);
 		body.watermark = { enabled: false };
 	} else if (watermarkSet) {
 		const text = optionalText(context, 'Watermark Text', fields.watermarkText, 255);
 		const additions = [fields.watermarkAdditions ?? []].flat().map((value) => {
-			const flag = WATERMARK_ADDITIONS.find((option) => option.value === Number(value) || option.name.toLowerCase() === String(value).toLowerCase());
-			if (!flag) throw invalidField(context, 'Watermark Details', `${describeValue(value)} is not a watermark detail`, `Use: ${WATERMARK_ADDITIONS.map((option) => option.name).join(', ')}.`);
+			const flag = WATERMARK_ADDITIONS.find(
+				(option) =>
+					option.value === Number(value) ||
+					option.name.toLowerCase() === String(value).toLowerCase(),
+			);
+			if (!flag)
+				throw invalidField(
+					context,
+					'Watermark Details',
+					`${describeValue(value)} is not a watermark detail`,
+					`Use: ${WATERMARK_ADDITIONS.map((option) => option.name).join(', ')}.`,
+				);
 			return flag.value;
 		});
 		if (!text && additions.length === 0) {
-			throw invalidField(context, 'Watermark Text', 'is empty and no Watermark Details are chosen', 'Enter a text or choose what the watermark shows.');
+			throw invalidField(
+				context,
+				'Watermark Text',
+				'is empty and no Watermark Details are chosen',
+				'Enter a text or choose what the watermark shows.',
+			);
 		}
 		// A [Flags] enum: the chosen details are added up.
 		const sum = [...new Set(additions)].reduce((total, flag) => total + flag, 0);
 		const rotate = Number(fields.watermarkRotate ?? -45);
-		if (rotate !== 0 && rotate !== -45) throw invalidField(context, 'Watermark Angle', `${describeValue(fields.watermarkRotate)} is not an angle`, 'Choose Diagonal or Horizontal.');
+		if (rotate !== 0 && rotate !== -45)
+			throw invalidField(
+				context,
+				'Watermark Angle',
+				`${describeValue(fields.watermarkRotate)} is not an angle`,
+				'Choose Diagonal or Horizontal.',
+			);
 		body.watermark = { enabled: true, ...(text ? { text } : {}), additions: sum, rotate };
 	}
 	return body;

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { fillLocatorId, requestBody } from '../../shared/routing';
 import { invalidField, optionalText } from '../../shared/validation';
@@ -19,7 +24,10 @@ export const roomUpdateDescription: INodeProperties[] = [
 ];
 
 /** `PUT files/rooms/{id}`: only the fields given change (docs/docspace/rooms.md §2). */
-export async function prepareRoomUpdate(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+export async function prepareRoomUpdate(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
 	fillLocatorId(this, requestOptions, 'room');
 	const fields = this.getNodeParameter('updateFields', {}) as IDataObject;
 	const body = requestBody(requestOptions);
@@ -27,7 +35,12 @@ export async function prepareRoomUpdate(this: IExecuteSingleFunctions, requestOp
 	if (title) body.title = title;
 	Object.assign(body, roomSettingsBody(this, fields));
 	if (Object.keys(body).length === 0) {
-		throw invalidField(this, 'Update Fields', 'nothing to change', 'Add at least one field to change under Update Fields.');
+		throw invalidField(
+			this,
+			'Update Fields',
+			'nothing to change',
+			'Add at least one field to change under Update Fields.',
+		);
 	}
 	return requestOptions;
 }

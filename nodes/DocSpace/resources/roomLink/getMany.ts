@@ -1,7 +1,11 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import { LINK_TYPES, type LinkTypeName } from '../../shared/accessLevels';
-import { includePasswordOption, optionsProperty, simplifyProperty } from '../../shared/descriptions';
+import {
+	includePasswordOption,
+	optionsProperty,
+	simplifyProperty,
+} from '../../shared/descriptions';
 import { fillLocatorId } from '../../shared/routing';
 
 const show = { resource: ['roomLink'], operation: ['getAll'] };
@@ -14,9 +18,21 @@ export const roomLinkGetManyDescription: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show },
 		options: [
-			{ name: 'All Links', value: 'all', description: 'External links (the primary one included) and the invitation link' },
-			{ name: 'External Links', value: 'external', description: 'Links that open the room with an access level' },
-			{ name: 'Invitation Link', value: 'invitation', description: 'The link that makes people members of the room (one per room)' },
+			{
+				name: 'All Links',
+				value: 'all',
+				description: 'External links (the primary one included) and the invitation link',
+			},
+			{
+				name: 'External Links',
+				value: 'external',
+				description: 'Links that open the room with an access level',
+			},
+			{
+				name: 'Invitation Link',
+				value: 'invitation',
+				description: 'The link that makes people members of the room (one per room)',
+			},
 		],
 		default: 'all',
 		description: 'Which kind of links to return',

@@ -1,6 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { includePasswordOption, optionsProperty, simplifyProperty } from '../../shared/descriptions';
+import {
+	includePasswordOption,
+	optionsProperty,
+	simplifyProperty,
+} from '../../shared/descriptions';
 
 const show = { resource: ['roomLink'], operation: ['getPrimary'] };
 

@@ -36,7 +36,8 @@ export const roomLinkDescription: INodeProperties[] = [
 				name: 'Get Primary',
 				value: 'getPrimary',
 				action: 'Get the primary link of a room',
-				description: "Read the room's primary external link, the one DocSpace shows as the room's shared link",
+				description:
+					"Read the room's primary external link, the one DocSpace shows as the room's shared link",
 				routing: docSpaceRouting({
 					method: 'GET',
 					url: '/api/2.0/files/rooms/{roomId}/link',

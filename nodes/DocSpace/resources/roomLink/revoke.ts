@@ -8,7 +8,11 @@ import type {
 } from 'n8n-workflow';
 
 import { LINK_TYPES, type LinkTypeName } from '../../shared/accessLevels';
-import { includePasswordOption, optionsProperty, simplifyProperty } from '../../shared/descriptions';
+import {
+	includePasswordOption,
+	optionsProperty,
+	simplifyProperty,
+} from '../../shared/descriptions';
 import { linkItems } from '../../shared/linkSettings';
 import { type FileShareDto, linkOf } from '../../shared/output';
 import { fillLocatorId, requestBody } from '../../shared/routing';
@@ -34,8 +38,16 @@ export const roomLinkRevokeDescription: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show },
 		options: [
-			{ name: 'External Link', value: 'external', description: 'A link that opens the room (the primary one or an additional one)' },
-			{ name: 'Invitation Link', value: 'invitation', description: 'The link that makes people members of the room' },
+			{
+				name: 'External Link',
+				value: 'external',
+				description: 'A link that opens the room (the primary one or an additional one)',
+			},
+			{
+				name: 'Invitation Link',
+				value: 'invitation',
+				description: 'The link that makes people members of the room',
+			},
 		],
 		default: 'external',
 		description: 'The kind of link to revoke (DocSpace needs it; Room Link: Get Many shows it)',
@@ -63,13 +75,23 @@ export async function prepareRoomLinkRevoke(
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const roomId = fillLocatorId(this, requestOptions, 'room');
-	const linkType = LINK_TYPES[String(this.getNodeParameter('linkType', 'external')) as LinkTypeName];
+	const linkType =
+		LINK_TYPES[String(this.getNodeParameter('linkType', 'external')) as LinkTypeName];
 	if (linkType === undefined) {
-		throw invalidField(this, 'Link Type', 'is not a link type', 'Choose External Link or Invitation Link.');
+		throw invalidField(
+			this,
+			'Link Type',
+			'is not a link type',
+			'Choose External Link or Invitation Link.',
+		);
 	}
 	const linkId = uuid(this, 'Link ID', this.getNodeParameter('linkId', ''), 'link');
 
-	const { response } = await docSpaceApiRequest.call(this, 'GET', `/api/2.0/files/rooms/${encodeURIComponent(roomId)}/links`);
+	const { response } = await docSpaceApiRequest.call(
+		this,
+		'GET',
+		`/api/2.0/files/rooms/${encodeURIComponent(roomId)}/links`,
+	);
 	const existing = (Array.isArray(response) ? (response as FileShareDto[]) : [])
 		.map(linkOf)
 		.find((link) => String(link.id).toLowerCase() === linkId);

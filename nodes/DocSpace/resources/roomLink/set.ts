@@ -1,8 +1,24 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { LINK_TYPES, accessName, accessOptions, allRoomLinkAccess, parseAccess } from '../../shared/accessLevels';
-import { includePasswordOption, optionsProperty, simplifyProperty } from '../../shared/descriptions';
-import { applyLinkSettings, checkLinkToUpdate, linkChoiceProperties, linkIdFor, linkSettingsProperties } from '../../shared/linkSettings';
+import {
+	LINK_TYPES,
+	accessName,
+	accessOptions,
+	allRoomLinkAccess,
+	parseAccess,
+} from '../../shared/accessLevels';
+import {
+	includePasswordOption,
+	optionsProperty,
+	simplifyProperty,
+} from '../../shared/descriptions';
+import {
+	applyLinkSettings,
+	checkLinkToUpdate,
+	linkChoiceProperties,
+	linkIdFor,
+	linkSettingsProperties,
+} from '../../shared/linkSettings';
 import { fillLocatorId, requestBody } from '../../shared/routing';
 import { describeValue, integerInRange, invalidField } from '../../shared/validation';
 
@@ -13,7 +29,7 @@ const showInvitation = { ...show, linkType: ['invitation'] };
 export const roomLinkSetDescription: INodeProperties[] = [
 	{
 		displayName:
-			'Collaboration, virtual data and AI rooms take no external links. A custom or public room has one primary external link and at most 5 more; a form filling room only its primary one. Password, Deny Download and Internal Only apply to external links; a public room\'s primary link never expires.',
+			"Collaboration, virtual data and AI rooms take no external links. A custom or public room has one primary external link and at most 5 more; a form filling room only its primary one. Password, Deny Download and Internal Only apply to external links; a public room's primary link never expires.",
 		name: 'externalLinkNotice',
 		type: 'notice',
 		default: '',
@@ -37,12 +53,14 @@ export const roomLinkSetDescription: INodeProperties[] = [
 			{
 				name: 'External Link',
 				value: 'external',
-				description: 'Anyone with the link opens the room with the chosen access; can have a password and an expiry',
+				description:
+					'Anyone with the link opens the room with the chosen access; can have a password and an expiry',
 			},
 			{
 				name: 'Invitation Link',
 				value: 'invitation',
-				description: 'Whoever opens it joins the room as a member with the chosen role (one per room)',
+				description:
+					'Whoever opens it joins the room as a member with the chosen role (one per room)',
 			},
 		],
 		default: 'external',
@@ -56,7 +74,10 @@ export const roomLinkSetDescription: INodeProperties[] = [
 		type: 'options',
 		displayOptions: { show: showExternal },
 		options: accessOptions(allRoomLinkAccess('external')),
-		typeOptions: { loadOptionsMethod: 'getRoomLinkAccessLevels', loadOptionsDependsOn: ['room.value', 'linkType'] },
+		typeOptions: {
+			loadOptionsMethod: 'getRoomLinkAccessLevels',
+			loadOptionsDependsOn: ['room.value', 'linkType'],
+		},
 		default: 2,
 		description:
 			'What people who open the link may do; the list shows what the chosen room allows (by name, or its number, in an expression). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
@@ -68,7 +89,10 @@ export const roomLinkSetDescription: INodeProperties[] = [
 		type: 'options',
 		displayOptions: { show: showInvitation },
 		options: accessOptions(allRoomLinkAccess('invitation')),
-		typeOptions: { loadOptionsMethod: 'getRoomLinkAccessLevels', loadOptionsDependsOn: ['room.value', 'linkType'] },
+		typeOptions: {
+			loadOptionsMethod: 'getRoomLinkAccessLevels',
+			loadOptionsDependsOn: ['room.value', 'linkType'],
+		},
 		default: 2,
 		description:
 			'The role people get when they join through the link; the list shows the roles the chosen room offers (by name, or its number, in an expression). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
@@ -107,7 +131,12 @@ export async function prepareRoomLinkSet(
 
 	const linkType = linkTypeOf(body.linkType);
 	if (linkType === undefined) {
-		throw invalidField(this, 'Link Type', `${describeValue(body.linkType)} is not a link type`, 'Choose External Link or Invitation Link.');
+		throw invalidField(
+			this,
+			'Link Type',
+			`${describeValue(body.linkType)} is not a link type`,
+			'Choose External Link or Invitation Link.',
+		);
 	}
 	body.linkType = linkType;
 	const kind = linkType === LINK_TYPES.external ? 'external' : 'invitation';
@@ -128,11 +157,22 @@ export async function prepareRoomLinkSet(
 
 	body.linkId = linkIdFor(this, body, `room:${roomId}:${kind}`);
 	applyLinkSettings(this, body, kind === 'external');
-	if (kind === 'invitation' && body.maxUseCount !== undefined && body.maxUseCount !== null && body.maxUseCount !== '' && body.maxUseCount !== 0) {
+	if (
+		kind === 'invitation' &&
+		body.maxUseCount !== undefined &&
+		body.maxUseCount !== null &&
+		body.maxUseCount !== '' &&
+		body.maxUseCount !== 0
+	) {
 		body.maxUseCount = integerInRange(this, 'Max Uses', body.maxUseCount, 1, 1000);
 	} else {
 		delete body.maxUseCount;
 	}
-	await checkLinkToUpdate(this, String(body.linkId), `/api/2.0/files/rooms/${encodeURIComponent(roomId)}/links`, `room ${roomId}`);
+	await checkLinkToUpdate(
+		this,
+		String(body.linkId),
+		`/api/2.0/files/rooms/${encodeURIComponent(roomId)}/links`,
+		`room ${roomId}`,
+	);
 	return requestOptions;
 }

@@ -12,10 +12,22 @@ import { type FileShareDto, subjectOf } from '../../shared/output';
 import { recipientLocator } from '../../shared/recipients';
 import { fillLocatorId, requestBody } from '../../shared/routing';
 import { booleanValue, invalidField, optionalText } from '../../shared/validation';
-import { checkRoleForRoom, findMember, memberAccess, memberJson, memberRef, readInsteadOfWriting, readRoom, type MemberRef } from './members';
+import {
+	checkRoleForRoom,
+	findMember,
+	memberAccess,
+	memberJson,
+	memberRef,
+	readInsteadOfWriting,
+	readRoom,
+	type MemberRef,
+} from './members';
 
 const show = { resource: ['roomMember'], operation: ['add'] };
-const accessLoad = { loadOptionsMethod: 'getRoomMemberAccessLevels', loadOptionsDependsOn: ['room.value'] };
+const accessLoad = {
+	loadOptionsMethod: 'getRoomMemberAccessLevels',
+	loadOptionsDependsOn: ['room.value'],
+};
 
 export const roomMemberAddDescription: INodeProperties[] = [
 	{
@@ -25,8 +37,17 @@ export const roomMemberAddDescription: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show },
 		options: [
-			{ name: 'Rows Below', value: 'rows', description: 'One row per user or group, each with its own role' },
-			{ name: 'List', value: 'list', description: 'IDs or emails (e.g. from a previous node), with one role for all or a role per entry' },
+			{
+				name: 'Rows Below',
+				value: 'rows',
+				description: 'One row per user or group, each with its own role',
+			},
+			{
+				name: 'List',
+				value: 'list',
+				description:
+					'IDs or emails (e.g. from a previous node), with one role for all or a role per entry',
+			},
 		],
 		default: 'rows',
 	},
@@ -43,7 +64,11 @@ export const roomMemberAddDescription: INodeProperties[] = [
 				displayName: 'Member',
 				name: 'member',
 				values: [
-					{ ...recipientLocator, description: 'The user or group to add; an email that is not in DocSpace yet is invited as a guest' },
+					{
+						...recipientLocator,
+						description:
+							'The user or group to add; an email that is not in DocSpace yet is invited as a guest',
+					},
 					{
 						displayName: 'Role Name or ID',
 						name: 'access',
@@ -64,7 +89,8 @@ export const roomMemberAddDescription: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
-		placeholder: 'e.g. {{ $json.contacts }} or jane@example.com, 0f2c3a4b-1111-2222-3333-444455556666',
+		placeholder:
+			'e.g. {{ $json.contacts }} or jane@example.com, 0f2c3a4b-1111-2222-3333-444455556666',
 		description:
 			'User or group IDs or emails separated by commas, or an expression giving a list. An entry may also be an object such as {"email": "jane@example.com", "access": "editor"} to give it its own role.',
 		displayOptions: { show: { ...show, membersFrom: ['list'] } },
@@ -85,7 +111,8 @@ export const roomMemberAddDescription: INodeProperties[] = [
 		name: 'notifyMembers',
 		type: 'boolean',
 		default: true,
-		description: 'Whether DocSpace emails the new members (and invites people who are not in DocSpace yet)',
+		description:
+			'Whether DocSpace emails the new members (and invites people who are not in DocSpace yet)',
 		displayOptions: { show },
 	},
 	{
@@ -108,14 +135,26 @@ interface PlannedMember extends MemberRef {
 
 const plans = new WeakMap<object, { roomId: string; members: PlannedMember[] }>();
 
-function requestedEntries(context: IExecuteSingleFunctions): Array<{ label: string; value: unknown; access: unknown }> {
+function requestedEntries(
+	context: IExecuteSingleFunctions,
+): Array<{ label: string; value: unknown; access: unknown }> {
 	if (context.getNodeParameter('membersFrom', 'rows') === 'rows') {
 		const rows = context.getNodeParameter('members.member', []) as IDataObject[];
-		return rows.map((row, index) => ({ label: `Member ${index + 1}`, value: row?.id, access: row?.access }));
+		return rows.map((row, index) => ({
+			label: `Member ${index + 1}`,
+			value: row?.id,
+			access: row?.access,
+		}));
 	}
 	const fallback = context.getNodeParameter('listAccess', 2);
 	const raw = context.getNodeParameter('memberList', '') as unknown;
-	const list = Array.isArray(raw) ? raw.flat() : typeof raw === 'string' ? raw.split(/[\s,;]+/).filter(Boolean) : raw ? [raw] : [];
+	const list = Array.isArray(raw)
+		? raw.flat()
+		: typeof raw === 'string'
+			? raw.split(/[\s,;]+/).filter(Boolean)
+			: raw
+				? [raw]
+				: [];
 	return list.map((entry, index) => {
 		const label = `Member List entry ${index + 1}`;
 		if (entry && typeof entry === 'object' && !('__rl' in (entry as object))) {
@@ -130,39 +169,75 @@ function requestedEntries(context: IExecuteSingleFunctions): Array<{ label: stri
  * Every entry is checked first; then the room's type and members are read, and only subjects that
  * are new or get another role are sent (adding someone with the role they have changes nothing).
  */
-export async function prepareRoomMemberAdd(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+export async function prepareRoomMemberAdd(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
 	const roomId = fillLocatorId(this, requestOptions, 'room');
 	const checked = requestedEntries(this).map(({ label, value, access }) => ({
 		...memberRef(this, label, value),
 		access: memberAccess(this, `${label} (Role)`, access),
 	}));
-	if (checked.length === 0) throw invalidField(this, 'Members', 'no user or group to add', 'Add at least one member.');
+	if (checked.length === 0)
+		throw invalidField(this, 'Members', 'no user or group to add', 'Add at least one member.');
 	const notify = booleanValue(this, 'Notify', this.getNodeParameter('notifyMembers', true));
-	const message = notify ? optionalText(this, 'Message', this.getNodeParameter('invitationMessage', ''), 255) : undefined;
+	const message = notify
+		? optionalText(this, 'Message', this.getNodeParameter('invitationMessage', ''), 255)
+		: undefined;
 
 	const room = await readRoom(this, roomId);
 	const planned = new Map<string, PlannedMember>();
 	for (const entry of checked) {
 		const current = findMember(room.members, entry);
-		checkRoleForRoom(this, entry.field.replace(/\(.*\)$/, '(Role)'), entry.access, room.type, current);
-		const key = current ? String(subjectOf(current).id).toLowerCase() : (entry.id ?? `email:${entry.email}`);
+		checkRoleForRoom(
+			this,
+			entry.field.replace(/\(.*\)$/, '(Role)'),
+			entry.access,
+			room.type,
+			current,
+		);
+		const key = current
+			? String(subjectOf(current).id).toLowerCase()
+			: (entry.id ?? `email:${entry.email}`);
 		const earlier = planned.get(key);
 		if (earlier && earlier.access !== entry.access) {
-			throw invalidField(this, entry.field, 'this member is listed twice with different roles', 'Keep one entry per member.');
+			throw invalidField(
+				this,
+				entry.field,
+				'this member is listed twice with different roles',
+				'Keep one entry per member.',
+			);
 		}
-		const result = !current ? 'added' : current.isOwner ? 'owner' : current.access === entry.access ? 'unchanged' : 'accessChanged';
+		const result = !current
+			? 'added'
+			: current.isOwner
+				? 'owner'
+				: current.access === entry.access
+					? 'unchanged'
+					: 'accessChanged';
 		planned.set(key, { ...entry, current, result });
 	}
 	const members = [...planned.values()];
 	plans.set(this, { roomId, members });
 	const invitations = members
 		.filter((member) => member.result === 'added' || member.result === 'accessChanged')
-		.map((member) => (member.current || member.id ? { id: member.id ?? String(subjectOf(member.current as FileShareDto).id), access: member.access } : { email: member.email, access: member.access }));
+		.map((member) =>
+			member.current || member.id
+				? {
+						id: member.id ?? String(subjectOf(member.current as FileShareDto).id),
+						access: member.access,
+					}
+				: { email: member.email, access: member.access },
+		);
 	if (invitations.length === 0) {
 		readInsteadOfWriting(requestOptions, roomId);
 		return requestOptions;
 	}
-	Object.assign(requestBody(requestOptions), { invitations, notify, ...(message ? { message } : {}) });
+	Object.assign(requestBody(requestOptions), {
+		invitations,
+		notify,
+		...(message ? { message } : {}),
+	});
 	return requestOptions;
 }
 
@@ -189,13 +264,28 @@ export async function roomMemberAddOutput(
 	const pairedItem = { item: this.getItemIndex() };
 	return plan.members.map((member) => {
 		const sent = member.result === 'added' || member.result === 'accessChanged';
-		const entry = sent ? findMember(applied, member.current ? { id: String(subjectOf(member.current).id).toLowerCase() } : member) : member.current;
+		const entry = sent
+			? findMember(
+					applied,
+					member.current ? { id: String(subjectOf(member.current).id).toLowerCase() } : member,
+				)
+			: member.current;
 		let result: keyof typeof MESSAGES = member.result;
 		if (sent && !entry) result = 'notApplied';
-		else if (result === 'added' && member.email && Number(subjectOf(entry as FileShareDto).activationStatus) === 2) result = 'invited';
+		else if (
+			result === 'added' &&
+			member.email &&
+			Number(subjectOf(entry as FileShareDto).activationStatus) === 2
+		)
+			result = 'invited';
 		const json: IDataObject = entry
 			? memberJson(plan.roomId, entry, simplify)
-			: { roomId: plan.roomId, id: member.id ?? null, email: member.email ?? null, requestedAccess: member.access };
+			: {
+					roomId: plan.roomId,
+					id: member.id ?? null,
+					email: member.email ?? null,
+					requestedAccess: member.access,
+				};
 		json.result = result;
 		json.message = MESSAGES[result];
 		if (result === 'accessChanged' && member.current) {

@@ -11,7 +11,15 @@ import { ALL_ROOM_MEMBER_ACCESS, accessName, accessOptions } from '../../shared/
 import { type FileShareDto, subjectOf } from '../../shared/output';
 import { fillLocatorId, requestBody } from '../../shared/routing';
 import { invalidField } from '../../shared/validation';
-import { checkRoleForRoom, findMember, memberAccess, memberJson, memberRef, readInsteadOfWriting, readRoom } from './members';
+import {
+	checkRoleForRoom,
+	findMember,
+	memberAccess,
+	memberJson,
+	memberRef,
+	readInsteadOfWriting,
+	readRoom,
+} from './members';
 
 const show = { resource: ['roomMember'], operation: ['changeAccess'] };
 
@@ -21,7 +29,10 @@ export const roomMemberChangeAccessDescription: INodeProperties[] = [
 		name: 'memberAccess',
 		type: 'options',
 		options: accessOptions(ALL_ROOM_MEMBER_ACCESS),
-		typeOptions: { loadOptionsMethod: 'getRoomMemberAccessLevels', loadOptionsDependsOn: ['room.value'] },
+		typeOptions: {
+			loadOptionsMethod: 'getRoomMemberAccessLevels',
+			loadOptionsDependsOn: ['room.value'],
+		},
 		default: 2,
 		description:
 			'The member’s new role; the list shows what the chosen room offers. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
@@ -42,10 +53,21 @@ export async function prepareRoomMemberChangeAccess(
 	const room = await readRoom(this, roomId);
 	const member = findMember(room.members, ref);
 	if (!member) {
-		throw invalidField(this, ref.field, `${ref.id ?? ref.email} is not a member of room ${roomId}`, 'Add them with Room Member: Add.');
+		throw invalidField(
+			this,
+			ref.field,
+			`${ref.id ?? ref.email} is not a member of room ${roomId}`,
+			'Add them with Room Member: Add.',
+		);
 	}
 	checkRoleForRoom(this, 'Role', access, room.type, member);
-	if (member.isOwner) throw invalidField(this, ref.field, 'is the room owner', 'DocSpace does not change the owner’s role.');
+	if (member.isOwner)
+		throw invalidField(
+			this,
+			ref.field,
+			'is the room owner',
+			'DocSpace does not change the owner’s role.',
+		);
 	before.set(this, { roomId, member, access });
 	if (member.access === access) {
 		readInsteadOfWriting(requestOptions, roomId);
@@ -63,15 +85,26 @@ export async function roomMemberChangeAccessOutput(
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	const { roomId, member, access } = before.get(this) as { roomId: string; member: FileShareDto; access: number };
+	const { roomId, member, access } = before.get(this) as {
+		roomId: string;
+		member: FileShareDto;
+		access: number;
+	};
 	const simplify = this.getNodeParameter('simplify', true) as boolean;
 	const body = ((response.body as IDataObject)?.response ?? {}) as IDataObject;
 	const unchanged = member.access === access;
-	const applied = unchanged ? member : findMember((Array.isArray(body.members) ? body.members : []) as FileShareDto[], { id: String(subjectOf(member).id).toLowerCase() });
-	const json: IDataObject = applied ? memberJson(roomId, applied, simplify) : memberJson(roomId, member, simplify);
+	const applied = unchanged
+		? member
+		: findMember((Array.isArray(body.members) ? body.members : []) as FileShareDto[], {
+				id: String(subjectOf(member).id).toLowerCase(),
+			});
+	const json: IDataObject = applied
+		? memberJson(roomId, applied, simplify)
+		: memberJson(roomId, member, simplify);
 	json.result = unchanged ? 'unchanged' : applied ? 'accessChanged' : 'notApplied';
 	json.previousAccess = member.access;
 	json.previousAccessName = accessName(member.access);
-	if (!applied) json.message = 'DocSpace did not apply the change (the user may have been deactivated)';
+	if (!applied)
+		json.message = 'DocSpace did not apply the change (the user may have been deactivated)';
 	return [{ json, pairedItem: { item: this.getItemIndex() } }];
 }

@@ -63,11 +63,20 @@ export const roomMemberGetManyDescription: INodeProperties[] = [
 	},
 ];
 
-export async function prepareRoomMemberGetMany(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+export async function prepareRoomMemberGetMany(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
 	fillLocatorId(this, requestOptions, 'room');
 	const filters = this.getNodeParameter('memberFilters', {}) as IDataObject;
 	const filterType = SUBJECT_FILTERS[String(filters.subjects ?? 'all')];
-	if (filterType === undefined) throw invalidField(this, 'Members', `${describeValue(filters.subjects)} is not a choice`, 'Choose users, groups or all.');
+	if (filterType === undefined)
+		throw invalidField(
+			this,
+			'Members',
+			`${describeValue(filters.subjects)} is not a choice`,
+			'Choose users, groups or all.',
+		);
 	requestOptions.qs = { ...(requestOptions.qs ?? {}), filterType, filterValue: filters.search };
 	checkSearchQuery(this, requestOptions);
 	roleFilter(this);
@@ -75,18 +84,27 @@ export async function prepareRoomMemberGetMany(this: IExecuteSingleFunctions, re
 }
 
 /** The Roles filter as a test on an entry, or undefined when every role is wanted. */
-function roleFilter(context: IExecuteSingleFunctions | IExecutePaginationFunctions): ((entry: FileShareDto) => boolean) | undefined {
+function roleFilter(
+	context: IExecuteSingleFunctions | IExecutePaginationFunctions,
+): ((entry: FileShareDto) => boolean) | undefined {
 	const filters = context.getNodeParameter('memberFilters', {}) as IDataObject;
 	const roles = [filters.roles ?? []].flat().filter((role) => role !== '' && role !== null);
 	if (roles.length === 0) return undefined;
 	const owner = roles.some((role) => String(role).toLowerCase() === 'owner');
-	const levels = roles.filter((role) => String(role).toLowerCase() !== 'owner').map((role) => {
-		const level = parseAccess(role);
-		if (level === undefined || !ALL_ROOM_MEMBER_ACCESS.includes(level)) {
-			throw invalidField(context as IExecuteSingleFunctions, 'Roles', `${describeValue(role)} is not a room role`, 'Choose the roles from the list.');
-		}
-		return level;
-	});
+	const levels = roles
+		.filter((role) => String(role).toLowerCase() !== 'owner')
+		.map((role) => {
+			const level = parseAccess(role);
+			if (level === undefined || !ALL_ROOM_MEMBER_ACCESS.includes(level)) {
+				throw invalidField(
+					context as IExecuteSingleFunctions,
+					'Roles',
+					`${describeValue(role)} is not a room role`,
+					'Choose the roles from the list.',
+				);
+			}
+			return level;
+		});
 	return (entry) => (entry.isOwner === true ? owner : levels.includes(Number(entry.access)));
 }
 
@@ -96,7 +114,9 @@ export async function roomMemberPage(
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	const entries = (((response.body as IDataObject)?.response ?? []) as FileShareDto[]).filter(Boolean);
+	const entries = (((response.body as IDataObject)?.response ?? []) as FileShareDto[]).filter(
+		Boolean,
+	);
 	return entries.map((entry) => ({ json: entry }));
 }
 
@@ -109,7 +129,9 @@ export async function sendRoomMemberListRequest(
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
 	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
-	const limit = returnAll ? Infinity : Math.max(1, Number(this.getNodeParameter('limit', 50)) || 50);
+	const limit = returnAll
+		? Infinity
+		: Math.max(1, Number(this.getNodeParameter('limit', 50)) || 50);
 	const simplify = this.getNodeParameter('simplify', true) as boolean;
 	const roomId = String(this.getNodeParameter('room', '', { extractValue: true })).trim();
 	const pairedItem = { item: this.getItemIndex() };
@@ -117,12 +139,20 @@ export async function sendRoomMemberListRequest(
 	for (let pageIndex = 0; pageIndex < MAX_PAGES && results.length < limit; pageIndex++) {
 		const page = await sendDocSpaceRequest.call(this, {
 			...requestData,
-			options: { ...requestData.options, qs: { ...requestData.options.qs, startIndex: pageIndex * MAX_PAGE_SIZE, count: MAX_PAGE_SIZE } },
+			options: {
+				...requestData.options,
+				qs: {
+					...requestData.options.qs,
+					startIndex: pageIndex * MAX_PAGE_SIZE,
+					count: MAX_PAGE_SIZE,
+				},
+			},
 		});
 		const keep = roleFilter(this);
 		for (const item of page) {
 			const entry = item.json as FileShareDto;
-			if (!keep || keep(entry)) results.push({ json: memberJson(roomId, entry, simplify), pairedItem });
+			if (!keep || keep(entry))
+				results.push({ json: memberJson(roomId, entry, simplify), pairedItem });
 		}
 		if (page.length < MAX_PAGE_SIZE) break;
 	}

@@ -3,8 +3,17 @@ import type { INodeProperties } from 'n8n-workflow';
 import { optionsProperty, simplifyProperty } from '../../shared/descriptions';
 import { docSpaceRouting } from '../../shared/routing';
 import { prepareRoomMemberAdd, roomMemberAddDescription, roomMemberAddOutput } from './add';
-import { prepareRoomMemberChangeAccess, roomMemberChangeAccessDescription, roomMemberChangeAccessOutput } from './changeAccess';
-import { prepareRoomMemberGetMany, roomMemberGetManyDescription, roomMemberPage, sendRoomMemberListRequest } from './getMany';
+import {
+	prepareRoomMemberChangeAccess,
+	roomMemberChangeAccessDescription,
+	roomMemberChangeAccessOutput,
+} from './changeAccess';
+import {
+	prepareRoomMemberGetMany,
+	roomMemberGetManyDescription,
+	roomMemberPage,
+	sendRoomMemberListRequest,
+} from './getMany';
 import { memberLocator } from './members';
 import { prepareRoomMemberRemove, roomMemberRemoveOutput } from './remove';
 
@@ -47,7 +56,8 @@ export const roomMemberDescription: INodeProperties[] = [
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many room members',
-				description: 'List the users and groups in a room with their roles, optionally only some roles or kinds',
+				description:
+					'List the users and groups in a room with their roles, optionally only some roles or kinds',
 				routing: docSpaceRouting({
 					method: 'GET',
 					url: '/api/2.0/files/rooms/{roomId}/share',
@@ -62,7 +72,8 @@ export const roomMemberDescription: INodeProperties[] = [
 				name: 'Remove',
 				value: 'remove',
 				action: 'Remove a member from a room',
-				description: 'Take a user or group out of a room; someone who is not in the room is reported and nothing is sent',
+				description:
+					'Take a user or group out of a room; someone who is not in the room is reported and nothing is sent',
 				routing: docSpaceRouting({
 					method: 'PUT',
 					url: '/api/2.0/files/rooms/{roomId}/share',
@@ -74,7 +85,10 @@ export const roomMemberDescription: INodeProperties[] = [
 		default: 'add',
 	},
 	// The Room locator is the one Room Link declares for both resources (see resources/roomLink/index.ts).
-	{ ...memberLocator, displayOptions: { show: { ...showOnlyForRoomMembers, operation: ['changeAccess', 'remove'] } } },
+	{
+		...memberLocator,
+		displayOptions: { show: { ...showOnlyForRoomMembers, operation: ['changeAccess', 'remove'] } },
+	},
 	...roomMemberAddDescription,
 	...roomMemberChangeAccessDescription,
 	...roomMemberGetManyDescription,

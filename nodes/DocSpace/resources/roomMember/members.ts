@@ -1,6 +1,19 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import { ALL_ROOM_MEMBER_ACCESS, ROOM_MEMBER_ACCESS, ROOM_TYPES, accessName, parseAccess, roomTypeName, type RoomTypeName } from '../../shared/accessLevels';
+import {
+	ALL_ROOM_MEMBER_ACCESS,
+	ROOM_MEMBER_ACCESS,
+	ROOM_TYPES,
+	accessName,
+	parseAccess,
+	roomTypeName,
+	type RoomTypeName,
+} from '../../shared/accessLevels';
 import { type FileShareDto, simplifySubject, subjectOf } from '../../shared/output';
 import { recipientInput, isEmail } from '../../shared/recipients';
 import { MAX_PAGE_SIZE, docSpaceApiRequest } from '../../shared/transport';
@@ -27,14 +40,25 @@ export const memberLocator: INodeProperties = {
 			placeholder: 'Select a member…',
 			typeOptions: { searchListMethod: 'searchRoomMembers', searchable: true },
 		},
-		{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 0f2c3a4b-1111-2222-3333-444455556666' },
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 0f2c3a4b-1111-2222-3333-444455556666',
+		},
 		{
 			displayName: 'By Email',
 			name: 'email',
 			type: 'string',
 			placeholder: 'e.g. jane@example.com',
 			validation: [
-				{ type: 'regex', properties: { regex: '^\\s*[^\\s@]+@[^\\s@]+\\.[^\\s@]+\\s*$', errorMessage: 'Enter the email address of a room member' } },
+				{
+					type: 'regex',
+					properties: {
+						regex: '^\\s*[^\\s@]+@[^\\s@]+\\.[^\\s@]+\\s*$',
+						errorMessage: 'Enter the email address of a room member',
+					},
+				},
 			],
 		},
 	],
@@ -47,12 +71,22 @@ export interface MemberRef {
 	email?: string;
 }
 
-export function memberRef(context: IExecuteSingleFunctions, label: string, value: unknown): MemberRef {
+export function memberRef(
+	context: IExecuteSingleFunctions,
+	label: string,
+	value: unknown,
+): MemberRef {
 	const input = recipientInput(value);
 	const text = typeof input.value === 'string' ? input.value.trim() : input.value;
 	if (input.mode === 'email' || isEmail(text)) {
 		const field = `${label} (Email)`;
-		if (!isEmail(text)) throw invalidField(context, field, `${describeValue(input.value)} is not an email address`, 'Enter an address such as jane@example.com.');
+		if (!isEmail(text))
+			throw invalidField(
+				context,
+				field,
+				`${describeValue(input.value)} is not an email address`,
+				'Enter an address such as jane@example.com.',
+			);
 		return { field, email: text.toLowerCase() };
 	}
 	const field = `${label} (User or Group ID)`;
@@ -60,13 +94,19 @@ export function memberRef(context: IExecuteSingleFunctions, label: string, value
 }
 
 /** A role by name, label or number; None is refused (it would remove the member). */
-export function memberAccess(context: IExecuteSingleFunctions, field: string, value: unknown): number {
+export function memberAccess(
+	context: IExecuteSingleFunctions,
+	field: string,
+	value: unknown,
+): number {
 	const access = parseAccess(value);
 	if (access === undefined || !ALL_ROOM_MEMBER_ACCESS.includes(access)) {
 		throw invalidField(
 			context,
 			field,
-			access === 0 ? 'None would remove the member; use Room Member: Remove' : `${describeValue(value)} is not a room role`,
+			access === 0
+				? 'None would remove the member; use Room Member: Remove'
+				: `${describeValue(value)} is not a room role`,
 			`Use one of: ${ALL_ROOM_MEMBER_ACCESS.map((level) => `${accessName(level)} (${level})`).join(', ')}.`,
 		);
 	}
@@ -79,9 +119,13 @@ export interface RoomFacts {
 }
 
 /** The room's type and every member (owner included), read before a change is sent. */
-export async function readRoom(context: IExecuteSingleFunctions, roomId: string): Promise<RoomFacts> {
+export async function readRoom(
+	context: IExecuteSingleFunctions,
+	roomId: string,
+): Promise<RoomFacts> {
 	const path = `/api/2.0/files/rooms/${encodeURIComponent(roomId)}`;
-	const room = (await docSpaceApiRequest.call(context, 'GET', path)).response as IDataObject | undefined;
+	const room = (await docSpaceApiRequest.call(context, 'GET', path)).response as
+		IDataObject | undefined;
 	const members: FileShareDto[] = [];
 	for (let pageIndex = 0; pageIndex < MAX_MEMBER_PAGES; pageIndex++) {
 		const { response, total } = await docSpaceApiRequest.call(context, 'GET', `${path}/share`, {
@@ -95,10 +139,18 @@ export async function readRoom(context: IExecuteSingleFunctions, roomId: string)
 			return { type: roomTypeName(room?.roomType), members };
 		}
 	}
-	throw invalidField(context, 'Room', `room ${roomId} has more than ${MAX_MEMBER_PAGES * MAX_PAGE_SIZE} members`, 'Change its members in DocSpace.');
+	throw invalidField(
+		context,
+		'Room',
+		`room ${roomId} has more than ${MAX_MEMBER_PAGES * MAX_PAGE_SIZE} members`,
+		'Change its members in DocSpace.',
+	);
 }
 
-export function findMember(members: FileShareDto[], ref: { id?: string; email?: string }): FileShareDto | undefined {
+export function findMember(
+	members: FileShareDto[],
+	ref: { id?: string; email?: string },
+): FileShareDto | undefined {
 	return members.find((entry) => {
 		const subject = subjectOf(entry);
 		if (ref.id) return String(subject.id).toLowerCase() === ref.id;
@@ -107,9 +159,20 @@ export function findMember(members: FileShareDto[], ref: { id?: string; email?: 
 }
 
 /** Refuses a role the room's type does not offer, naming the type and what it offers. */
-export function checkRoleForRoom(context: IExecuteSingleFunctions, field: string, access: number, type: RoomTypeName | undefined, member?: FileShareDto): void {
+export function checkRoleForRoom(
+	context: IExecuteSingleFunctions,
+	field: string,
+	access: number,
+	type: RoomTypeName | undefined,
+	member?: FileShareDto,
+): void {
 	if (access === 9 && member && Number(member.subjectType) === 2) {
-		throw invalidField(context, field, 'a group cannot be Room manager', 'Give the group another role, or make its members room managers one by one.');
+		throw invalidField(
+			context,
+			field,
+			'a group cannot be Room manager',
+			'Give the group another role, or make its members room managers one by one.',
+		);
 	}
 	if (!type || ROOM_MEMBER_ACCESS[type].includes(access)) return;
 	throw invalidField(

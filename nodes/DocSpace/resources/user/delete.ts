@@ -1,4 +1,10 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions, IN8nHttpFullResponse, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { type EmployeeFull, fetchUser, simplifyMember } from '../../shared/people';
@@ -7,7 +13,7 @@ import { responseOf } from './output';
 export const userDeleteDescription: INodeProperties[] = [
 	{
 		displayName:
-			'DocSpace deletes only disabled users: run User: Disable first. Deleting cannot be undone; DocSpace then removes the person\'s personal files in the background.',
+			"DocSpace deletes only disabled users: run User: Disable first. Deleting cannot be undone; DocSpace then removes the person's personal files in the background.",
 		name: 'deleteUserNotice',
 		type: 'notice',
 		default: '',
@@ -16,21 +22,38 @@ export const userDeleteDescription: INodeProperties[] = [
 ];
 
 /** DELETE people/{id}, after checking the user is disabled (DocSpace refuses active users). */
-export async function prepareUserDelete(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+export async function prepareUserDelete(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
 	const user = await fetchUser(this);
 	if (Number(user.status) !== 2) {
 		const itemIndex = this.getItemIndex();
-		throw new NodeOperationError(this.getNode(), `User: ${user.email ?? user.id} is active; DocSpace deletes only disabled users [item ${itemIndex}]`, {
-			itemIndex,
-			description: 'Disable the user first (User: Disable), then delete them. Nothing was changed.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`User: ${user.email ?? user.id} is active; DocSpace deletes only disabled users [item ${itemIndex}]`,
+			{
+				itemIndex,
+				description:
+					'Disable the user first (User: Disable), then delete them. Nothing was changed.',
+			},
+		);
 	}
 	requestOptions.url = `/api/2.0/people/${user.id}`;
 	return requestOptions;
 }
 
-export async function userDeleteOutput(this: IExecuteSingleFunctions, _items: INodeExecutionData[], response: IN8nHttpFullResponse): Promise<INodeExecutionData[]> {
+export async function userDeleteOutput(
+	this: IExecuteSingleFunctions,
+	_items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
 	const user = responseOf<EmployeeFull>(response);
 	const simplify = this.getNodeParameter('simplify', true) as boolean;
-	return [{ json: { ...(simplify ? simplifyMember(user) : user), deleted: true }, pairedItem: { item: this.getItemIndex() } }];
+	return [
+		{
+			json: { ...(simplify ? simplifyMember(user) : user), deleted: true },
+			pairedItem: { item: this.getItemIndex() },
+		},
+	];
 }

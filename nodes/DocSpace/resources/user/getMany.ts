@@ -64,7 +64,14 @@ export function simplifyUser(user: IDataObject): IDataObject {
 		email: user.email ?? null,
 		type: userType(user),
 		owner: user.isOwner === true,
-		status: Number(user.status) === STATUS.disabled ? 'disabled' : Number(user.activationStatus) === 2 ? 'pending' : 'active',
-		groups: Array.isArray(user.groups) ? (user.groups as IDataObject[]).map((group) => group.name) : [],
+		status:
+			Number(user.status) === STATUS.disabled
+				? 'disabled'
+				: Number(user.activationStatus) === 2
+					? 'pending'
+					: 'active',
+		groups: Array.isArray(user.groups)
+			? (user.groups as IDataObject[]).map((group) => group.name)
+			: [],
 	};
 }

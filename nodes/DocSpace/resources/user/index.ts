@@ -3,7 +3,11 @@ import type { INodeProperties } from 'n8n-workflow';
 import { optionsProperty, simplifyProperty } from '../../shared/descriptions';
 import { userLocator } from '../../shared/people';
 import { docSpaceRouting, entriesOutput } from '../../shared/routing';
-import { prepareUserChangeType, userChangeTypeDescription, userChangeTypeOutput } from './changeType';
+import {
+	prepareUserChangeType,
+	userChangeTypeDescription,
+	userChangeTypeOutput,
+} from './changeType';
 import { prepareUserDelete, userDeleteDescription, userDeleteOutput } from './delete';
 import { prepareUserGet } from './get';
 import { prepareUserGetMany, simplifyUser, userGetManyDescription } from './getMany';
@@ -27,42 +31,75 @@ export const userDescription: INodeProperties[] = [
 				name: 'Change Type',
 				value: 'changeType',
 				action: 'Change a user type',
-				description: 'Make a user a guest, user, room admin or DocSpace admin; lowering a room admin hands their rooms over to another user',
-				routing: docSpaceRouting({ method: 'PUT', url: '/api/2.0/people/type', preSend: [prepareUserChangeType], postReceive: [userChangeTypeOutput], answer: 'list' }),
+				description:
+					'Make a user a guest, user, room admin or DocSpace admin; lowering a room admin hands their rooms over to another user',
+				routing: docSpaceRouting({
+					method: 'PUT',
+					url: '/api/2.0/people/type',
+					preSend: [prepareUserChangeType],
+					postReceive: [userChangeTypeOutput],
+					answer: 'list',
+				}),
 			},
 			{
 				name: 'Delete',
 				value: 'delete',
 				action: 'Delete a user',
-				description: 'Delete a disabled user from the portal for good (DocSpace deletes only disabled users: disable them first)',
-				routing: docSpaceRouting({ method: 'DELETE', url: '/api/2.0/people/{userId}', preSend: [prepareUserDelete], postReceive: [userDeleteOutput] }),
+				description:
+					'Delete a disabled user from the portal for good (DocSpace deletes only disabled users: disable them first)',
+				routing: docSpaceRouting({
+					method: 'DELETE',
+					url: '/api/2.0/people/{userId}',
+					preSend: [prepareUserDelete],
+					postReceive: [userDeleteOutput],
+				}),
 			},
 			{
 				name: 'Disable',
 				value: 'disable',
 				action: 'Disable a user',
-				description: 'Lock a user out of the portal (their sessions end); they keep their data and can be enabled again',
-				routing: docSpaceRouting({ method: 'PUT', url: '/api/2.0/people/status/2', preSend: [prepareUserStatus], postReceive: [userStatusOutput], answer: 'array' }),
+				description:
+					'Lock a user out of the portal (their sessions end); they keep their data and can be enabled again',
+				routing: docSpaceRouting({
+					method: 'PUT',
+					url: '/api/2.0/people/status/2',
+					preSend: [prepareUserStatus],
+					postReceive: [userStatusOutput],
+					answer: 'array',
+				}),
 			},
 			{
 				name: 'Enable',
 				value: 'enable',
 				action: 'Enable a user',
 				description: 'Let a disabled user sign in again',
-				routing: docSpaceRouting({ method: 'PUT', url: '/api/2.0/people/status/1', preSend: [prepareUserStatus], postReceive: [userStatusOutput], answer: 'array' }),
+				routing: docSpaceRouting({
+					method: 'PUT',
+					url: '/api/2.0/people/status/1',
+					preSend: [prepareUserStatus],
+					postReceive: [userStatusOutput],
+					answer: 'array',
+				}),
 			},
 			{
 				name: 'Get',
 				value: 'get',
 				action: 'Get a user',
-				description: 'Read one user by ID or email: name, email, type (guest, user, room admin, admin), status and groups',
-				routing: docSpaceRouting({ method: 'GET', url: '/api/2.0/people/{userId}', preSend: [prepareUserGet], postReceive: [userOutput] }),
+				description:
+					'Read one user by ID or email: name, email, type (guest, user, room admin, admin), status and groups',
+				routing: docSpaceRouting({
+					method: 'GET',
+					url: '/api/2.0/people/{userId}',
+					preSend: [prepareUserGet],
+					postReceive: [userOutput],
+				}),
 			},
 			{
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many users',
-				description: 'List or search the portal\'s users by name or email (ID, name, email, type, status), e.g. to find whom to share with',
+				description:
+					"List or search the portal's users by name or email (ID, name, email, type, status), e.g. to find whom to share with",
 				routing: docSpaceRouting({
 					method: 'GET',
 					url: '/api/2.0/people/filter',
@@ -75,15 +112,28 @@ export const userDescription: INodeProperties[] = [
 				name: 'Invite',
 				value: 'invite',
 				action: 'Invite a user',
-				description: 'Invite someone to the portal by email as a user, room admin or DocSpace admin; DocSpace emails them a link to join',
-				routing: docSpaceRouting({ method: 'POST', url: '/api/2.0/people/invite', preSend: [prepareUserInvite], postReceive: [userInviteOutput], answer: 'array' }),
+				description:
+					'Invite someone to the portal by email as a user, room admin or DocSpace admin; DocSpace emails them a link to join',
+				routing: docSpaceRouting({
+					method: 'POST',
+					url: '/api/2.0/people/invite',
+					preSend: [prepareUserInvite],
+					postReceive: [userInviteOutput],
+					answer: 'array',
+				}),
 			},
 			{
 				name: 'Update',
 				value: 'update',
 				action: 'Update a user',
-				description: 'Change the first name, last name, location or comment of the account behind the credential (DocSpace allows it only on one\'s own profile)',
-				routing: docSpaceRouting({ method: 'PUT', url: '/api/2.0/people/{userId}', preSend: [prepareUserUpdate], postReceive: [userUpdateOutput] }),
+				description:
+					"Change the first name, last name, location or comment of the account behind the credential (DocSpace allows it only on one's own profile)",
+				routing: docSpaceRouting({
+					method: 'PUT',
+					url: '/api/2.0/people/{userId}',
+					preSend: [prepareUserUpdate],
+					postReceive: [userUpdateOutput],
+				}),
 			},
 		],
 		default: 'getAll',

@@ -6,7 +6,13 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { type EmployeeFull, USER_TYPES, findUserByEmail, parseUserType, userTypeOf } from '../../shared/people';
+import {
+	type EmployeeFull,
+	USER_TYPES,
+	findUserByEmail,
+	parseUserType,
+	userTypeOf,
+} from '../../shared/people';
 import { isEmail } from '../../shared/recipients';
 import { requestBody } from '../../shared/routing';
 import { describeValue, invalidField, optionalText } from '../../shared/validation';
@@ -30,7 +36,8 @@ export const userInviteDescription: INodeProperties[] = [
 		placeholder: 'e.g. jane@example.com',
 		default: '',
 		required: true,
-		description: 'Address to send the invitation to. An address that already has a DocSpace account gets no new invitation.',
+		description:
+			'Address to send the invitation to. An address that already has a DocSpace account gets no new invitation.',
 		displayOptions: { show },
 	},
 	{
@@ -38,9 +45,22 @@ export const userInviteDescription: INodeProperties[] = [
 		name: 'inviteType',
 		type: 'options',
 		options: [
-			{ name: 'User', value: 'user', description: 'Works in the rooms they are added to; cannot create rooms' },
-			{ name: 'Room Admin', value: 'roomAdmin', description: 'Creates and manages rooms (a paid seat)' },
-			{ name: 'DocSpace Admin', value: 'admin', description: 'Manages the portal, its users and rooms (a paid seat; only the owner may invite one)' },
+			{
+				name: 'User',
+				value: 'user',
+				description: 'Works in the rooms they are added to; cannot create rooms',
+			},
+			{
+				name: 'Room Admin',
+				value: 'roomAdmin',
+				description: 'Creates and manages rooms (a paid seat)',
+			},
+			{
+				name: 'DocSpace Admin',
+				value: 'admin',
+				description:
+					'Manages the portal, its users and rooms (a paid seat; only the owner may invite one)',
+			},
 		],
 		default: 'user',
 		description: 'The type of account the person gets',
@@ -52,7 +72,8 @@ export const userInviteDescription: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. en-US, de-DE, fr-FR',
-		description: 'Language of the invitation email, as a culture code. Empty: the portal\'s language.',
+		description:
+			"Language of the invitation email, as a culture code. Empty: the portal's language.",
 		displayOptions: { show },
 	},
 ];
@@ -63,11 +84,19 @@ interface InviteState {
 }
 const invites = new WeakMap<object, InviteState>();
 
-export async function prepareUserInvite(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+export async function prepareUserInvite(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
 	const raw = this.getNodeParameter('email', '');
 	const email = typeof raw === 'string' ? raw.trim().toLowerCase() : '';
 	if (!isEmail(email)) {
-		throw invalidField(this, 'Email', `${describeValue(raw)} is not an email address`, 'Enter an address such as jane@example.com.');
+		throw invalidField(
+			this,
+			'Email',
+			`${describeValue(raw)} is not an email address`,
+			'Enter an address such as jane@example.com.',
+		);
 	}
 	const rawType = this.getNodeParameter('inviteType', 'user');
 	const type = parseUserType(rawType);
@@ -80,19 +109,34 @@ export async function prepareUserInvite(this: IExecuteSingleFunctions, requestOp
 		);
 	}
 	if (!type) {
-		throw invalidField(this, 'Type', `${describeValue(rawType)} is not a user type`, 'Use User, Room Admin or DocSpace Admin.');
+		throw invalidField(
+			this,
+			'Type',
+			`${describeValue(rawType)} is not a user type`,
+			'Use User, Room Admin or DocSpace Admin.',
+		);
 	}
 	const culture = optionalText(this, 'Language', this.getNodeParameter('culture', ''), 20);
 	if (culture !== undefined && !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(culture)) {
-		throw invalidField(this, 'Language', `"${culture}" is not a culture code`, 'Use a code such as en-US, de-DE or fr-FR, or leave it empty.');
+		throw invalidField(
+			this,
+			'Language',
+			`"${culture}" is not a culture code`,
+			'Use a code such as en-US, de-DE or fr-FR, or leave it empty.',
+		);
 	}
 	const existing = await findUserByEmail(this, email);
 	if (existing && Number(existing.status) === 2) {
 		const itemIndex = this.getItemIndex();
-		throw new NodeOperationError(this.getNode(), `Email: ${email} belongs to a disabled DocSpace user [item ${itemIndex}]`, {
-			itemIndex,
-			description: 'DocSpace does not invite disabled users. Enable them with User: Enable instead. Nothing was changed.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`Email: ${email} belongs to a disabled DocSpace user [item ${itemIndex}]`,
+			{
+				itemIndex,
+				description:
+					'DocSpace does not invite disabled users. Enable them with User: Enable instead. Nothing was changed.',
+			},
+		);
 	}
 	invites.set(this, { email, existing });
 	const body = requestBody(requestOptions);
@@ -105,13 +149,19 @@ export async function prepareUserInvite(this: IExecuteSingleFunctions, requestOp
  * DocSpace answers with every pending user the account can see, without emails; the invited
  * person is read back by address.
  */
-export async function userInviteOutput(this: IExecuteSingleFunctions): Promise<INodeExecutionData[]> {
+export async function userInviteOutput(
+	this: IExecuteSingleFunctions,
+): Promise<INodeExecutionData[]> {
 	const state = invites.get(this) as InviteState;
 	const user = await findUserByEmail(this, state.email);
 	if (!user) {
-		throw new NodeOperationError(this.getNode(), `DocSpace accepted the invitation but has no user with the email ${state.email} [item ${this.getItemIndex()}]`, {
-			itemIndex: this.getItemIndex(),
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`DocSpace accepted the invitation but has no user with the email ${state.email} [item ${this.getItemIndex()}]`,
+			{
+				itemIndex: this.getItemIndex(),
+			},
+		);
 	}
 	return userItem(this, user, {
 		invited: state.existing === undefined,

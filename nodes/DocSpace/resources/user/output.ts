@@ -1,12 +1,26 @@
-import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+} from 'n8n-workflow';
 
 import type { EmployeeFull } from '../../shared/people';
 import { simplifyUser } from './getMany';
 
 /** One item for one user: simplified (plus what the operation adds) or DocSpace's full profile. */
-export function userItem(context: IExecuteSingleFunctions, user: EmployeeFull, extra: IDataObject = {}): INodeExecutionData[] {
+export function userItem(
+	context: IExecuteSingleFunctions,
+	user: EmployeeFull,
+	extra: IDataObject = {},
+): INodeExecutionData[] {
 	const simplify = context.getNodeParameter('simplify', true) as boolean;
-	return [{ json: { ...(simplify ? simplifyUser(user) : user), ...extra }, pairedItem: { item: context.getItemIndex() } }];
+	return [
+		{
+			json: { ...(simplify ? simplifyUser(user) : user), ...extra },
+			pairedItem: { item: context.getItemIndex() },
+		},
+	];
 }
 
 /** The envelope's `response` of a full answer. */

@@ -1,4 +1,9 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { type EmployeeFull, checkedUser, fetchUser } from '../../shared/people';
@@ -11,7 +16,10 @@ const STATUS = { enable: 1, disable: 2 } as const;
 const targets = new WeakMap<object, string>();
 
 /** PUT people/status/{1|2} with one user id (an email is looked up first). */
-export async function prepareUserStatus(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+export async function prepareUserStatus(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
 	const operation = this.getNodeParameter('operation') as keyof typeof STATUS;
 	const { id } = checkedUser(this);
 	const userId = id ?? String((await fetchUser(this)).id).toLowerCase();
@@ -22,15 +30,25 @@ export async function prepareUserStatus(this: IExecuteSingleFunctions, requestOp
 }
 
 /** DocSpace answers with the users it changed; an unknown id is skipped without an error. */
-export async function userStatusOutput(this: IExecuteSingleFunctions, _items: INodeExecutionData[], response: IN8nHttpFullResponse): Promise<INodeExecutionData[]> {
+export async function userStatusOutput(
+	this: IExecuteSingleFunctions,
+	_items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
 	const userId = targets.get(this) as string;
-	const user = (responseOf<EmployeeFull[]>(response) ?? []).find((entry) => String(entry.id).toLowerCase() === userId);
+	const user = (responseOf<EmployeeFull[]>(response) ?? []).find(
+		(entry) => String(entry.id).toLowerCase() === userId,
+	);
 	if (!user) {
 		const itemIndex = this.getItemIndex();
-		throw new NodeOperationError(this.getNode(), `User: no DocSpace user has the ID ${userId} [item ${itemIndex}]`, {
-			itemIndex,
-			description: 'Check the ID, or pick the person From List. Nothing was changed.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`User: no DocSpace user has the ID ${userId} [item ${itemIndex}]`,
+			{
+				itemIndex,
+				description: 'Check the ID, or pick the person From List. Nothing was changed.',
+			},
+		);
 	}
 	return userItem(this, user);
 }

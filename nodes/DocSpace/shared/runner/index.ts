@@ -12,7 +12,13 @@ import type {
 	INodeTypeDescription,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, deepCopy, getCredentialAllowedDomains, sleep } from 'n8n-workflow';
+import {
+	NodeApiError,
+	NodeOperationError,
+	deepCopy,
+	getCredentialAllowedDomains,
+	sleep,
+} from 'n8n-workflow';
 
 import { itemContext, paginationContext } from './itemContext';
 import { type RoutingPlan, buildRoutingPlan, setPath } from './plan';
@@ -24,7 +30,10 @@ const PREPARE_SLICE_MS = 8;
 const SPACING_MESSAGE = "Try spacing your requests out using the batching settings under 'Options'";
 
 type ItemResult = Promise<INodeExecutionData[]>;
-type PaginationHook = Extract<NonNullable<IN8nRequestOperations['pagination']>, (...args: never[]) => unknown>;
+type PaginationHook = Extract<
+	NonNullable<IN8nRequestOperations['pagination']>,
+	(...args: never[]) => unknown
+>;
 
 interface Execution {
 	context: IExecuteFunctions;
@@ -40,18 +49,26 @@ interface Execution {
  * every shown property in declaration order, then the Request Options (proxy, SSL, timeout) and
  * n8n's credential domain restriction. Only the parameters that send something are evaluated.
  */
-function assembleRequest(run: Execution, itemIndex: number): DeclarativeRestApiSettings.ResultOptions {
+function assembleRequest(
+	run: Execution,
+	itemIndex: number,
+): DeclarativeRestApiSettings.ResultOptions {
 	const { context, description, plan, credentials } = run;
 	const options: IHttpRequestOptions = { qs: {}, body: {}, headers: {} } as IHttpRequestOptions;
 	for (const [key, value] of Object.entries(description.requestDefaults ?? {})) {
 		// The declared baseURL is an expression over $credentials.baseUrl alone; the request hook
 		// (sendDocSpaceRequest) normalises it the same way, so the raw value is handed over.
-		const resolved = key === 'baseURL' && typeof value === 'string' && value.startsWith('=') ? credentials?.baseUrl : value;
+		const resolved =
+			key === 'baseURL' && typeof value === 'string' && value.startsWith('=')
+				? credentials?.baseUrl
+				: value;
 		(options as unknown as IDataObject)[key] = deepCopy(resolved) as IDataObject[string];
 	}
 	Object.assign(options, deepCopy(plan.request));
 	for (const send of plan.sends) {
-		const value = context.getNodeParameter(send.path, itemIndex, undefined, { extractValue: send.extractValue });
+		const value = context.getNodeParameter(send.path, itemIndex, undefined, {
+			extractValue: send.extractValue,
+		});
 		const target = (send.type === 'body' ? options.body : options.qs) as IDataObject;
 		setPath(target, send.property, deepCopy(value), send.dotNotation);
 	}
@@ -64,7 +81,9 @@ function assembleRequest(run: Execution, itemIndex: number): DeclarativeRestApiS
 			credentialOwnedSurface: true,
 			nodeEndpointUrl: options.baseURL,
 		});
-		if (allowedDomains) (options as IHttpRequestOptions & { allowedDomains?: string }).allowedDomains = allowedDomains;
+		if (allowedDomains)
+			(options as IHttpRequestOptions & { allowedDomains?: string }).allowedDomains =
+				allowedDomains;
 	}
 	return {
 		options,
@@ -76,23 +95,39 @@ function assembleRequest(run: Execution, itemIndex: number): DeclarativeRestApiS
 }
 
 /** preSend, the request hook (limiter and retries) and postReceive, as RoutingNode's makeRequest runs them. */
-async function sendItem(run: Execution, single: IExecuteSingleFunctions, requestData: DeclarativeRestApiSettings.ResultOptions): ItemResult {
-	for (const preSend of run.plan.preSend) requestData.options = await preSend.call(single, requestData.options as IHttpRequestOptions);
+async function sendItem(
+	run: Execution,
+	single: IExecuteSingleFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): ItemResult {
+	for (const preSend of run.plan.preSend)
+		requestData.options = await preSend.call(single, requestData.options as IHttpRequestOptions);
 	const makeRoutingRequest = async (request: DeclarativeRestApiSettings.ResultOptions) => {
 		request.options.returnFullResponse = true;
-		const response = (run.credentialName
-			? await run.context.helpers.httpRequestWithAuthentication.call(single, run.credentialName, request.options as IHttpRequestOptions)
-			: await run.context.helpers.httpRequest(request.options as IHttpRequestOptions)) as IN8nHttpFullResponse;
+		const response = (
+			run.credentialName
+				? await run.context.helpers.httpRequestWithAuthentication.call(
+						single,
+						run.credentialName,
+						request.options as IHttpRequestOptions,
+					)
+				: await run.context.helpers.httpRequest(request.options as IHttpRequestOptions)
+		) as IN8nHttpFullResponse;
 		let items: INodeExecutionData[] = [{ json: response.body as IDataObject }];
 		if (run.plan.postReceive.length === 0) {
-			return Array.isArray(response.body) ? (response.body as IDataObject[]).map((json) => ({ json })) : items;
+			return Array.isArray(response.body)
+				? (response.body as IDataObject[]).map((json) => ({ json }))
+				: items;
 		}
 		for (const action of run.plan.postReceive) items = await action.call(single, items, response);
 		return items;
 	};
 	const pagination = run.plan.requestOperations.pagination;
 	if (requestData.paginate && typeof pagination === 'function') {
-		return await (pagination as PaginationHook).call(paginationContext(single, makeRoutingRequest), requestData);
+		return await (pagination as PaginationHook).call(
+			paginationContext(single, makeRoutingRequest),
+			requestData,
+		);
 	}
 	return await makeRoutingRequest(requestData);
 }
@@ -102,12 +137,24 @@ function preparationError(run: Execution, error: unknown, itemIndex: number): Er
 	const nodeError =
 		error instanceof NodeApiError || error instanceof NodeOperationError
 			? error
-			: new NodeOperationError(node, error instanceof Error ? error : new Error(String(error)), { itemIndex, runIndex: run.runIndex });
+			: new NodeOperationError(node, error instanceof Error ? error : new Error(String(error)), {
+					itemIndex,
+					runIndex: run.runIndex,
+				});
 	nodeError.context = { ...nodeError.context, itemIndex, runIndex: run.runIndex };
 	return nodeError;
 }
 
-function sendError(run: Execution, error: Error & { statusCode?: number; description?: string; isAxiosError?: boolean; response?: { status?: number } }, itemIndex: number): Error {
+function sendError(
+	run: Execution,
+	error: Error & {
+		statusCode?: number;
+		description?: string;
+		isAxiosError?: boolean;
+		response?: { status?: number };
+	},
+	itemIndex: number,
+): Error {
 	if (error instanceof NodeApiError) {
 		error.context = { ...error.context, itemIndex, runIndex: run.runIndex };
 		return error;
@@ -125,15 +172,24 @@ function sendError(run: Execution, error: Error & { statusCode?: number; descrip
  * The credential type the item requests use, as RoutingNode picks it (prepareCredentials): the only
  * one declared, or the one the node's Authentication choice shows.
  */
-function credentialNameOf(context: IExecuteFunctions, description: INodeTypeDescription): string | undefined {
+function credentialNameOf(
+	context: IExecuteFunctions,
+	description: INodeTypeDescription,
+): string | undefined {
 	const declared = description.credentials ?? [];
 	if (declared.length <= 1) return declared[0]?.name;
 	const authentication = context.getNodeParameter('authentication', 0, '') as string;
-	const shown = declared.find((credential) => credential.displayOptions?.show?.authentication?.includes(authentication));
+	const shown = declared.find((credential) =>
+		credential.displayOptions?.show?.authentication?.includes(authentication),
+	);
 	if (!shown) {
-		throw new NodeOperationError(context.getNode(), `Node type "${context.getNode().type}" does not have any credentials of type "${authentication}" defined`, {
-			level: 'warning',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`Node type "${context.getNode().type}" does not have any credentials of type "${authentication}" defined`,
+			{
+				level: 'warning',
+			},
+		);
 	}
 	return shown.name;
 }
@@ -143,7 +199,10 @@ function credentialNameOf(context: IExecuteFunctions, description: INodeTypeDesc
  * works out the routing once per execution, evaluates only what the user filled in, and starts
  * sending while later items are still being prepared.
  */
-export async function runRoutedOperation(context: IExecuteFunctions, description: INodeTypeDescription): Promise<INodeExecutionData[][]> {
+export async function runRoutedOperation(
+	context: IExecuteFunctions,
+	description: INodeTypeDescription,
+): Promise<INodeExecutionData[][]> {
 	const node = context.getNode();
 	const credentialName = credentialNameOf(context, description);
 	const run: Execution = {
@@ -151,11 +210,15 @@ export async function runRoutedOperation(context: IExecuteFunctions, description
 		description,
 		plan: buildRoutingPlan(node, description),
 		credentialName,
-		credentials: credentialName ? await context.getCredentials<ICredentialDataDecryptedObject>(credentialName, 0) : undefined,
+		credentials: credentialName
+			? await context.getCredentials<ICredentialDataDecryptedObject>(credentialName, 0)
+			: undefined,
 		runIndex: (context as IExecuteFunctions & { runIndex?: number }).runIndex ?? 0,
 	};
 	const items = context.getInputData();
-	const { batching } = context.getNodeParameter('requestOptions', 0, {}) as { batching?: { batch?: { batchSize?: number; batchInterval?: number } } };
+	const { batching } = context.getNodeParameter('requestOptions', 0, {}) as {
+		batching?: { batch?: { batchSize?: number; batchInterval?: number } };
+	};
 	const batchSize = Number(batching?.batch?.batchSize) > 0 ? Number(batching?.batch?.batchSize) : 1;
 	const batchInterval = Number(batching?.batch?.batchInterval ?? 0);
 	const signal = context.getExecutionCancelSignal?.();
@@ -179,7 +242,11 @@ export async function runRoutedOperation(context: IExecuteFunctions, description
 		} catch (error) {
 			const nodeError = preparationError(run, error, itemIndex);
 			if (!single.continueOnFail()) throw nodeError;
-			results.push(Promise.resolve([{ json: {}, error: nodeError as NodeApiError, pairedItem: { item: itemIndex } }]));
+			results.push(
+				Promise.resolve([
+					{ json: {}, error: nodeError as NodeApiError, pairedItem: { item: itemIndex } },
+				]),
+			);
 			continue;
 		}
 		const result = sendItem(run, single, requestData);
@@ -189,7 +256,9 @@ export async function runRoutedOperation(context: IExecuteFunctions, description
 	}
 	const settled = await Promise.allSettled(results);
 	if (settled.length < items.length) {
-		throw new NodeOperationError(node, 'The execution was cancelled', { description: `${settled.length} of ${items.length} items were started before it stopped.` });
+		throw new NodeOperationError(node, 'The execution was cancelled', {
+			description: `${settled.length} of ${items.length} items were started before it stopped.`,
+		});
 	}
 
 	const output: INodeExecutionData[] = [];
@@ -213,9 +282,17 @@ export async function runRoutedOperation(context: IExecuteFunctions, description
  * `customOperations` entries for the given resource → operations, all run by the one runner
  * from the node's own description (the object n8n loaded, Request Options included).
  */
-export function routedOperations(node: { description: INodeTypeDescription }, operations: Record<string, string[]>): NonNullable<INodeType['customOperations']> {
+export function routedOperations(
+	node: { description: INodeTypeDescription },
+	operations: Record<string, string[]>,
+): NonNullable<INodeType['customOperations']> {
 	const runner = async function (this: IExecuteFunctions) {
 		return await runRoutedOperation(this, node.description);
 	};
-	return Object.fromEntries(Object.entries(operations).map(([resource, names]) => [resource, Object.fromEntries(names.map((name) => [name, runner]))]));
+	return Object.fromEntries(
+		Object.entries(operations).map(([resource, names]) => [
+			resource,
+			Object.fromEntries(names.map((name) => [name, runner])),
+		]),
+	);
 }

@@ -13,15 +13,27 @@ import type {
  * input, credential and expression access; everything else (node, helpers, cancel signal,
  * continue-on-fail, execute data) is the execute context's own.
  */
-export function itemContext(context: IExecuteFunctions, itemIndex: number): IExecuteSingleFunctions {
+export function itemContext(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): IExecuteSingleFunctions {
 	const overrides: PropertyDescriptorMap = {
 		getItemIndex: { value: () => itemIndex },
 		getNodeParameter: {
-			value: (name: string, fallback?: unknown, options?: object) => context.getNodeParameter(name, itemIndex, fallback, options),
+			value: (name: string, fallback?: unknown, options?: object) =>
+				context.getNodeParameter(name, itemIndex, fallback, options),
 		},
-		getInputData: { value: (inputIndex = 0, type?: NodeConnectionType) => context.getInputData(inputIndex, type)[itemIndex] ?? { json: {} } },
-		getCredentials: { value: async (type: string) => await context.getCredentials(type, itemIndex) },
-		evaluateExpression: { value: (expression: string, index = itemIndex) => context.evaluateExpression(expression, index) },
+		getInputData: {
+			value: (inputIndex = 0, type?: NodeConnectionType) =>
+				context.getInputData(inputIndex, type)[itemIndex] ?? { json: {} },
+		},
+		getCredentials: {
+			value: async (type: string) => await context.getCredentials(type, itemIndex),
+		},
+		evaluateExpression: {
+			value: (expression: string, index = itemIndex) =>
+				context.evaluateExpression(expression, index),
+		},
 		getWorkflowDataProxy: { value: () => context.getWorkflowDataProxy(itemIndex) },
 	};
 	// The execute context stays the prototype: its methods keep working with `this` bound here.
@@ -31,7 +43,11 @@ export function itemContext(context: IExecuteFunctions, itemIndex: number): IExe
 /** The item view plus `makeRoutingRequest`, as RoutingNode hands it to a `pagination` hook. */
 export function paginationContext(
 	single: IExecuteSingleFunctions,
-	makeRoutingRequest: (requestOptions: DeclarativeRestApiSettings.ResultOptions) => Promise<INodeExecutionData[]>,
+	makeRoutingRequest: (
+		requestOptions: DeclarativeRestApiSettings.ResultOptions,
+	) => Promise<INodeExecutionData[]>,
 ): IExecutePaginationFunctions {
-	return Object.create(single, { makeRoutingRequest: { value: makeRoutingRequest } }) as IExecutePaginationFunctions;
+	return Object.create(single, {
+		makeRoutingRequest: { value: makeRoutingRequest },
+	}) as IExecutePaginationFunctions;
 }

@@ -8,8 +8,16 @@ const DEFAULT_TIMEOUT_MS = 300_000;
  * The Request Options n8n adds to every declarative node (proxy, Ignore SSL Issues, timeout),
  * turned into request options as RoutingNode does; batching is applied by the runner's loop.
  */
-export function requestOptionsOf(context: IExecuteFunctions, itemIndex: number, runIndex: number): Partial<IHttpRequestOptions> {
-	const { proxy, timeout, allowUnauthorizedCerts } = context.getNodeParameter('requestOptions', itemIndex, {}) as {
+export function requestOptionsOf(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	runIndex: number,
+): Partial<IHttpRequestOptions> {
+	const { proxy, timeout, allowUnauthorizedCerts } = context.getNodeParameter(
+		'requestOptions',
+		itemIndex,
+		{},
+	) as {
 		proxy?: string;
 		timeout?: number;
 		allowUnauthorizedCerts?: boolean;
@@ -22,7 +30,13 @@ export function requestOptionsOf(context: IExecuteFunctions, itemIndex: number, 
 		} catch {
 			parsed = undefined;
 		}
-		const missing = !parsed ? 'host' : !parsed.hostname ? 'host' : !parsed.port ? 'port' : undefined;
+		const missing = !parsed
+			? 'host'
+			: !parsed.hostname
+				? 'host'
+				: !parsed.port
+					? 'port'
+					: undefined;
 		if (!parsed || missing) {
 			throw new NodeOperationError(context.getNode(), 'The proxy is not valid', {
 				runIndex,
@@ -34,7 +48,14 @@ export function requestOptionsOf(context: IExecuteFunctions, itemIndex: number, 
 			host: parsed.hostname,
 			port: parseInt(parsed.port, 10),
 			protocol: parsed.protocol.replace(/:$/, '') || undefined,
-			...(parsed.username ? { auth: { username: decodeURIComponent(parsed.username), password: decodeURIComponent(parsed.password) } } : {}),
+			...(parsed.username
+				? {
+						auth: {
+							username: decodeURIComponent(parsed.username),
+							password: decodeURIComponent(parsed.password),
+						},
+					}
+				: {}),
 		} as IHttpRequestOptions['proxy'];
 	}
 	if (allowUnauthorizedCerts) result.skipSslCertificateValidation = allowUnauthorizedCerts;

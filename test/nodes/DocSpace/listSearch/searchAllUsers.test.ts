@@ -10,7 +10,9 @@ describe('searchAllUsers (User picker of the User resource)', () => {
 		await run(emulator, { resource: 'user', operation: 'invite', email: 'new@example.com' });
 		emulator.requests.length = 0;
 		const page = await listSearch(credentialsFor(emulator), 'searchAllUsers');
-		expect(emulator.requests.map((request) => request.query)).toEqual([{ startIndex: '0', count: '100' }]);
+		expect(emulator.requests.map((request) => request.query)).toEqual([
+			{ startIndex: '0', count: '100' },
+		]);
 		expect(page.results).toEqual([
 			{ name: 'Olivia Owner (olivia@example.com)', value: SEED_IDS.ownerId },
 			{ name: 'Jane Doe (jane@example.com)', value: SEED_IDS.janeId },
@@ -24,7 +26,11 @@ describe('searchAllUsers (User picker of the User resource)', () => {
 
 	it('searches by name or email and pages through 325 users, each once', async () => {
 		const { emulator } = ctx;
-		expect((await listSearch(credentialsFor(emulator), 'searchAllUsers', 'dana')).results.map((result) => result.value)).toEqual([SEED_IDS.disabledUserId]);
+		expect(
+			(await listSearch(credentialsFor(emulator), 'searchAllUsers', 'dana')).results.map(
+				(result) => result.value,
+			),
+		).toEqual([SEED_IDS.disabledUserId]);
 		emulator.reset(seedMany({ users: 320 }));
 		const seen: string[] = [];
 		let token: string | undefined;
@@ -41,7 +47,11 @@ describe('searchAllUsers (User picker of the User resource)', () => {
 	it('a value picked from the list works in the operations', async () => {
 		const { emulator } = ctx;
 		const page = await listSearch(credentialsFor(emulator), 'searchAllUsers', 'dana');
-		const result = await run(emulator, { resource: 'user', operation: 'enable', user: byId('list', String(page.results[0].value)) });
+		const result = await run(emulator, {
+			resource: 'user',
+			operation: 'enable',
+			user: byId('list', String(page.results[0].value)),
+		});
 		expect(result.items[0].json).toMatchObject({ id: SEED_IDS.disabledUserId, status: 'active' });
 	});
 });

@@ -21,10 +21,22 @@ describe('searchFiles (File picker)', () => {
 	it('searches by name everywhere', async () => {
 		const { emulator } = ctx;
 		const page = await listSearch(credentialsFor(emulator), 'searchFiles', 'brief');
-		expect(page.results).toEqual([{ name: 'Brief.docx — Client Projects', value: SEED_IDS.roomFileId }]);
-		const roomSearches = emulator.requests.filter((request) => /^\/api\/2\.0\/files\/\w[\w-]*$/.test(request.path) && !request.path.endsWith('rooms') && !request.path.endsWith('@my'));
+		expect(page.results).toEqual([
+			{ name: 'Brief.docx — Client Projects', value: SEED_IDS.roomFileId },
+		]);
+		const roomSearches = emulator.requests.filter(
+			(request) =>
+				/^\/api\/2\.0\/files\/\w[\w-]*$/.test(request.path) &&
+				!request.path.endsWith('rooms') &&
+				!request.path.endsWith('@my'),
+		);
 		expect(roomSearches.length).toBeGreaterThan(0);
-		expect(roomSearches.every((request) => request.query.filterValue === 'brief' && request.query.withSubFolders === 'true')).toBe(true);
+		expect(
+			roomSearches.every(
+				(request) =>
+					request.query.filterValue === 'brief' && request.query.withSubFolders === 'true',
+			),
+		).toBe(true);
 	});
 
 	it('pages through many rooms a batch at a time, every file found once', async () => {
@@ -34,12 +46,14 @@ describe('searchFiles (File picker)', () => {
 			...base,
 			files: [
 				...base.files,
-				...base.rooms.filter((room) => room.id.startsWith('1') && room.id.length === 4).map((room, n) => ({
-					id: String(5000 + n),
-					title: `Report ${n}.docx`,
-					location: { roomId: room.id },
-					createdBy: SEED_IDS.ownerId,
-				})),
+				...base.rooms
+					.filter((room) => room.id.startsWith('1') && room.id.length === 4)
+					.map((room, n) => ({
+						id: String(5000 + n),
+						title: `Report ${n}.docx`,
+						location: { roomId: room.id },
+						createdBy: SEED_IDS.ownerId,
+					})),
 			],
 		};
 		emulator.reset(seed);

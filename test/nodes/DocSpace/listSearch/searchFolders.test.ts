@@ -18,7 +18,11 @@ describe('searchFolders (folder pickers)', () => {
 		]);
 		expect(page.paginationToken).toBeUndefined();
 		// Only folders are asked for.
-		expect(emulator.requests.filter((request) => /^\/api\/2\.0\/files\/(@my|\d+|sbox-42)$/.test(request.path)).every((request) => request.query.filterType === '2')).toBe(true);
+		expect(
+			emulator.requests
+				.filter((request) => /^\/api\/2\.0\/files\/(@my|\d+|sbox-42)$/.test(request.path))
+				.every((request) => request.query.filterType === '2'),
+		).toBe(true);
 	});
 
 	it('searches by name at any depth (withSubFolders), rooms by title', async () => {

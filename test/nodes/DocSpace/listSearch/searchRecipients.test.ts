@@ -20,11 +20,19 @@ describe('searchRecipients (User or Group picker)', () => {
 
 	it('searches by name and by email', async () => {
 		const { emulator } = ctx;
-		expect((await listSearch(credentialsFor(emulator), 'searchRecipients', 'stone')).results).toEqual([
-			{ name: 'Bob Stone (bob@example.com)', value: SEED_IDS.bobId },
-		]);
-		expect((await listSearch(credentialsFor(emulator), 'searchRecipients', 'jane@')).results.map((r) => r.value)).toEqual([SEED_IDS.janeId]);
-		expect((await listSearch(credentialsFor(emulator), 'searchRecipients', 'legal')).results.map((r) => r.value)).toEqual([SEED_IDS.legalGroupId]);
+		expect(
+			(await listSearch(credentialsFor(emulator), 'searchRecipients', 'stone')).results,
+		).toEqual([{ name: 'Bob Stone (bob@example.com)', value: SEED_IDS.bobId }]);
+		expect(
+			(await listSearch(credentialsFor(emulator), 'searchRecipients', 'jane@')).results.map(
+				(r) => r.value,
+			),
+		).toEqual([SEED_IDS.janeId]);
+		expect(
+			(await listSearch(credentialsFor(emulator), 'searchRecipients', 'legal')).results.map(
+				(r) => r.value,
+			),
+		).toEqual([SEED_IDS.legalGroupId]);
 		const queries = emulator.requests.map((request) => [request.path, request.query.filterValue]);
 		expect(queries).toContainEqual(['/api/2.0/people/filter', 'stone']);
 		expect(queries).toContainEqual(['/api/2.0/group', 'stone']);
@@ -47,9 +55,20 @@ describe('searchRecipients (User or Group picker)', () => {
 		expect(new Set(seen).size).toBe(326);
 		expect(seen).toContain('0e0e0e0e-0000-4e00-8e00-000000000320');
 		expect(calls).toBe(4);
-		const userPages = emulator.requests.filter((request) => request.path === '/api/2.0/people/filter');
-		expect(userPages.map((request) => request.query.startIndex)).toEqual(['0', '100', '200', '300']);
-		expect(userPages.every((request) => request.query.count === '100' && request.query.employeeStatus === '1')).toBe(true);
+		const userPages = emulator.requests.filter(
+			(request) => request.path === '/api/2.0/people/filter',
+		);
+		expect(userPages.map((request) => request.query.startIndex)).toEqual([
+			'0',
+			'100',
+			'200',
+			'300',
+		]);
+		expect(
+			userPages.every(
+				(request) => request.query.count === '100' && request.query.employeeStatus === '1',
+			),
+		).toBe(true);
 	});
 
 	it('searchUsers and searchGroups page on their own', async () => {
@@ -58,7 +77,12 @@ describe('searchRecipients (User or Group picker)', () => {
 		const first = await listSearch(credentialsFor(emulator), 'searchUsers', 'user');
 		expect(first.results).toHaveLength(100);
 		expect(first.paginationToken).toBe('100');
-		const second = await listSearch(credentialsFor(emulator), 'searchUsers', 'user', first.paginationToken);
+		const second = await listSearch(
+			credentialsFor(emulator),
+			'searchUsers',
+			'user',
+			first.paginationToken,
+		);
 		expect(second.results).toHaveLength(50);
 		expect(second.paginationToken).toBeUndefined();
 		const groups = await listSearch(credentialsFor(emulator), 'searchGroups');

@@ -43,7 +43,12 @@ describe('searchRooms (Room picker)', () => {
 		expect(seen).toHaveLength(358);
 		expect(new Set(seen).size).toBe(358);
 		expect(seen).toContain('1350');
-		expect(emulator.requests.map((request) => request.query.startIndex)).toEqual(['0', '100', '200', '300']);
+		expect(emulator.requests.map((request) => request.query.startIndex)).toEqual([
+			'0',
+			'100',
+			'200',
+			'300',
+		]);
 		expect(emulator.requests.every((request) => request.query.count === '100')).toBe(true);
 	});
 
@@ -51,8 +56,14 @@ describe('searchRooms (Room picker)', () => {
 		const { emulator } = ctx;
 		emulator.reset(seedMany({ rooms: 350 }));
 		const press = await listSearch(credentialsFor(emulator), 'searchRooms', 'press');
-		expect(press.results).toEqual([{ name: 'Press Kit (Public room)', value: SEED_IDS.publicRoomId }]);
-		expect(emulator.requests[0].query).toEqual({ startIndex: '0', count: '100', filterValue: 'press' });
+		expect(press.results).toEqual([
+			{ name: 'Press Kit (Public room)', value: SEED_IDS.publicRoomId },
+		]);
+		expect(emulator.requests[0].query).toEqual({
+			startIndex: '0',
+			count: '100',
+			filterValue: 'press',
+		});
 
 		const generated = await listSearch(credentialsFor(emulator), 'searchRooms', 'generated room 3');
 		// "Generated Room 3", "…30"–"…39", "…300"–"…350": 1 + 10 + 51 = 62, one page
@@ -61,18 +72,27 @@ describe('searchRooms (Room picker)', () => {
 
 		const many = await listSearch(credentialsFor(emulator), 'searchRooms', 'generated');
 		expect(many.results).toHaveLength(100);
-		const rest = await listSearch(credentialsFor(emulator), 'searchRooms', 'generated', many.paginationToken);
+		const rest = await listSearch(
+			credentialsFor(emulator),
+			'searchRooms',
+			'generated',
+			many.paginationToken,
+		);
 		expect(rest.paginationToken).toBe('200');
 	});
 
 	it('shows only the rooms the account can see', async () => {
 		const { emulator } = ctx;
 		const page = await listSearch(credentialsFor(emulator, SEED_IDS.janeToken), 'searchRooms');
-		expect(page.results).toEqual([{ name: 'Client Projects (Custom room)', value: SEED_IDS.customRoomId }]);
+		expect(page.results).toEqual([
+			{ name: 'Client Projects (Custom room)', value: SEED_IDS.customRoomId },
+		]);
 	});
 
 	it('explains a key without rooms:read', async () => {
 		const { emulator } = ctx;
-		await expect(listSearch(credentialsFor(emulator, SEED_IDS.filesOnlyApiKey), 'searchRooms')).rejects.toThrow(/rooms:read/);
+		await expect(
+			listSearch(credentialsFor(emulator, SEED_IDS.filesOnlyApiKey), 'searchRooms'),
+		).rejects.toThrow(/rooms:read/);
 	});
 });

@@ -7,7 +7,10 @@ import { editorContext } from '../../../harness/loadOptionsContext';
 
 const ctx = useEmulator();
 
-async function levels(parameters: INodeParameters, authKey?: string): Promise<INodePropertyOptions[]> {
+async function levels(
+	parameters: INodeParameters,
+	authKey?: string,
+): Promise<INodePropertyOptions[]> {
 	const { context } = editorContext(credentialsFor(ctx.emulator, authKey), {
 		resource: 'roomLink',
 		operation: 'set',
@@ -16,55 +19,117 @@ async function levels(parameters: INodeParameters, authKey?: string): Promise<IN
 	return await getRoomLinkAccessLevels.call(context);
 }
 
-const names = (options: INodePropertyOptions[]) => options.map((option) => `${option.name} (${String(option.value)})`);
+const names = (options: INodePropertyOptions[]) =>
+	options.map((option) => `${option.name} (${String(option.value)})`);
 
 describe('getRoomLinkAccessLevels (Room Link: Set → Access)', () => {
 	it('is wired to both Access fields, depending on the room and the link type, with the static options kept', () => {
-		const access = loadNodeType().description.properties.filter((property) => property.name === 'access');
+		const access = loadNodeType().description.properties.filter(
+			(property) => property.name === 'access',
+		);
 		expect(access).toHaveLength(2);
 		for (const property of access) {
-			expect(property.typeOptions).toEqual({ loadOptionsMethod: 'getRoomLinkAccessLevels', loadOptionsDependsOn: ['room.value', 'linkType'] });
+			expect(property.typeOptions).toEqual({
+				loadOptionsMethod: 'getRoomLinkAccessLevels',
+				loadOptionsDependsOn: ['room.value', 'linkType'],
+			});
 			expect((property.options ?? []).length).toBeGreaterThan(0);
 		}
-		expect(loadNodeType().methods?.loadOptions?.getRoomLinkAccessLevels).toBe(getRoomLinkAccessLevels);
+		expect(loadNodeType().methods?.loadOptions?.getRoomLinkAccessLevels).toBe(
+			getRoomLinkAccessLevels,
+		);
 	});
 
 	it.each([
-		['custom', SEED_IDS.customRoomId, 'external', ['Viewer (2)', 'Reviewer (5)', 'Commenter (6)', 'Form filler (7)', 'Editor (10)']],
-		['custom', SEED_IDS.customRoomId, 'invitation', ['Viewer (2)', 'Reviewer (5)', 'Commenter (6)', 'Editor (10)', 'Content creator (11)']],
-		['public', SEED_IDS.publicRoomId, 'external', ['Viewer (2)', 'Reviewer (5)', 'Commenter (6)', 'Form filler (7)', 'Editor (10)']],
+		[
+			'custom',
+			SEED_IDS.customRoomId,
+			'external',
+			['Viewer (2)', 'Reviewer (5)', 'Commenter (6)', 'Form filler (7)', 'Editor (10)'],
+		],
+		[
+			'custom',
+			SEED_IDS.customRoomId,
+			'invitation',
+			['Viewer (2)', 'Reviewer (5)', 'Commenter (6)', 'Editor (10)', 'Content creator (11)'],
+		],
+		[
+			'public',
+			SEED_IDS.publicRoomId,
+			'external',
+			['Viewer (2)', 'Reviewer (5)', 'Commenter (6)', 'Form filler (7)', 'Editor (10)'],
+		],
 		['public', SEED_IDS.publicRoomId, 'invitation', ['Viewer (2)', 'Content creator (11)']],
 		['form filling', SEED_IDS.formRoomId, 'external', ['Viewer (2)', 'Form filler (7)']],
-		['form filling', SEED_IDS.formRoomId, 'invitation', ['Form filler (7)', 'Content creator (11)']],
-		['collaboration', SEED_IDS.collabRoomId, 'invitation', ['Viewer (2)', 'Editor (10)', 'Content creator (11)']],
-		['virtual data', SEED_IDS.vdrRoomId, 'invitation', ['Viewer (2)', 'Form filler (7)', 'Editor (10)', 'Content creator (11)']],
+		[
+			'form filling',
+			SEED_IDS.formRoomId,
+			'invitation',
+			['Form filler (7)', 'Content creator (11)'],
+		],
+		[
+			'collaboration',
+			SEED_IDS.collabRoomId,
+			'invitation',
+			['Viewer (2)', 'Editor (10)', 'Content creator (11)'],
+		],
+		[
+			'virtual data',
+			SEED_IDS.vdrRoomId,
+			'invitation',
+			['Viewer (2)', 'Form filler (7)', 'Editor (10)', 'Content creator (11)'],
+		],
 		['AI', SEED_IDS.aiRoomId, 'invitation', ['Viewer (2)', 'Content creator (11)']],
-	])('a %s room (%s), %s link: only what DocSpace allows', async (_label, roomId, linkType, expected) => {
-		const options = await levels({ room: byId('list', roomId), linkType });
-		expect(names(options)).toEqual(expected);
-		expect(options.every((option) => typeof option.description === 'string' && option.description.length > 0)).toBe(true);
-		expect(ctx.emulator.requests.map((request) => `${request.method} ${request.path}`)).toEqual([`GET /api/2.0/files/rooms/${roomId}`]);
-	});
+	])(
+		'a %s room (%s), %s link: only what DocSpace allows',
+		async (_label, roomId, linkType, expected) => {
+			const options = await levels({ room: byId('list', roomId), linkType });
+			expect(names(options)).toEqual(expected);
+			expect(
+				options.every(
+					(option) => typeof option.description === 'string' && option.description.length > 0,
+				),
+			).toBe(true);
+			expect(ctx.emulator.requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+				`GET /api/2.0/files/rooms/${roomId}`,
+			]);
+		},
+	);
 
 	it.each([
 		['collaboration', SEED_IDS.collabRoomId, /^Collaboration rooms take no external links/],
 		['virtual data', SEED_IDS.vdrRoomId, /^Virtual data rooms take no external links/],
 		['AI', SEED_IDS.aiRoomId, /^AI rooms take no external links/],
-	])('a %s room with an external link says why there is nothing to choose', async (_label, roomId, message) => {
-		await expect(levels({ room: byId('id', roomId), linkType: 'external' })).rejects.toThrow(message);
-	});
+	])(
+		'a %s room with an external link says why there is nothing to choose',
+		async (_label, roomId, message) => {
+			await expect(levels({ room: byId('id', roomId), linkType: 'external' })).rejects.toThrow(
+				message,
+			);
+		},
+	);
 
 	it('reads a room given by URL', async () => {
-		const room = byId('url', `${ctx.emulator.baseUrl}/rooms/shared/${SEED_IDS.formRoomId}/filter?folder=${SEED_IDS.formRoomId}`);
-		expect(names(await levels({ room, linkType: 'external' }))).toEqual(['Viewer (2)', 'Form filler (7)']);
+		const room = byId(
+			'url',
+			`${ctx.emulator.baseUrl}/rooms/shared/${SEED_IDS.formRoomId}/filter?folder=${SEED_IDS.formRoomId}`,
+		);
+		expect(names(await levels({ room, linkType: 'external' }))).toEqual([
+			'Viewer (2)',
+			'Form filler (7)',
+		]);
 		expect(ctx.emulator.requests[0].path).toBe(`/api/2.0/files/rooms/${SEED_IDS.formRoomId}`);
 	});
 
 	it('offers every level of the link type, without asking DocSpace, when the room is an expression or not chosen', async () => {
 		const all = ['Viewer (2)', 'Reviewer (5)', 'Commenter (6)', 'Form filler (7)', 'Editor (10)'];
-		expect(names(await levels({ room: byId('id', '={{ $json.roomId }}'), linkType: 'external' }))).toEqual(all);
+		expect(
+			names(await levels({ room: byId('id', '={{ $json.roomId }}'), linkType: 'external' })),
+		).toEqual(all);
 		expect(names(await levels({ room: byId('list', ''), linkType: 'external' }))).toEqual(all);
-		expect(names(await levels({ room: byId('id', 'not a room'), linkType: 'external' }))).toEqual(all);
+		expect(names(await levels({ room: byId('id', 'not a room'), linkType: 'external' }))).toEqual(
+			all,
+		);
 		expect(names(await levels({ linkType: 'invitation' }))).toEqual([
 			'Viewer (2)',
 			'Reviewer (5)',
@@ -79,14 +144,19 @@ describe('getRoomLinkAccessLevels (Room Link: Set → Access)', () => {
 	it('offers every level when the room cannot be read (unknown room, no permission)', async () => {
 		const unknown = await levels({ room: byId('id', '424242'), linkType: 'external' });
 		expect(unknown).toHaveLength(5);
-		const forbidden = await levels({ room: byId('id', SEED_IDS.publicRoomId), linkType: 'invitation' }, SEED_IDS.janeToken);
+		const forbidden = await levels(
+			{ room: byId('id', SEED_IDS.publicRoomId), linkType: 'invitation' },
+			SEED_IDS.janeToken,
+		);
 		expect(forbidden).toHaveLength(6);
 		expect(ctx.emulator.requests.map((request) => request.status)).toEqual([404, 403]);
 	});
 
 	it('never offers None (it would delete the link) nor Room manager', async () => {
 		for (const linkType of ['external', 'invitation']) {
-			const values = (await levels({ room: byId('id', SEED_IDS.customRoomId), linkType })).map((option) => option.value);
+			const values = (await levels({ room: byId('id', SEED_IDS.customRoomId), linkType })).map(
+				(option) => option.value,
+			);
 			expect(values).not.toContain(0);
 			expect(values).not.toContain(9);
 		}

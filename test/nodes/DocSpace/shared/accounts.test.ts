@@ -13,15 +13,26 @@ import { BoundedCache, runLimited } from '../../../../nodes/DocSpace/shared/limi
 
 const PORTAL = 'https://portal.example.com';
 
-function fakeContext(credentialId: string, authKey: string, accountId: string, calls: string[]): IExecuteSingleFunctions {
+function fakeContext(
+	credentialId: string,
+	authKey: string,
+	accountId: string,
+	calls: string[],
+): IExecuteSingleFunctions {
 	return {
 		getNode: () => ({ credentials: { docSpaceApi: { id: credentialId, name: credentialId } } }),
 		getCredentials: async () => ({ baseUrl: PORTAL, authKey }),
 		helpers: {
 			httpRequestWithAuthentication: async (_type: string, options: { url: string }) => {
 				calls.push(`${credentialId} ${options.url}`);
-				const response = options.url.endsWith('keys/@self') ? { createBy: { id: accountId } } : { id: accountId };
-				return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: { response, status: 0, statusCode: 200 } };
+				const response = options.url.endsWith('keys/@self')
+					? { createBy: { id: accountId } }
+					: { id: accountId };
+				return {
+					statusCode: 200,
+					headers: { 'content-type': 'application/json' },
+					body: { response, status: 0, statusCode: 200 },
+				};
 			},
 		},
 	} as unknown as IExecuteSingleFunctions;
@@ -41,7 +52,12 @@ beforeEach(() => forgetAccounts());
 describe('limiter per DocSpace account', () => {
 	it('a lone credential is limited per credential, without any extra request', async () => {
 		const calls: string[] = [];
-		const key = await limiterKeyFor(fakeContext('cred-a', 'sk-aaaa1111', 'user-1', calls), 'docSpaceApi', PORTAL, 'write');
+		const key = await limiterKeyFor(
+			fakeContext('cred-a', 'sk-aaaa1111', 'user-1', calls),
+			'docSpaceApi',
+			PORTAL,
+			'write',
+		);
 		expect(key).toBe(`${PORTAL}|cred:cred-a|write`);
 		expect(calls).toEqual([]);
 	});
@@ -66,8 +82,18 @@ describe('limiter per DocSpace account', () => {
 	it('credentials of different accounts keep their own limiters', async () => {
 		const calls: string[] = [];
 		const release = await hold(`${PORTAL}|cred:cred-a|write`);
-		const keyB = await limiterKeyFor(fakeContext('cred-b', 'sk-bbbb2222', 'user-2', calls), 'docSpaceApi', PORTAL, 'write');
-		const keyA = await limiterKeyFor(fakeContext('cred-a', 'sk-aaaa1111', 'user-1', calls), 'docSpaceApi', PORTAL, 'write');
+		const keyB = await limiterKeyFor(
+			fakeContext('cred-b', 'sk-bbbb2222', 'user-2', calls),
+			'docSpaceApi',
+			PORTAL,
+			'write',
+		);
+		const keyA = await limiterKeyFor(
+			fakeContext('cred-a', 'sk-aaaa1111', 'user-1', calls),
+			'docSpaceApi',
+			PORTAL,
+			'write',
+		);
 		expect(keyA).not.toBe(keyB);
 		release();
 	});
@@ -85,13 +111,20 @@ describe('limiter per DocSpace account', () => {
 
 describe('bounds under Options', () => {
 	it('every operation offers them with the defaults and ranges the node applies', () => {
-		const collections = loadNodeType().description.properties.filter((property) => property.name === 'options');
+		const collections = loadNodeType().description.properties.filter(
+			(property) => property.name === 'options',
+		);
 		expect(collections.length).toBeGreaterThan(10);
 		for (const collection of collections) {
 			const entries = (collection.options ?? []) as INodeProperties[];
 			for (const [name, bound] of Object.entries(BOUNDS)) {
 				const entry = entries.find((candidate) => candidate.name === name);
-				expect({ name, default: entry?.default, min: entry?.typeOptions?.minValue, max: entry?.typeOptions?.maxValue }).toEqual({
+				expect({
+					name,
+					default: entry?.default,
+					min: entry?.typeOptions?.minValue,
+					max: entry?.typeOptions?.maxValue,
+				}).toEqual({
 					name,
 					default: bound.default,
 					min: bound.min,

@@ -7,8 +7,11 @@ import type { IN8nHttpFullResponse } from 'n8n-workflow';
 
 import { failureOf } from '../../../../nodes/DocSpace/shared/answers';
 
-const answer = (statusCode: number, body: unknown, headers: Record<string, string> = {}): IN8nHttpFullResponse =>
-	({ statusCode, body, headers }) as IN8nHttpFullResponse;
+const answer = (
+	statusCode: number,
+	body: unknown,
+	headers: Record<string, string> = {},
+): IN8nHttpFullResponse => ({ statusCode, body, headers }) as IN8nHttpFullResponse;
 
 describe("answer shape 'none'", () => {
 	it('passes an empty 204', () => {
@@ -23,10 +26,16 @@ describe("answer shape 'none'", () => {
 
 	it("still refuses an empty 200, an HTML page, {} and DocSpace's errors", () => {
 		expect(failureOf(answer(200, undefined), 'none')?.notDocSpace?.what).toBe('an empty answer');
-		expect(failureOf(answer(200, '<html></html>', { 'content-type': 'text/html' }), 'none')?.notDocSpace?.what).toBe('not JSON');
+		expect(
+			failureOf(answer(200, '<html></html>', { 'content-type': 'text/html' }), 'none')?.notDocSpace
+				?.what,
+		).toBe('not JSON');
 		expect(failureOf(answer(200, {}), 'none')?.notDocSpace).toBeDefined();
 		expect(failureOf(answer(403, undefined), 'none')?.statusCode).toBe(403);
-		expect(failureOf(answer(302, undefined, { location: 'https://elsewhere.example.com/' }), 'none')?.redirectTo).toBeDefined();
+		expect(
+			failureOf(answer(302, undefined, { location: 'https://elsewhere.example.com/' }), 'none')
+				?.redirectTo,
+		).toBeDefined();
 	});
 
 	it('other shapes still refuse a 204', () => {

@@ -10,9 +10,29 @@ import { DocSpaceFailureError } from '../../../../nodes/DocSpace/shared/answers'
 import { activeLimiterKeys } from '../../../../nodes/DocSpace/shared/limiter';
 import { withDocSpaceLimits } from '../../../../nodes/DocSpace/shared/transport';
 
-const node = { id: 'n', name: 'DocSpace', type: 'docSpace', typeVersion: 1, position: [0, 0], parameters: {} } as INode;
-const context = () => ({ operation: 'File: Share', target: 'file 201', requiredScope: 'files:write', isWrite: true, itemIndex: 0 });
-const settings = (signal: AbortSignal, overrides = {}) => ({ key: `cancel-test|${Math.random()}`, method: 'PUT', limit: 3, maxRetries: 5, signal, ...overrides });
+const node = {
+	id: 'n',
+	name: 'DocSpace',
+	type: 'docSpace',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+} as INode;
+const context = () => ({
+	operation: 'File: Share',
+	target: 'file 201',
+	requiredScope: 'files:write',
+	isWrite: true,
+	itemIndex: 0,
+});
+const settings = (signal: AbortSignal, overrides = {}) => ({
+	key: `cancel-test|${Math.random()}`,
+	method: 'PUT',
+	limit: 3,
+	maxRetries: 5,
+	signal,
+	...overrides,
+});
 
 describe('cancellation', () => {
 	it('items waiting for a slot are never sent once the execution is cancelled', async () => {
@@ -25,7 +45,14 @@ describe('cancellation', () => {
 			await new Promise<void>((resolve) => release.push(resolve));
 			return 'done';
 		};
-		const runs = Array.from({ length: 40 }, async () => await withDocSpaceLimits(common, context, node, attempt).then(() => 'sent', () => 'stopped'));
+		const runs = Array.from(
+			{ length: 40 },
+			async () =>
+				await withDocSpaceLimits(common, context, node, attempt).then(
+					() => 'sent',
+					() => 'stopped',
+				),
+		);
 		await new Promise((resolve) => setImmediate(resolve));
 		expect(started).toBe(3);
 		controller.abort();

@@ -29,7 +29,12 @@ export async function startHostilePortal(): Promise<HostilePortal> {
 		const chunks: Buffer[] = [];
 		request.on('data', (chunk: Buffer) => chunks.push(chunk));
 		request.on('end', () => {
-			const seen = { method: request.method ?? 'GET', url: request.url ?? '/', headers: request.headers, body: Buffer.concat(chunks).toString('utf8') };
+			const seen = {
+				method: request.method ?? 'GET',
+				url: request.url ?? '/',
+				headers: request.headers,
+				body: Buffer.concat(chunks).toString('utf8'),
+			};
 			requests.push(seen);
 			open.add(response);
 			response.on('close', () => open.delete(response));
@@ -57,7 +62,13 @@ export async function startHostilePortal(): Promise<HostilePortal> {
 
 /** A DocSpace envelope around `response`. */
 export function envelope(response: unknown, extra: Record<string, unknown> = {}): string {
-	return JSON.stringify({ response, count: Array.isArray(response) ? response.length : 1, status: 0, statusCode: 200, ...extra });
+	return JSON.stringify({
+		response,
+		count: Array.isArray(response) ? response.length : 1,
+		status: 0,
+		statusCode: 200,
+		...extra,
+	});
 }
 
 /** Writes `body` one small chunk every `everyMs` (a trickling proxy); stops when the client goes. */

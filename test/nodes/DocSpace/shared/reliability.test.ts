@@ -5,7 +5,15 @@
 import type { IDataObject, IPairedItemData } from 'n8n-workflow';
 
 import { activeLimiterKeys } from '../../../../nodes/DocSpace/shared/limiter';
-import { SEED_IDS, byId, credentialsFor, roomLinkSet, run, useEmulator, writes } from '../../../harness/docspace';
+import {
+	SEED_IDS,
+	byId,
+	credentialsFor,
+	roomLinkSet,
+	run,
+	useEmulator,
+	writes,
+} from '../../../harness/docspace';
 
 const ctx = useEmulator({ latencyMs: 5 });
 const LINKS_PATH = /\/files\/rooms\/[^/]+\/links$/;
@@ -35,12 +43,17 @@ describe('bounded concurrency', () => {
 	it('shares 120 items without a single 429: never more than 15 writes in flight', async () => {
 		const { emulator } = ctx;
 		emulator.configure({ latencyMs: 20 });
-		const items = Array.from({ length: 120 }, (_, n) => ({ file: SEED_IDS.myDocxId, access: n % 2 ? 2 : 10 }));
+		const items = Array.from({ length: 120 }, (_, n) => ({
+			file: SEED_IDS.myDocxId,
+			access: n % 2 ? 2 : 10,
+		}));
 		const result = await run(emulator, share(), { items });
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(120);
 		expect(result.items.every((item) => item.json.applied === true)).toBe(true);
-		expect(result.items.map((item) => (item.pairedItem as IPairedItemData).item)).toEqual(items.map((_, n) => n));
+		expect(result.items.map((item) => (item.pairedItem as IPairedItemData).item)).toEqual(
+			items.map((_, n) => n),
+		);
 		expect(emulator.stats.rejected429).toBe(0);
 		expect(emulator.stats.maxConcurrentWrites).toBeLessThanOrEqual(15);
 		expect(emulator.stats.maxConcurrentWrites).toBeGreaterThan(1);
@@ -59,7 +72,13 @@ describe('bounded concurrency', () => {
 
 	it('frees every slot when requests fail, so later executions are not slowed down', async () => {
 		const { emulator } = ctx;
-		emulator.inject({ path: LINKS_PATH, kind: 'status', status: 404, body: { error: { message: 'The required folder was not found' }, status: 1, statusCode: 404 }, times: Infinity });
+		emulator.inject({
+			path: LINKS_PATH,
+			kind: 'status',
+			status: 404,
+			body: { error: { message: 'The required folder was not found' }, status: 1, statusCode: 404 },
+			times: Infinity,
+		});
 		const items = Array.from({ length: 40 }, () => ({}));
 		const result = await run(emulator, newExternalLink(), { items, continueOnFail: true });
 		expect(result.items.filter((item) => item.json.error)).toHaveLength(40);
@@ -70,7 +89,13 @@ describe('bounded concurrency', () => {
 describe('retries only where safe', () => {
 	it('retries a 429 after the Retry-After DocSpace sends', async () => {
 		const { emulator } = ctx;
-		emulator.inject({ path: LINKS_PATH, kind: 'status', status: 429, headers: { 'Retry-After': '1' }, times: 1 });
+		emulator.inject({
+			path: LINKS_PATH,
+			kind: 'status',
+			status: 429,
+			headers: { 'Retry-After': '1' },
+			times: 1,
+		});
 		const started = Date.now();
 		const result = await run(emulator, setLink());
 		expect(result.error).toBeUndefined();
@@ -89,7 +114,10 @@ describe('retries only where safe', () => {
 		emulator.inject({ path: LINKS_PATH, times: 2, ...(fault as { kind: 'reset' }) });
 		const result = await run(emulator, setLink({ title: 'After a hiccup' }));
 		expect(result.error).toBeUndefined();
-		expect(result.items[0].json).toMatchObject({ linkId: SEED_IDS.fullRoomInvitationLinkId, title: 'After a hiccup' });
+		expect(result.items[0].json).toMatchObject({
+			linkId: SEED_IDS.fullRoomInvitationLinkId,
+			title: 'After a hiccup',
+		});
 		expect(writes(emulator)).toHaveLength(3);
 	});
 
@@ -130,16 +158,30 @@ describe('retries only where safe', () => {
 
 	it('gives up after Max Retries with a message saying what to do', async () => {
 		const { emulator } = ctx;
-		emulator.inject({ path: LINKS_PATH, kind: 'status', status: 429, headers: { 'Retry-After': '0' }, times: Infinity });
+		emulator.inject({
+			path: LINKS_PATH,
+			kind: 'status',
+			status: 429,
+			headers: { 'Retry-After': '0' },
+			times: Infinity,
+		});
 		const result = await run(emulator, setLink({ options: { maxRetries: 2 } }));
 		expect(writes(emulator)).toHaveLength(3);
-		expect(result.error?.message).toMatch(/kept refusing requests for room 101: too many requests \(429\) \[item 0\]/);
+		expect(result.error?.message).toMatch(
+			/kept refusing requests for room 101: too many requests \(429\) \[item 0\]/,
+		);
 		expect(result.error?.description).toMatch(/after 3 attempt\(s\)/);
 	});
 
 	it('does not wait a day for the daily write limit: it stops and says when to retry', async () => {
 		const { emulator } = ctx;
-		emulator.inject({ path: LINKS_PATH, kind: 'status', status: 429, headers: { 'Retry-After': '86400' }, times: Infinity });
+		emulator.inject({
+			path: LINKS_PATH,
+			kind: 'status',
+			status: 429,
+			headers: { 'Retry-After': '86400' },
+			times: Infinity,
+		});
 		const result = await run(emulator, setLink());
 		expect(writes(emulator)).toHaveLength(1);
 		expect(result.error?.description).toMatch(/Try again after \d{4}-\d{2}-\d{2}T/);
@@ -147,7 +189,10 @@ describe('retries only where safe', () => {
 
 	it('does not retry what DocSpace refused for a reason (403, 404, 400)', async () => {
 		const { emulator } = ctx;
-		const result = await run(emulator, newExternalLink({ room: byId('id', SEED_IDS.collabRoomId) }));
+		const result = await run(
+			emulator,
+			newExternalLink({ room: byId('id', SEED_IDS.collabRoomId) }),
+		);
 		expect(result.error?.message).toMatch(/does not allow this access level/);
 		expect(writes(emulator)).toHaveLength(1);
 	});
@@ -158,7 +203,9 @@ describe('failures a user can meet, in words they can act on', () => {
 		const { emulator } = ctx;
 		emulator.inject({ path: LINKS_PATH, kind: 'html502', times: Infinity });
 		const result = await run(emulator, setLink({ options: { maxRetries: 1 } }));
-		expect(result.error?.message).toBe('DocSpace (or a proxy in front of it) failed with 502 for room 101 [item 0]');
+		expect(result.error?.message).toBe(
+			'DocSpace (or a proxy in front of it) failed with 502 for room 101 [item 0]',
+		);
 		expect(result.error?.description).toMatch(/may already be applied; running it again is safe/);
 	});
 
@@ -166,19 +213,30 @@ describe('failures a user can meet, in words they can act on', () => {
 		const { emulator } = ctx;
 		emulator.inject({ path: LINKS_PATH, kind: 'timeout', times: 1 });
 		const result = await run(emulator, setLink({ requestOptions: { timeout: 300 } }));
-		expect(result.error?.message).toBe('DocSpace did not answer in time for room 101 (1 s) [item 0]');
+		expect(result.error?.message).toBe(
+			'DocSpace did not answer in time for room 101 (1 s) [item 0]',
+		);
 		expect(result.error?.description).toMatch(/may already be applied/);
 	});
 
 	it('connection refused: points at the Base URL', async () => {
-		const result = await run(ctx.emulator, setLink(), { credentials: { baseUrl: 'http://127.0.0.1:9', authKey: SEED_IDS.apiKey } });
-		expect(result.error?.message).toBe('Could not reach DocSpace for room 101: the portal address did not answer [item 0]');
+		const result = await run(ctx.emulator, setLink(), {
+			credentials: { baseUrl: 'http://127.0.0.1:9', authKey: SEED_IDS.apiKey },
+		});
+		expect(result.error?.message).toBe(
+			'Could not reach DocSpace for room 101: the portal address did not answer [item 0]',
+		);
 		expect(result.error?.description).toMatch(/Check the Base URL/);
 	});
 
 	it('a suspended portal (402)', async () => {
 		const { emulator } = ctx;
-		emulator.inject({ path: LINKS_PATH, kind: 'status', status: 402, body: { error: { message: 'Payment required' }, status: 1, statusCode: 402 } });
+		emulator.inject({
+			path: LINKS_PATH,
+			kind: 'status',
+			status: 402,
+			body: { error: { message: 'Payment required' }, status: 1, statusCode: 402 },
+		});
 		const result = await run(emulator, setLink());
 		expect(result.error?.message).toMatch(/portal is suspended or its payment is due/);
 	});
@@ -195,11 +253,21 @@ describe('no secret leaks', () => {
 	it('the auth key and link passwords appear nowhere in what n8n keeps of the run', async () => {
 		const { emulator } = ctx;
 		const password = 'Leak#Check42';
-		const items = [{ pw: password, room: SEED_IDS.customRoomId }, { pw: password, room: '424242' }];
-		const parameters = newExternalLink({ room: byId('id', '={{ $json.room }}'), password: '={{ $json.pw }}' });
+		const items = [
+			{ pw: password, room: SEED_IDS.customRoomId },
+			{ pw: password, room: '424242' },
+		];
+		const parameters = newExternalLink({
+			room: byId('id', '={{ $json.room }}'),
+			password: '={{ $json.pw }}',
+		});
 		for (const continueOnFail of [true, false]) {
 			const result = await run(emulator, parameters, { items, continueOnFail });
-			const nodeOutput = JSON.stringify({ items: result.items, error: result.error, runData: result.run.data.resultData });
+			const nodeOutput = JSON.stringify({
+				items: result.items,
+				error: result.error,
+				runData: result.run.data.resultData,
+			});
 			expect(JSON.stringify(result.run)).not.toContain(SEED_IDS.apiKey);
 			expect(nodeOutput).not.toContain(password);
 		}
@@ -211,7 +279,9 @@ describe('no secret leaks', () => {
 
 	it('a token credential does not leak either', async () => {
 		const { emulator } = ctx;
-		const result = await run(emulator, setLink({ room: byId('id', '999') }), { credentials: credentialsFor(emulator, SEED_IDS.token) });
+		const result = await run(emulator, setLink({ room: byId('id', '999') }), {
+			credentials: credentialsFor(emulator, SEED_IDS.token),
+		});
 		expect(result.error).toBeDefined();
 		expect(JSON.stringify(result.run)).not.toContain(SEED_IDS.token);
 	});

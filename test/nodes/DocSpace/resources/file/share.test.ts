@@ -5,7 +5,10 @@ import { SEED_IDS, byId, fileShare, run, useEmulator, writes } from '../../../..
 const ctx = useEmulator();
 
 function share(overrides: IDataObject = {}): IDataObject {
-	return fileShare({ recipients: { recipient: [{ id: SEED_IDS.bobId, access: 10 }] }, ...overrides });
+	return fileShare({
+		recipients: { recipient: [{ id: SEED_IDS.bobId, access: 10 }] },
+		...overrides,
+	});
 }
 
 describe('File: Share — what DocSpace receives', () => {
@@ -14,7 +17,12 @@ describe('File: Share — what DocSpace receives', () => {
 		const result = await run(
 			emulator,
 			share({
-				recipients: { recipient: [{ id: SEED_IDS.bobId, access: 10 }, { id: SEED_IDS.legalGroupId, access: 5 }] },
+				recipients: {
+					recipient: [
+						{ id: SEED_IDS.bobId, access: 10 },
+						{ id: SEED_IDS.legalGroupId, access: 5 },
+					],
+				},
 				notify: true,
 				sharingMessage: 'Please review the draft',
 			}),
@@ -31,16 +39,37 @@ describe('File: Share — what DocSpace receives', () => {
 			sharingMessage: 'Please review the draft',
 		});
 		expect(result.items.map((item) => item.json)).toEqual([
-			expect.objectContaining({ applied: true, subjectType: 'user', id: SEED_IDS.bobId, name: 'Bob Stone', email: 'bob@example.com', access: 10, accessName: 'Editor' }),
-			expect.objectContaining({ applied: true, subjectType: 'group', id: SEED_IDS.legalGroupId, name: 'Legal', email: null, access: 5, accessName: 'Reviewer' }),
+			expect.objectContaining({
+				applied: true,
+				subjectType: 'user',
+				id: SEED_IDS.bobId,
+				name: 'Bob Stone',
+				email: 'bob@example.com',
+				access: 10,
+				accessName: 'Editor',
+			}),
+			expect.objectContaining({
+				applied: true,
+				subjectType: 'group',
+				id: SEED_IDS.legalGroupId,
+				name: 'Legal',
+				email: null,
+				access: 5,
+				accessName: 'Reviewer',
+			}),
 		]);
-		expect(result.items.every((item) => (item.pairedItem as IPairedItemData).item === 0)).toBe(true);
+		expect(result.items.every((item) => (item.pairedItem as IPairedItemData).item === 0)).toBe(
+			true,
+		);
 	});
 
 	it('leaves the message out without notification', async () => {
 		const { emulator } = ctx;
 		await run(emulator, share({ notify: false, sharingMessage: 'not sent' }));
-		expect(writes(emulator)[0].body).toEqual({ share: [{ shareTo: SEED_IDS.bobId, access: 10 }], notify: false });
+		expect(writes(emulator)[0].body).toEqual({
+			share: [{ shareTo: SEED_IDS.bobId, access: 10 }],
+			notify: false,
+		});
 	});
 
 	it('shares with a list of IDs from a previous node, one access for all', async () => {
@@ -61,7 +90,14 @@ describe('File: Share — what DocSpace receives', () => {
 
 	it('accepts a comma-separated ID list', async () => {
 		const { emulator } = ctx;
-		await run(emulator, share({ recipientsFrom: 'list', recipientIds: `${SEED_IDS.janeId}, ${SEED_IDS.bobId}`, accessForAll: 2 }));
+		await run(
+			emulator,
+			share({
+				recipientsFrom: 'list',
+				recipientIds: `${SEED_IDS.janeId}, ${SEED_IDS.bobId}`,
+				accessForAll: 2,
+			}),
+		);
 		expect((writes(emulator)[0].body as IDataObject).share).toEqual([
 			{ shareTo: SEED_IDS.janeId, access: 2 },
 			{ shareTo: SEED_IDS.bobId, access: 2 },
@@ -92,19 +128,35 @@ describe('File: Share — what DocSpace receives', () => {
 			[unknown, false],
 		]);
 		expect(result.items[1].json.reason).toMatch(/did not apply this share/);
-		expect(result.items[1].json).toMatchObject({ requestedAccess: 2, requestedAccessName: 'Viewer' });
+		expect(result.items[1].json).toMatchObject({
+			requestedAccess: 2,
+			requestedAccessName: 'Viewer',
+		});
 	});
 
 	it('takes the file from its editor URL', async () => {
 		const { emulator } = ctx;
-		await run(emulator, share({ file: byId('url', `${emulator.baseUrl}/doceditor?fileId=202&action=view`), recipients: { recipient: [{ id: SEED_IDS.bobId, access: 7 }] } }));
-		expect(writes(emulator).map((request) => [request.path, request.status])).toEqual([['/api/2.0/files/file/202/share', 200]]);
+		await run(
+			emulator,
+			share({
+				file: byId('url', `${emulator.baseUrl}/doceditor?fileId=202&action=view`),
+				recipients: { recipient: [{ id: SEED_IDS.bobId, access: 7 }] },
+			}),
+		);
+		expect(writes(emulator).map((request) => [request.path, request.status])).toEqual([
+			['/api/2.0/files/file/202/share', 200],
+		]);
 	});
 
 	it('returns the full entry with Simplify off', async () => {
 		const { emulator } = ctx;
 		const result = await run(emulator, share({ simplify: false }));
-		expect(result.items[0].json).toMatchObject({ applied: true, access: 10, subjectType: 0, sharedToUser: { id: SEED_IDS.bobId, email: 'bob@example.com' } });
+		expect(result.items[0].json).toMatchObject({
+			applied: true,
+			access: 10,
+			subjectType: 0,
+			sharedToUser: { id: SEED_IDS.bobId, email: 'bob@example.com' },
+		});
 	});
 });
 
@@ -112,8 +164,12 @@ describe('File: Share — refusals', () => {
 	it('explains that files inside rooms take no user shares', async () => {
 		const { emulator } = ctx;
 		const result = await run(emulator, share({ file: byId('id', SEED_IDS.roomFileId) }));
-		expect(result.error?.message).toBe('DocSpace does not allow this access level for file 301 [item 0]');
-		expect(result.error?.description).toMatch(/only in My Documents.*add the people to the room or create a file link/);
+		expect(result.error?.message).toBe(
+			'DocSpace does not allow this access level for file 301 [item 0]',
+		);
+		expect(result.error?.description).toMatch(
+			/only in My Documents.*add the people to the room or create a file link/,
+		);
 	});
 
 	it('explains an access level the file format does not take', async () => {
@@ -131,7 +187,11 @@ describe('File: Share — refusals', () => {
 	it('continue-on-fail keeps one output per input item', async () => {
 		const { emulator } = ctx;
 		const result = await run(emulator, share({ file: byId('id', '={{ $json.file }}') }), {
-			items: [{ file: SEED_IDS.myDocxId }, { file: SEED_IDS.roomFileId }, { file: SEED_IDS.myPdfFormId }],
+			items: [
+				{ file: SEED_IDS.myDocxId },
+				{ file: SEED_IDS.roomFileId },
+				{ file: SEED_IDS.myPdfFormId },
+			],
 			continueOnFail: true,
 		});
 		expect(result.items.map((item) => [item.pairedItem, item.json.applied ?? 'error'])).toEqual([
@@ -159,7 +219,9 @@ describe('File: Share — recipient picker (From List, By ID, By Email)', () => 
 			}),
 		);
 		expect(result.error).toBeUndefined();
-		expect(emulator.requests.map((request) => [request.method, request.path, request.query.email])).toEqual([
+		expect(
+			emulator.requests.map((request) => [request.method, request.path, request.query.email]),
+		).toEqual([
 			['GET', '/api/2.0/people/email', 'jane@example.com'],
 			['PUT', '/api/2.0/files/file/201/share', undefined],
 		]);
@@ -188,7 +250,9 @@ describe('File: Share — recipient picker (From List, By ID, By Email)', () => 
 				},
 			}),
 		);
-		expect(result.error?.message).toBe('Recipient 2 (Email): no DocSpace user has the email nobody@example.com [item 0]');
+		expect(result.error?.message).toBe(
+			'Recipient 2 (Email): no DocSpace user has the email nobody@example.com [item 0]',
+		);
 		expect(result.error?.description).toMatch(/Nothing was shared/);
 		expect(writes(emulator)).toEqual([]);
 	});
@@ -197,10 +261,16 @@ describe('File: Share — recipient picker (From List, By ID, By Email)', () => 
 		const { emulator } = ctx;
 		const result = await run(
 			emulator,
-			share({ recipientsFrom: 'list', recipientIds: `bob@example.com, ${SEED_IDS.legalGroupId}; BOB@example.com`, accessForAll: 2 }),
+			share({
+				recipientsFrom: 'list',
+				recipientIds: `bob@example.com, ${SEED_IDS.legalGroupId}; BOB@example.com`,
+				accessForAll: 2,
+			}),
 		);
 		expect(result.error).toBeUndefined();
-		expect(emulator.requests.filter((request) => request.path === '/api/2.0/people/email')).toHaveLength(1);
+		expect(
+			emulator.requests.filter((request) => request.path === '/api/2.0/people/email'),
+		).toHaveLength(1);
 		expect((writes(emulator)[0].body as IDataObject).share).toEqual([
 			{ shareTo: SEED_IDS.bobId, access: 2 },
 			{ shareTo: SEED_IDS.legalGroupId, access: 2 },
@@ -209,8 +279,13 @@ describe('File: Share — recipient picker (From List, By ID, By Email)', () => 
 
 	it('still runs rows saved before the picker existed (a plain ID string)', async () => {
 		const { emulator } = ctx;
-		const result = await run(emulator, share({ recipients: { recipient: [{ id: SEED_IDS.bobId, access: 10 }] } }));
+		const result = await run(
+			emulator,
+			share({ recipients: { recipient: [{ id: SEED_IDS.bobId, access: 10 }] } }),
+		);
 		expect(result.error).toBeUndefined();
-		expect((writes(emulator)[0].body as IDataObject).share).toEqual([{ shareTo: SEED_IDS.bobId, access: 10 }]);
+		expect((writes(emulator)[0].body as IDataObject).share).toEqual([
+			{ shareTo: SEED_IDS.bobId, access: 10 },
+		]);
 	});
 });

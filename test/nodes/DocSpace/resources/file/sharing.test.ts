@@ -13,7 +13,13 @@ function widelyShared(): PortalSeed {
 		...seed,
 		files: seed.files.map((file) =>
 			file.id === SEED_IDS.myDocxId
-				? { ...file, shares: [...(file.shares ?? []), ...generated.map((user) => ({ subjectId: user.id, access: 2 }))] }
+				? {
+						...file,
+						shares: [
+							...(file.shares ?? []),
+							...generated.map((user) => ({ subjectId: user.id, access: 2 })),
+						],
+					}
 				: file,
 		),
 	};
@@ -37,18 +43,32 @@ describe('File: Get Sharing', () => {
 		const { emulator } = ctx;
 		const result = await run(emulator, getSharing({ returnAll: true }));
 		expect(result.error).toBeUndefined();
-		expect(emulator.requests.map((request) => [request.method, request.path, request.query])).toEqual([
-			['GET', '/api/2.0/files/file/201/share', { startIndex: '0', count: '100' }],
-		]);
+		expect(
+			emulator.requests.map((request) => [request.method, request.path, request.query]),
+		).toEqual([['GET', '/api/2.0/files/file/201/share', { startIndex: '0', count: '100' }]]);
 		expect(result.items.map((item) => item.json)).toEqual([
-			{ subjectType: 'user', id: SEED_IDS.janeId, name: 'Jane Doe', email: 'jane@example.com', access: 2, accessName: 'Viewer', owner: false, locked: false, canEditAccess: true },
+			{
+				subjectType: 'user',
+				id: SEED_IDS.janeId,
+				name: 'Jane Doe',
+				email: 'jane@example.com',
+				access: 2,
+				accessName: 'Viewer',
+				owner: false,
+				locked: false,
+				canEditAccess: true,
+			},
 		]);
 	});
 
 	it('returns the full entries with Simplify off', async () => {
 		const { emulator } = ctx;
 		const result = await run(emulator, getSharing({ simplify: false, limit: 10 }));
-		expect(result.items[0].json).toMatchObject({ access: 2, subjectType: 0, sharedToUser: { id: SEED_IDS.janeId, email: 'jane@example.com' } });
+		expect(result.items[0].json).toMatchObject({
+			access: 2,
+			subjectType: 0,
+			sharedToUser: { id: SEED_IDS.janeId, email: 'jane@example.com' },
+		});
 		expect(emulator.requests[0].query).toEqual({ startIndex: '0', count: '10' });
 	});
 
@@ -58,7 +78,12 @@ describe('File: Get Sharing', () => {
 		const result = await run(emulator, getSharing({ returnAll: true }));
 		expect(result.items).toHaveLength(321);
 		expect(new Set(result.items.map((item) => item.json.id)).size).toBe(321);
-		expect(emulator.requests.map((request) => request.query.startIndex)).toEqual(['0', '100', '200', '300']);
+		expect(emulator.requests.map((request) => request.query.startIndex)).toEqual([
+			'0',
+			'100',
+			'200',
+			'300',
+		]);
 	});
 
 	it('Limit stops early', async () => {
@@ -66,7 +91,9 @@ describe('File: Get Sharing', () => {
 		emulator.reset(widelyShared());
 		const result = await run(emulator, getSharing({ returnAll: false, limit: 150 }));
 		expect(result.items).toHaveLength(150);
-		expect(emulator.requests.map((request) => [request.query.startIndex, request.query.count])).toEqual([
+		expect(
+			emulator.requests.map((request) => [request.query.startIndex, request.query.count]),
+		).toEqual([
 			['0', '100'],
 			['100', '50'],
 		]);
@@ -74,7 +101,9 @@ describe('File: Get Sharing', () => {
 
 	it('explains an unknown file and refuses a bad id without a request', async () => {
 		const { emulator } = ctx;
-		expect((await run(emulator, getSharing({ file: byId('id', '777') }))).error?.message).toBe('File 777 was not found in DocSpace [item 0]');
+		expect((await run(emulator, getSharing({ file: byId('id', '777') }))).error?.message).toBe(
+			'File 777 was not found in DocSpace [item 0]',
+		);
 		emulator.requests.length = 0;
 		const bad = await run(emulator, getSharing({ file: byId('id', '={{ "1/../2" }}') }));
 		expect(bad.error?.message).toMatch(/^File: "1\/\.\.\/2" is not a file ID/);
@@ -85,17 +114,34 @@ describe('File: Get Sharing', () => {
 describe('File: Remove Sharing', () => {
 	it('removes given users and groups (by id or email) with access 0', async () => {
 		const { emulator } = ctx;
-		await run(emulator, { resource: 'file', operation: 'share', file: byId('id', SEED_IDS.myDocxId), recipients: { recipient: [{ id: SEED_IDS.legalGroupId, access: 5 }] }, notify: false });
+		await run(emulator, {
+			resource: 'file',
+			operation: 'share',
+			file: byId('id', SEED_IDS.myDocxId),
+			recipients: { recipient: [{ id: SEED_IDS.legalGroupId, access: 5 }] },
+			notify: false,
+		});
 		emulator.requests.length = 0;
-		const result = await run(emulator, removeSharing({ subjects: `jane@example.com, ${SEED_IDS.legalGroupId}` }));
+		const result = await run(
+			emulator,
+			removeSharing({ subjects: `jane@example.com, ${SEED_IDS.legalGroupId}` }),
+		);
 		expect(result.error).toBeUndefined();
-		expect(writes(emulator).map((request) => [request.method, request.path, request.body])).toEqual([
+		expect(writes(emulator).map((request) => [request.method, request.path, request.body])).toEqual(
 			[
-				'PUT',
-				'/api/2.0/files/file/201/share',
-				{ share: [{ shareTo: SEED_IDS.janeId, access: 0 }, { shareTo: SEED_IDS.legalGroupId, access: 0 }], notify: false },
+				[
+					'PUT',
+					'/api/2.0/files/file/201/share',
+					{
+						share: [
+							{ shareTo: SEED_IDS.janeId, access: 0 },
+							{ shareTo: SEED_IDS.legalGroupId, access: 0 },
+						],
+						notify: false,
+					},
+				],
 			],
-		]);
+		);
 		expect(result.items.map((item) => item.json)).toEqual([
 			{ fileId: '201', id: SEED_IDS.janeId, removed: true },
 			{ fileId: '201', id: SEED_IDS.legalGroupId, removed: true },
@@ -108,7 +154,13 @@ describe('File: Remove Sharing', () => {
 		emulator.reset(widelyShared());
 		const result = await run(emulator, removeSharing({ removeFrom: 'everyone' }));
 		expect(result.error).toBeUndefined();
-		expect(emulator.requests.map((request) => request.method)).toEqual(['GET', 'GET', 'GET', 'GET', 'PUT']);
+		expect(emulator.requests.map((request) => request.method)).toEqual([
+			'GET',
+			'GET',
+			'GET',
+			'GET',
+			'PUT',
+		]);
 		expect(((writes(emulator)[0].body as IDataObject).share as IDataObject[]).length).toBe(321);
 		expect(result.items).toHaveLength(321);
 		expect(result.items[0].json).toEqual({
@@ -126,17 +178,29 @@ describe('File: Remove Sharing', () => {
 
 	it('says so when the file was shared with nobody', async () => {
 		const { emulator } = ctx;
-		const result = await run(emulator, removeSharing({ removeFrom: 'everyone', file: byId('id', SEED_IDS.myTxtId) }));
-		expect(result.items.map((item) => item.json)).toEqual([{ fileId: '203', removed: false, reason: 'The file was not shared with any user or group.' }]);
+		const result = await run(
+			emulator,
+			removeSharing({ removeFrom: 'everyone', file: byId('id', SEED_IDS.myTxtId) }),
+		);
+		expect(result.items.map((item) => item.json)).toEqual([
+			{ fileId: '203', removed: false, reason: 'The file was not shared with any user or group.' },
+		]);
 	});
 
 	it('refuses bad and unknown recipients before removing anything', async () => {
 		const { emulator } = ctx;
 		const bad = await run(emulator, removeSharing({ subjects: 'bob' }));
-		expect(bad.error?.message).toBe('Users or Groups (entry 1) (User or Group ID): "bob" is not a user or group ID [item 0]');
+		expect(bad.error?.message).toBe(
+			'Users or Groups (entry 1) (User or Group ID): "bob" is not a user or group ID [item 0]',
+		);
 		expect(emulator.requests).toEqual([]);
-		const unknown = await run(emulator, removeSharing({ subjects: `${SEED_IDS.janeId}, ghost@example.com` }));
-		expect(unknown.error?.message).toBe('Users or Groups (entry 2) (Email): no DocSpace user has the email ghost@example.com [item 0]');
+		const unknown = await run(
+			emulator,
+			removeSharing({ subjects: `${SEED_IDS.janeId}, ghost@example.com` }),
+		);
+		expect(unknown.error?.message).toBe(
+			'Users or Groups (entry 2) (Email): no DocSpace user has the email ghost@example.com [item 0]',
+		);
 		expect(writes(emulator)).toEqual([]);
 		const none = await run(emulator, removeSharing({ subjects: '={{ [] }}' }));
 		expect(none.error?.message).toMatch(/^Users or Groups: no user or group given/);
@@ -144,7 +208,12 @@ describe('File: Remove Sharing', () => {
 
 	it('explains that only the owner may remove shares', async () => {
 		const { emulator } = ctx;
-		const result = await run(emulator, removeSharing({ subjects: SEED_IDS.bobId, file: byId('id', SEED_IDS.roomFileId) }));
-		expect(result.error?.message).toBe('DocSpace does not allow this access level for file 301 [item 0]');
+		const result = await run(
+			emulator,
+			removeSharing({ subjects: SEED_IDS.bobId, file: byId('id', SEED_IDS.roomFileId) }),
+		);
+		expect(result.error?.message).toBe(
+			'DocSpace does not allow this access level for file 301 [item 0]',
+		);
 	});
 });

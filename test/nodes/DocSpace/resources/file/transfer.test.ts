@@ -1,105 +1,207 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { SEED_IDS, byId, credentialsFor, run, useEmulator, writes } from '../../../../harness/docspace';
+import {
+	SEED_IDS,
+	byId,
+	credentialsFor,
+	run,
+	useEmulator,
+	writes,
+} from '../../../../harness/docspace';
 import { fileParts } from '../../../../emulator/multipart';
 import { startHostilePortal } from '../../shared/hostilePortal';
 
 const ctx = useEmulator();
 
-function binaryItem(data: Buffer, fileName = 'Offer.pdf', mimeType = 'application/pdf', json: IDataObject = {}): INodeExecutionData {
+function binaryItem(
+	data: Buffer,
+	fileName = 'Offer.pdf',
+	mimeType = 'application/pdf',
+	json: IDataObject = {},
+): INodeExecutionData {
 	return { json, binary: { data: { data: data.toString('base64'), mimeType, fileName } } };
 }
 
 function upload(overrides: IDataObject = {}): IDataObject {
-	return { resource: 'file', operation: 'upload', destinationFolder: byId('id', SEED_IDS.customRoomId), ...overrides };
+	return {
+		resource: 'file',
+		operation: 'upload',
+		destinationFolder: byId('id', SEED_IDS.customRoomId),
+		...overrides,
+	};
 }
 
 function download(overrides: IDataObject = {}): IDataObject {
-	return { resource: 'file', operation: 'download', file: byId('id', SEED_IDS.myDocxId), ...overrides };
+	return {
+		resource: 'file',
+		operation: 'download',
+		file: byId('id', SEED_IDS.myDocxId),
+		...overrides,
+	};
 }
 
-const bytesOf = (item: INodeExecutionData, field = 'data') => Buffer.from(String(item.binary?.[field]?.data ?? ''), 'base64');
+const bytesOf = (item: INodeExecutionData, field = 'data') =>
+	Buffer.from(String(item.binary?.[field]?.data ?? ''), 'base64');
 
 describe('File: Upload', () => {
-	it('sends a small file in one multipart request (the binary\'s name and bytes; keep both by default)', async () => {
+	it("sends a small file in one multipart request (the binary's name and bytes; keep both by default)", async () => {
 		const { emulator } = ctx;
 		const data = Buffer.from('%PDF-1.7 the offer');
 		const result = await run(emulator, upload(), { items: [binaryItem(data)] });
 		expect(result.error).toBeUndefined();
-		expect(emulator.requests.map((request) => [request.method, request.path, request.query])).toEqual([
-			['POST', '/api/2.0/files/101/upload', { createNewIfExist: 'true' }],
-		]);
-		const [part] = fileParts(emulator.requests[0].bytes!, emulator.requests[0].headers['content-type']);
-		expect(part).toMatchObject({ fieldName: 'File', fileName: 'Offer.pdf', contentType: 'application/pdf' });
+		expect(
+			emulator.requests.map((request) => [request.method, request.path, request.query]),
+		).toEqual([['POST', '/api/2.0/files/101/upload', { createNewIfExist: 'true' }]]);
+		const [part] = fileParts(
+			emulator.requests[0].bytes!,
+			emulator.requests[0].headers['content-type'],
+		);
+		expect(part).toMatchObject({
+			fieldName: 'File',
+			fileName: 'Offer.pdf',
+			contentType: 'application/pdf',
+		});
 		expect(part.data.equals(data)).toBe(true);
 		expect(result.items).toEqual([
 			expect.objectContaining({
-				json: expect.objectContaining({ title: 'Offer.pdf', extension: '.pdf', fileType: 'pdf', sizeBytes: data.length, folderId: 101, skipped: false }),
+				json: expect.objectContaining({
+					title: 'Offer.pdf',
+					extension: '.pdf',
+					fileType: 'pdf',
+					sizeBytes: data.length,
+					folderId: 101,
+					skipped: false,
+				}),
 				pairedItem: { item: 0 },
 			}),
 		]);
 	});
 
-	it('sends a large file through an upload session in chunks of the portal\'s size, the last one as the operation\'s request', async () => {
+	it("sends a large file through an upload session in chunks of the portal's size, the last one as the operation's request", async () => {
 		const { emulator } = ctx;
 		emulator.configure({ chunkUploadSize: 4 * 1024 * 1024 });
 		const data = Buffer.alloc(11 * 1024 * 1024 + 5, 7);
 		data.write('start', 0);
-		const result = await run(emulator, upload({ options: { fileName: 'Video.mp4' } }), { items: [binaryItem(data)] });
+		const result = await run(emulator, upload({ options: { fileName: 'Video.mp4' } }), {
+			items: [binaryItem(data)],
+		});
 		expect(result.error).toBeUndefined();
-		expect(emulator.requests.map((request) => [request.method, request.path, request.status])).toEqual([
+		expect(
+			emulator.requests.map((request) => [request.method, request.path, request.status]),
+		).toEqual([
 			['GET', '/api/2.0/files/settings', 200],
 			['POST', '/api/2.0/files/101/upload/create_session', 200],
 			['POST', '/ChunkedUploader.ashx', 200],
 			['POST', '/ChunkedUploader.ashx', 200],
 			['POST', '/ChunkedUploader.ashx', 201],
 		]);
-		expect(emulator.requests[1].body).toEqual({ fileName: 'Video.mp4', fileSize: data.length, createNewIfExist: true });
-		const sizes = emulator.requests.slice(2).map((request) => fileParts(request.bytes!, request.headers['content-type'])[0].data.length);
+		expect(emulator.requests[1].body).toEqual({
+			fileName: 'Video.mp4',
+			fileSize: data.length,
+			createNewIfExist: true,
+		});
+		const sizes = emulator.requests
+			.slice(2)
+			.map((request) => fileParts(request.bytes!, request.headers['content-type'])[0].data.length);
 		expect(sizes).toEqual([4 * 1024 * 1024, 4 * 1024 * 1024, 3 * 1024 * 1024 + 5]);
-		expect(result.items[0].json).toMatchObject({ title: 'Video.mp4', sizeBytes: data.length, skipped: false });
-		const back = await run(emulator, download({ file: byId('id', String(result.items[0].json.id)) }));
+		expect(result.items[0].json).toMatchObject({
+			title: 'Video.mp4',
+			sizeBytes: data.length,
+			skipped: false,
+		});
+		const back = await run(
+			emulator,
+			download({ file: byId('id', String(result.items[0].json.id)) }),
+		);
 		expect(bytesOf(back.items[0]).equals(data)).toBe(true);
 	});
 
 	it('Overwrite makes a new version of the same-named file; Skip uploads nothing and returns the existing file', async () => {
 		const { emulator } = ctx;
 		const my = byId('id', '10');
-		const overwrite = await run(emulator, upload({ destinationFolder: my, ifFileExists: 'overwrite' }), { items: [binaryItem(Buffer.from('v2'), 'Contract.docx')] });
+		const overwrite = await run(
+			emulator,
+			upload({ destinationFolder: my, ifFileExists: 'overwrite' }),
+			{ items: [binaryItem(Buffer.from('v2'), 'Contract.docx')] },
+		);
 		expect(emulator.requests[0].query).toEqual({ createNewIfExist: 'false' });
-		expect(overwrite.items[0].json).toMatchObject({ id: Number(SEED_IDS.myDocxId), version: 2, skipped: false });
+		expect(overwrite.items[0].json).toMatchObject({
+			id: Number(SEED_IDS.myDocxId),
+			version: 2,
+			skipped: false,
+		});
 		emulator.requests.length = 0;
-		const skip = await run(emulator, upload({ destinationFolder: my, ifFileExists: 'skip' }), { items: [binaryItem(Buffer.from('v3'), 'contract.DOCX')] });
+		const skip = await run(emulator, upload({ destinationFolder: my, ifFileExists: 'skip' }), {
+			items: [binaryItem(Buffer.from('v3'), 'contract.DOCX')],
+		});
 		expect(emulator.requests.map((request) => [request.method, request.path])).toEqual([
 			['GET', '/api/2.0/files/10'],
 			['GET', `/api/2.0/files/file/${SEED_IDS.myDocxId}`],
 		]);
-		expect(emulator.requests[0].query).toMatchObject({ filterValue: 'contract.DOCX', withSubFolders: 'false' });
-		expect(skip.items[0].json).toMatchObject({ id: Number(SEED_IDS.myDocxId), version: 2, skipped: true });
+		expect(emulator.requests[0].query).toMatchObject({
+			filterValue: 'contract.DOCX',
+			withSubFolders: 'false',
+		});
+		expect(skip.items[0].json).toMatchObject({
+			id: Number(SEED_IDS.myDocxId),
+			version: 2,
+			skipped: true,
+		});
 		emulator.requests.length = 0;
-		const fresh = await run(emulator, upload({ destinationFolder: my, ifFileExists: 'skip' }), { items: [binaryItem(Buffer.from('n'), 'New.txt')] });
-		expect(writes(emulator).map((request) => [request.path, request.query])).toEqual([['/api/2.0/files/10/upload', { createNewIfExist: 'false' }]]);
+		const fresh = await run(emulator, upload({ destinationFolder: my, ifFileExists: 'skip' }), {
+			items: [binaryItem(Buffer.from('n'), 'New.txt')],
+		});
+		expect(writes(emulator).map((request) => [request.path, request.query])).toEqual([
+			['/api/2.0/files/10/upload', { createNewIfExist: 'false' }],
+		]);
 		expect(fresh.items[0].json).toMatchObject({ title: 'New.txt', skipped: false });
 	});
 
-	it('one upload per item, each output paired with its input; Simplify off gives DocSpace\'s file object', async () => {
+	it("one upload per item, each output paired with its input; Simplify off gives DocSpace's file object", async () => {
 		const { emulator } = ctx;
-		const items = [binaryItem(Buffer.from('one'), 'One.txt', 'text/plain'), binaryItem(Buffer.from('two'), 'Two.txt', 'text/plain')];
+		const items = [
+			binaryItem(Buffer.from('one'), 'One.txt', 'text/plain'),
+			binaryItem(Buffer.from('two'), 'Two.txt', 'text/plain'),
+		];
 		const result = await run(emulator, upload({ simplify: false }), { items });
 		expect(writes(emulator)).toHaveLength(2);
-		expect(result.items.map((item) => [item.json.title, item.json.pureContentLength, item.json.skipped, item.pairedItem])).toEqual([
+		expect(
+			result.items.map((item) => [
+				item.json.title,
+				item.json.pureContentLength,
+				item.json.skipped,
+				item.pairedItem,
+			]),
+		).toEqual([
 			['One.txt', 3, false, { item: 0 }],
 			['Two.txt', 3, false, { item: 1 }],
 		]);
 	});
 
-	it('takes the destination by URL (a sub-folder\'s ?folder= wins over the room) and @my', async () => {
+	it("takes the destination by URL (a sub-folder's ?folder= wins over the room) and @my", async () => {
 		const { emulator } = ctx;
 		const url = `${emulator.baseUrl}/rooms/shared/filter?folder=${SEED_IDS.customRoomId}`;
-		await run(emulator, upload({ destinationFolder: byId('url', url) }), { items: [binaryItem(Buffer.from('a'))] });
-		await run(emulator, upload({ destinationFolder: byId('url', `${emulator.baseUrl}/rooms/shared/102/filter?folder=101&count=100`) }), { items: [binaryItem(Buffer.from('b'))] });
-		await run(emulator, upload({ destinationFolder: byId('url', `${emulator.baseUrl}/rooms/shared/102`) }), { items: [binaryItem(Buffer.from('b'))] });
-		await run(emulator, upload({ destinationFolder: byId('id', '@my') }), { items: [binaryItem(Buffer.from('c'))] });
+		await run(emulator, upload({ destinationFolder: byId('url', url) }), {
+			items: [binaryItem(Buffer.from('a'))],
+		});
+		await run(
+			emulator,
+			upload({
+				destinationFolder: byId(
+					'url',
+					`${emulator.baseUrl}/rooms/shared/102/filter?folder=101&count=100`,
+				),
+			}),
+			{ items: [binaryItem(Buffer.from('b'))] },
+		);
+		await run(
+			emulator,
+			upload({ destinationFolder: byId('url', `${emulator.baseUrl}/rooms/shared/102`) }),
+			{ items: [binaryItem(Buffer.from('b'))] },
+		);
+		await run(emulator, upload({ destinationFolder: byId('id', '@my') }), {
+			items: [binaryItem(Buffer.from('c'))],
+		});
 		expect(writes(emulator).map((request) => request.path)).toEqual([
 			'/api/2.0/files/101/upload',
 			'/api/2.0/files/101/upload',
@@ -133,27 +235,53 @@ describe('File: Upload', () => {
 	it('reports DocSpace failures: a chunk refused with HTTP 200 aborts the session; a folder that does not exist', async () => {
 		const { emulator } = ctx;
 		emulator.configure({ chunkUploadSize: 1024 * 1024 });
-		emulator.inject({ path: '/ChunkedUploader.ashx', method: 'POST', kind: 'status', status: 200, body: { success: false, message: 'The file cannot be uploaded to this room.' } });
-		const refused = await run(emulator, upload(), { items: [binaryItem(Buffer.alloc(11 * 1024 * 1024, 1))], continueOnFail: true });
-		expect(refused.items[0].json.error).toBe('DocSpace rejected a value for folder 101: The file cannot be uploaded to this room. [item 0]');
+		emulator.inject({
+			path: '/ChunkedUploader.ashx',
+			method: 'POST',
+			kind: 'status',
+			status: 200,
+			body: { success: false, message: 'The file cannot be uploaded to this room.' },
+		});
+		const refused = await run(emulator, upload(), {
+			items: [binaryItem(Buffer.alloc(11 * 1024 * 1024, 1))],
+			continueOnFail: true,
+		});
+		expect(refused.items[0].json.error).toBe(
+			'DocSpace rejected a value for folder 101: The file cannot be uploaded to this room. [item 0]',
+		);
 		expect(emulator.requests.slice(-1)[0].query).toMatchObject({ abort: 'true' });
-		const missing = await run(emulator, upload({ destinationFolder: byId('id', '999999') }), { items: [binaryItem(Buffer.from('x'))], continueOnFail: true });
+		const missing = await run(emulator, upload({ destinationFolder: byId('id', '999999') }), {
+			items: [binaryItem(Buffer.from('x'))],
+			continueOnFail: true,
+		});
 		expect(missing.items[0].json.error).toBe('Folder 999999 was not found in DocSpace [item 0]');
-		const denied = await run(emulator, upload({ destinationFolder: byId('id', '2') }), { items: [binaryItem(Buffer.from('x'))], continueOnFail: true });
+		const denied = await run(emulator, upload({ destinationFolder: byId('id', '2') }), {
+			items: [binaryItem(Buffer.from('x'))],
+			continueOnFail: true,
+		});
 		expect(denied.items[0].json.error).toBe('You do not have access to folder 2 [item 0]');
 	});
 });
 
 describe('File: Download', () => {
-	it('puts the file into the binary field with DocSpace\'s file name and MIME type', async () => {
+	it("puts the file into the binary field with DocSpace's file name and MIME type", async () => {
 		const { emulator } = ctx;
-		const result = await run(emulator, download({ file: byId('id', SEED_IDS.myTxtId), outputBinaryPropertyName: 'file' }));
+		const result = await run(
+			emulator,
+			download({ file: byId('id', SEED_IDS.myTxtId), outputBinaryPropertyName: 'file' }),
+		);
 		expect(result.error).toBeUndefined();
-		expect(emulator.requests.map((request) => [request.method, request.path, request.query])).toEqual([
-			['GET', '/filehandler.ashx', { action: 'download', fileid: SEED_IDS.myTxtId }],
-		]);
+		expect(
+			emulator.requests.map((request) => [request.method, request.path, request.query]),
+		).toEqual([['GET', '/filehandler.ashx', { action: 'download', fileid: SEED_IDS.myTxtId }]]);
 		const [item] = result.items;
-		expect(item.json).toEqual({ fileId: SEED_IDS.myTxtId, fileName: 'notes.txt', mimeType: 'text/plain', sizeBytes: 24_576, convertedTo: null });
+		expect(item.json).toEqual({
+			fileId: SEED_IDS.myTxtId,
+			fileName: 'notes.txt',
+			mimeType: 'text/plain',
+			sizeBytes: 24_576,
+			convertedTo: null,
+		});
 		expect(item.binary?.file).toMatchObject({ fileName: 'notes.txt', mimeType: 'text/plain' });
 		expect(bytesOf(item, 'file').subarray(0, 10).toString()).toBe('notes.txt\n');
 		expect(item.pairedItem).toEqual({ item: 0 });
@@ -163,35 +291,68 @@ describe('File: Download', () => {
 		const { emulator } = ctx;
 		emulator.configure({ conversionMs: 100 });
 		const pdf = await run(emulator, download({ convertTo: 'pdf' }));
-		expect(emulator.requests[0].query).toEqual({ action: 'download', fileid: SEED_IDS.myDocxId, outputtype: '.pdf' });
-		expect(pdf.items[0].json).toMatchObject({ fileName: 'Contract.pdf', mimeType: 'application/pdf', convertedTo: 'pdf' });
+		expect(emulator.requests[0].query).toEqual({
+			action: 'download',
+			fileid: SEED_IDS.myDocxId,
+			outputtype: '.pdf',
+		});
+		expect(pdf.items[0].json).toMatchObject({
+			fileName: 'Contract.pdf',
+			mimeType: 'application/pdf',
+			convertedTo: 'pdf',
+		});
 		const ignored = await run(emulator, download({ convertTo: 'xlsx' }), { continueOnFail: true });
-		expect(ignored.items[0].json.error).toBe('Convert To: DocSpace cannot convert "Contract.docx" to XLSX [item 0]');
+		expect(ignored.items[0].json.error).toBe(
+			'Convert To: DocSpace cannot convert "Contract.docx" to XLSX [item 0]',
+		);
 	});
 
 	it('bounds the wait: a conversion longer than Max Wait fails with a timeout message', async () => {
 		const { emulator } = ctx;
 		emulator.inject({ path: '/filehandler.ashx', kind: 'timeout' });
-		const result = await run(emulator, download({ options: { maxWaitSeconds: 10, maxRetries: 0 } }), { continueOnFail: true });
-		expect(result.items[0].json.error).toBe(`DocSpace did not answer in time for file ${SEED_IDS.myDocxId} (10 s) [item 0]`);
+		const result = await run(
+			emulator,
+			download({ options: { maxWaitSeconds: 10, maxRetries: 0 } }),
+			{ continueOnFail: true },
+		);
+		expect(result.items[0].json.error).toBe(
+			`DocSpace did not answer in time for file ${SEED_IDS.myDocxId} (10 s) [item 0]`,
+		);
 	}, 20_000);
 
 	it('stays bounded: a file larger than Max Response Size stops the item; a redirect is not followed and the key goes nowhere', async () => {
 		const { emulator } = ctx;
-		const big = await run(emulator, upload({ options: { fileName: 'Big.bin' } }), { items: [binaryItem(Buffer.alloc(2 * 1024 * 1024 + 1, 3))] });
-		const tooLarge = await run(emulator, download({ file: byId('id', String(big.items[0].json.id)), options: { maxResponseMb: 1 } }), { continueOnFail: true });
-		expect(tooLarge.items[0].json.error).toBe(`DocSpace's answer for file ${String(big.items[0].json.id)} is larger than 1 MB, the node's limit [item 0]`);
+		const big = await run(emulator, upload({ options: { fileName: 'Big.bin' } }), {
+			items: [binaryItem(Buffer.alloc(2 * 1024 * 1024 + 1, 3))],
+		});
+		const tooLarge = await run(
+			emulator,
+			download({ file: byId('id', String(big.items[0].json.id)), options: { maxResponseMb: 1 } }),
+			{ continueOnFail: true },
+		);
+		expect(tooLarge.items[0].json.error).toBe(
+			`DocSpace's answer for file ${String(big.items[0].json.id)} is larger than 1 MB, the node's limit [item 0]`,
+		);
 		const portal = await startHostilePortal();
 		const storage = await startHostilePortal();
 		try {
 			portal.handle((_request, response) => {
-				response.writeHead(302, { Location: `${storage.baseUrl}/bucket/Contract.docx?X-Amz-Signature=abc` });
+				response.writeHead(302, {
+					Location: `${storage.baseUrl}/bucket/Contract.docx?X-Amz-Signature=abc`,
+				});
 				response.end();
 			});
-			const redirected = await run(emulator, download(), { continueOnFail: true, credentials: { baseUrl: portal.baseUrl, authKey: SEED_IDS.apiKey } });
+			const redirected = await run(emulator, download(), {
+				continueOnFail: true,
+				credentials: { baseUrl: portal.baseUrl, authKey: SEED_IDS.apiKey },
+			});
 			expect(storage.requests).toHaveLength(0);
 			expect(portal.requests).toHaveLength(1);
-			expect(String(redirected.items[0].json.error)).toMatch(new RegExp(`^The DocSpace address redirected the request for file ${SEED_IDS.myDocxId} to ${storage.baseUrl}/bucket/Contract\\.docx`));
+			expect(String(redirected.items[0].json.error)).toMatch(
+				new RegExp(
+					`^The DocSpace address redirected the request for file ${SEED_IDS.myDocxId} to ${storage.baseUrl}/bucket/Contract\\.docx`,
+				),
+			);
 		} finally {
 			await portal.stop();
 			await storage.stop();
@@ -212,5 +373,9 @@ describe('File: Download', () => {
 });
 
 async function runAs(emulator: typeof ctx.emulator, parameters: IDataObject, items: IDataObject[]) {
-	return await run(emulator, parameters, { items, continueOnFail: true, credentials: credentialsFor(emulator, `Bearer ${SEED_IDS.janeToken}`) });
+	return await run(emulator, parameters, {
+		items,
+		continueOnFail: true,
+		credentials: credentialsFor(emulator, `Bearer ${SEED_IDS.janeToken}`),
+	});
 }

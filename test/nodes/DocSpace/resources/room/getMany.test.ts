@@ -9,18 +9,27 @@ function getRooms(overrides: IDataObject = {}): IDataObject {
 	return { resource: 'room', operation: 'getAll', ...overrides };
 }
 
-const roomReads = () => ctx.emulator.requests.filter((request) => request.path === '/api/2.0/files/rooms');
+const roomReads = () =>
+	ctx.emulator.requests.filter((request) => request.path === '/api/2.0/files/rooms');
 
 describe('Room: Get Many — requests and paging', () => {
 	it('asks for one page of up to Limit rooms and returns one item per room', async () => {
 		const { emulator } = ctx;
 		const result = await run(emulator, getRooms({ limit: 3 }));
 		expect(result.error).toBeUndefined();
-		expect(emulator.requests.map((request) => [request.method, request.path, request.query])).toEqual([
-			['GET', '/api/2.0/files/rooms', { startIndex: '0', count: '3' }],
+		expect(
+			emulator.requests.map((request) => [request.method, request.path, request.query]),
+		).toEqual([['GET', '/api/2.0/files/rooms', { startIndex: '0', count: '3' }]]);
+		expect(result.items.map((item) => item.json.title)).toEqual([
+			'Client Projects',
+			'Press Kit',
+			'Applications',
 		]);
-		expect(result.items.map((item) => item.json.title)).toEqual(['Client Projects', 'Press Kit', 'Applications']);
-		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }, { item: 0 }]);
+		expect(result.items.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 0 },
+			{ item: 0 },
+		]);
 	});
 
 	it('Limit above a page pages in steps of 100 and stops at the limit', async () => {
@@ -45,17 +54,29 @@ describe('Room: Get Many — requests and paging', () => {
 		expect(ids).toHaveLength(358);
 		expect(new Set(ids).size).toBe(358);
 		expect(ids).toContain('1350');
-		expect(roomReads().map((request) => request.query.startIndex)).toEqual(['0', '100', '200', '300']);
+		expect(roomReads().map((request) => request.query.startIndex)).toEqual([
+			'0',
+			'100',
+			'200',
+			'300',
+		]);
 	});
 
 	it('searches by title and filters by room type, sent as DocSpace integers', async () => {
 		const { emulator } = ctx;
 		const search = await run(emulator, getRooms({ returnAll: true, filters: { search: 'press' } }));
 		expect(search.items.map((item) => item.json.title)).toEqual(['Press Kit']);
-		expect(emulator.requests[0].query).toEqual({ startIndex: '0', count: '100', filterValue: 'press' });
+		expect(emulator.requests[0].query).toEqual({
+			startIndex: '0',
+			count: '100',
+			filterValue: 'press',
+		});
 
 		emulator.requests.length = 0;
-		const typed = await run(emulator, getRooms({ returnAll: true, filters: { roomTypes: ['public', 'formFilling'] } }));
+		const typed = await run(
+			emulator,
+			getRooms({ returnAll: true, filters: { roomTypes: ['public', 'formFilling'] } }),
+		);
 		expect(typed.items.map((item) => [item.json.title, item.json.roomType])).toEqual([
 			['Press Kit', 'public'],
 			['Applications', 'formFilling'],
@@ -65,23 +86,38 @@ describe('Room: Get Many — requests and paging', () => {
 
 	it('combines search and type, and returns nothing (no error) when nothing matches', async () => {
 		const { emulator } = ctx;
-		const custom = await run(emulator, getRooms({ returnAll: true, filters: { search: 'o', roomTypes: ['custom'] } }));
-		expect(custom.items.map((item) => item.json.title)).toEqual(['Client Projects', 'Busy Room', 'Box Archive']);
-		const none = await run(emulator, getRooms({ returnAll: true, filters: { search: 'no such room' } }));
+		const custom = await run(
+			emulator,
+			getRooms({ returnAll: true, filters: { search: 'o', roomTypes: ['custom'] } }),
+		);
+		expect(custom.items.map((item) => item.json.title)).toEqual([
+			'Client Projects',
+			'Busy Room',
+			'Box Archive',
+		]);
+		const none = await run(
+			emulator,
+			getRooms({ returnAll: true, filters: { search: 'no such room' } }),
+		);
 		expect(none.error).toBeUndefined();
 		expect(none.items).toEqual([]);
 	});
 
 	it('refuses an unknown room type given by expression before sending anything', async () => {
 		const { emulator } = ctx;
-		const result = await run(emulator, getRooms({ filters: { roomTypes: '={{ ["public", "meeting"] }}' } }));
+		const result = await run(
+			emulator,
+			getRooms({ filters: { roomTypes: '={{ ["public", "meeting"] }}' } }),
+		);
 		expect(result.error?.message).toMatch(/^Room Types: "meeting" is not a room type \[item 0\]/);
 		expect(emulator.requests).toHaveLength(0);
 	});
 
 	it('lists only the rooms the account can see', async () => {
 		const { emulator } = ctx;
-		const result = await run(emulator, getRooms({ returnAll: true }), { credentials: credentialsFor(emulator, SEED_IDS.janeToken) });
+		const result = await run(emulator, getRooms({ returnAll: true }), {
+			credentials: credentialsFor(emulator, SEED_IDS.janeToken),
+		});
 		expect(result.items.map((item) => item.json.id)).toEqual([101]);
 	});
 });
@@ -109,18 +145,39 @@ describe('Room: Get Many — output', () => {
 			pinned: false,
 			connectedStorage: null,
 		});
-		expect(byTitle['Press Kit']).toMatchObject({ roomType: 'public', roomTypeLabel: 'Public room', hasExternalLinks: true });
-		expect(byTitle['Box Archive']).toMatchObject({ id: 'sbox-42', connectedStorage: 'Box', url: expect.stringContaining('/rooms/shared/sbox-42/') });
+		expect(byTitle['Press Kit']).toMatchObject({
+			roomType: 'public',
+			roomTypeLabel: 'Public room',
+			hasExternalLinks: true,
+		});
+		expect(byTitle['Box Archive']).toMatchObject({
+			id: 'sbox-42',
+			connectedStorage: 'Box',
+			url: expect.stringContaining('/rooms/shared/sbox-42/'),
+		});
 		const labels = new Set(result.items.map((item) => item.json.roomTypeLabel));
 		expect(labels).toEqual(
-			new Set(['Custom room', 'Public room', 'Form filling room', 'Collaboration room', 'Virtual data room', 'AI room']),
+			new Set([
+				'Custom room',
+				'Public room',
+				'Form filling room',
+				'Collaboration room',
+				'Virtual data room',
+				'AI room',
+			]),
 		);
 	});
 
 	it('returns DocSpace’s room objects unchanged with Simplify off', async () => {
 		const { emulator } = ctx;
 		const result = await run(emulator, getRooms({ limit: 1, simplify: false }));
-		expect(result.items[0].json).toMatchObject({ id: 101, title: 'Client Projects', roomType: 5, rootFolderType: 14, createdBy: { displayName: 'Olivia Owner' } });
+		expect(result.items[0].json).toMatchObject({
+			id: 101,
+			title: 'Client Projects',
+			roomType: 5,
+			rootFolderType: 14,
+			createdBy: { displayName: 'Olivia Owner' },
+		});
 		expect(result.items[0].json).not.toHaveProperty('roomTypeLabel');
 	});
 });
@@ -128,7 +185,11 @@ describe('Room: Get Many — output', () => {
 describe('Room: Get Many — failures', () => {
 	it('explains a key without the rooms:read permission', async () => {
 		const { emulator } = ctx;
-		const result = await run(emulator, getRooms(), { credentials: credentialsFor(emulator, SEED_IDS.filesOnlyApiKey) });
-		expect(result.error?.message).toMatch(/not allowed to Room: Get Many \(missing permission rooms:read\)/);
+		const result = await run(emulator, getRooms(), {
+			credentials: credentialsFor(emulator, SEED_IDS.filesOnlyApiKey),
+		});
+		expect(result.error?.message).toMatch(
+			/not allowed to Room: Get Many \(missing permission rooms:read\)/,
+		);
 	});
 });

@@ -5,7 +5,12 @@ import { SEED_IDS, byId, credentialsFor, run, useEmulator } from '../../../../ha
 const ctx = useEmulator();
 
 function getLinks(overrides: IDataObject = {}): IDataObject {
-	return { resource: 'roomLink', operation: 'getAll', room: byId('id', SEED_IDS.fullRoomId), ...overrides };
+	return {
+		resource: 'roomLink',
+		operation: 'getAll',
+		room: byId('id', SEED_IDS.fullRoomId),
+		...overrides,
+	};
 }
 
 describe('Room Link: Get Many', () => {
@@ -13,9 +18,9 @@ describe('Room Link: Get Many', () => {
 		const { emulator } = ctx;
 		const result = await run(emulator, getLinks());
 		expect(result.error).toBeUndefined();
-		expect(emulator.requests.map((request) => [request.method, request.path, request.query])).toEqual([
-			['GET', '/api/2.0/files/rooms/107/links', {}],
-		]);
+		expect(
+			emulator.requests.map((request) => [request.method, request.path, request.query]),
+		).toEqual([['GET', '/api/2.0/files/rooms/107/links', {}]]);
 		expect(result.items).toHaveLength(7);
 		expect(result.items[0].json).toEqual({
 			linkId: 'c0ffee00-0107-4c00-a000-000000000001',
@@ -34,18 +39,30 @@ describe('Room Link: Get Many', () => {
 			primary: true,
 			canRevoke: true,
 		});
-		expect(result.items[6].json).toMatchObject({ linkId: SEED_IDS.fullRoomInvitationLinkId, linkType: 'invitation', maxUses: 10, usesSoFar: 3 });
-		expect(result.items.every((item) => JSON.stringify(item.pairedItem) === '{"item":0}')).toBe(true);
+		expect(result.items[6].json).toMatchObject({
+			linkId: SEED_IDS.fullRoomInvitationLinkId,
+			linkType: 'invitation',
+			maxUses: 10,
+			usesSoFar: 3,
+		});
+		expect(result.items.every((item) => JSON.stringify(item.pairedItem) === '{"item":0}')).toBe(
+			true,
+		);
 	});
 
 	it('filters by link type with DocSpace’s LinkType integer', async () => {
 		const { emulator } = ctx;
 		const external = await run(emulator, getLinks({ linkTypeFilter: 'external' }));
 		const invitation = await run(emulator, getLinks({ linkTypeFilter: 'invitation' }));
-		expect(emulator.requests.map((request) => request.query)).toEqual([{ type: '1' }, { type: '0' }]);
+		expect(emulator.requests.map((request) => request.query)).toEqual([
+			{ type: '1' },
+			{ type: '0' },
+		]);
 		expect(external.items).toHaveLength(6);
 		expect(external.items.every((item) => item.json.linkType === 'external')).toBe(true);
-		expect(invitation.items.map((item) => item.json.linkId)).toEqual([SEED_IDS.fullRoomInvitationLinkId]);
+		expect(invitation.items.map((item) => item.json.linkId)).toEqual([
+			SEED_IDS.fullRoomInvitationLinkId,
+		]);
 	});
 
 	it('returns no items (and no error) for a room without links', async () => {
@@ -69,10 +86,19 @@ describe('Room Link: Get Many', () => {
 		const simple = await run(emulator, getLinks({ room: byId('id', SEED_IDS.customRoomId) }));
 		expect(simple.items[0].json).toMatchObject({ linkId, passwordProtected: true });
 		expect(simple.items[0].json).not.toHaveProperty('password');
-		const full = await run(emulator, getLinks({ room: byId('id', SEED_IDS.customRoomId), simplify: false }));
-		expect(full.items[0].json).toMatchObject({ subjectType: 1, sharedLink: { id: linkId, password: expect.stringMatching(/hidden/) } });
+		const full = await run(
+			emulator,
+			getLinks({ room: byId('id', SEED_IDS.customRoomId), simplify: false }),
+		);
+		expect(full.items[0].json).toMatchObject({
+			subjectType: 1,
+			sharedLink: { id: linkId, password: expect.stringMatching(/hidden/) },
+		});
 		expect(JSON.stringify([simple.run, full.run])).not.toContain('Secret#123');
-		const shown = await run(emulator, getLinks({ room: byId('id', SEED_IDS.customRoomId), options: { includePassword: true } }));
+		const shown = await run(
+			emulator,
+			getLinks({ room: byId('id', SEED_IDS.customRoomId), options: { includePassword: true } }),
+		);
 		expect(shown.items[0].json).toMatchObject({ password: 'Secret#123' });
 	});
 
@@ -83,9 +109,15 @@ describe('Room Link: Get Many', () => {
 		const forbidden = await run(emulator, getLinks({ room: byId('id', SEED_IDS.publicRoomId) }), {
 			credentials: credentialsFor(emulator, SEED_IDS.janeToken),
 		});
-		expect(forbidden.error?.message).toBe('You are not allowed to manage sharing of room 102 [item 0]');
-		const scoped = await run(emulator, getLinks(), { credentials: credentialsFor(emulator, SEED_IDS.filesOnlyApiKey) });
-		expect(scoped.error?.message).toMatch(/not allowed to Room Link: Get Many \(missing permission rooms:read\)/);
+		expect(forbidden.error?.message).toBe(
+			'You are not allowed to manage sharing of room 102 [item 0]',
+		);
+		const scoped = await run(emulator, getLinks(), {
+			credentials: credentialsFor(emulator, SEED_IDS.filesOnlyApiKey),
+		});
+		expect(scoped.error?.message).toMatch(
+			/not allowed to Room Link: Get Many \(missing permission rooms:read\)/,
+		);
 	});
 
 	it('refuses a bad room ID before sending anything', async () => {

@@ -1,13 +1,17 @@
 import { loadNodeType } from '../../../../harness/engine';
 
 const notices = loadNodeType().description.properties.filter(
-	(property) => property.type === 'notice' && property.displayOptions?.show?.resource?.includes('roomLink'),
+	(property) =>
+		property.type === 'notice' && property.displayOptions?.show?.resource?.includes('roomLink'),
 );
 const noticeFor = (operation: string, linkType?: string) =>
 	notices
 		.filter((notice) => {
 			const show = notice.displayOptions?.show ?? {};
-			return show.operation?.includes(operation) && (!show.linkType || (linkType !== undefined && show.linkType.includes(linkType)));
+			return (
+				show.operation?.includes(operation) &&
+				(!show.linkType || (linkType !== undefined && show.linkType.includes(linkType)))
+			);
 		})
 		.map((notice) => notice.displayName)
 		.join(' ');
@@ -30,7 +34,11 @@ describe('Room Link notices: where DocSpace’s rules surprise people', () => {
 	});
 
 	it('Get Primary and Revoke say what DocSpace does', () => {
-		expect(noticeFor('getPrimary')).toMatch(/Collaboration, virtual data and AI rooms take no external links/);
-		expect(noticeFor('revoke')).toMatch(/replaces a revoked primary link with a new one, returned as "replacedBy"/);
+		expect(noticeFor('getPrimary')).toMatch(
+			/Collaboration, virtual data and AI rooms take no external links/,
+		);
+		expect(noticeFor('revoke')).toMatch(
+			/replaces a revoked primary link with a new one, returned as "replacedBy"/,
+		);
 	});
 });

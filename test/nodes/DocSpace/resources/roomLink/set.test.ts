@@ -1,6 +1,14 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { SEED_IDS, byId, credentialsFor, roomLinkSet, run, useEmulator, writes } from '../../../../harness/docspace';
+import {
+	SEED_IDS,
+	byId,
+	credentialsFor,
+	roomLinkSet,
+	run,
+	useEmulator,
+	writes,
+} from '../../../../harness/docspace';
 
 const ctx = useEmulator();
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -25,7 +33,9 @@ describe('Room Link: Set — what DocSpace receives', () => {
 			internal: false,
 		});
 		const linkId = (request.body as IDataObject).linkId;
-		expect(emulator.roomLinks(SEED_IDS.customRoomId).map((dto) => dto.sharedLink?.id)).toContain(linkId);
+		expect(emulator.roomLinks(SEED_IDS.customRoomId).map((dto) => dto.sharedLink?.id)).toContain(
+			linkId,
+		);
 		expect(result.items).toHaveLength(1);
 		expect(result.items[0].json).toMatchObject({
 			linkId,
@@ -85,11 +95,28 @@ describe('Room Link: Set — what DocSpace receives', () => {
 		const { emulator } = ctx;
 		const result = await run(
 			emulator,
-			setLink({ linkType: 'invitation', access: 11, maxUseCount: 25, password: 'ignored-pass', denyDownload: true }),
+			setLink({
+				linkType: 'invitation',
+				access: 11,
+				maxUseCount: 25,
+				password: 'ignored-pass',
+				denyDownload: true,
+			}),
 		);
 		expect(result.error).toBeUndefined();
-		expect(writes(emulator)[0].body).toEqual({ linkType: 0, access: 11, linkId: expect.stringMatching(UUID), maxUseCount: 25 });
-		expect(result.items[0].json).toMatchObject({ linkType: 'invitation', access: 11, accessName: 'Content creator', maxUses: 25, usesSoFar: 0 });
+		expect(writes(emulator)[0].body).toEqual({
+			linkType: 0,
+			access: 11,
+			linkId: expect.stringMatching(UUID),
+			maxUseCount: 25,
+		});
+		expect(result.items[0].json).toMatchObject({
+			linkType: 'invitation',
+			access: 11,
+			accessName: 'Content creator',
+			maxUses: 25,
+			usesSoFar: 0,
+		});
 	});
 
 	it('leaves Max Uses out when it is 0 (no limit)', async () => {
@@ -102,17 +129,36 @@ describe('Room Link: Set — what DocSpace receives', () => {
 		const { emulator } = ctx;
 		const result = await run(
 			emulator,
-			setLink({ room: byId('id', SEED_IDS.publicRoomId), link: 'update', linkId: SEED_IDS.publicPrimaryLinkId, access: 6, title: 'Press (comment)' }),
+			setLink({
+				room: byId('id', SEED_IDS.publicRoomId),
+				link: 'update',
+				linkId: SEED_IDS.publicPrimaryLinkId,
+				access: 6,
+				title: 'Press (comment)',
+			}),
 		);
 		expect(result.error).toBeUndefined();
 		expect((writes(emulator)[0].body as IDataObject).linkId).toBe(SEED_IDS.publicPrimaryLinkId);
-		expect(result.items[0].json).toMatchObject({ linkId: SEED_IDS.publicPrimaryLinkId, access: 6, title: 'Press (comment)', primary: true });
+		expect(result.items[0].json).toMatchObject({
+			linkId: SEED_IDS.publicPrimaryLinkId,
+			access: 6,
+			title: 'Press (comment)',
+			primary: true,
+		});
 	});
 
 	it('takes the room from its DocSpace URL, and third-party room ids', async () => {
 		const { emulator } = ctx;
-		await run(emulator, setLink({ room: byId('url', `${emulator.baseUrl}/rooms/shared/filter?folder=101&count=100`) }));
-		await run(emulator, setLink({ room: byId('url', `${emulator.baseUrl}/rooms/shared/101/filter?folder=101`) }));
+		await run(
+			emulator,
+			setLink({
+				room: byId('url', `${emulator.baseUrl}/rooms/shared/filter?folder=101&count=100`),
+			}),
+		);
+		await run(
+			emulator,
+			setLink({ room: byId('url', `${emulator.baseUrl}/rooms/shared/101/filter?folder=101`) }),
+		);
 		await run(emulator, setLink({ room: byId('id', SEED_IDS.thirdPartyRoomId) }));
 		expect(writes(emulator).map((request) => [request.path, request.status])).toEqual([
 			['/api/2.0/files/rooms/101/links', 200],
@@ -127,17 +173,31 @@ describe('Room Link: Set — what DocSpace receives', () => {
 			const result = await run(emulator, setLink({ access }));
 			expect(result.error).toBeUndefined();
 		}
-		expect(writes(emulator).map((request) => (request.body as IDataObject).access)).toEqual([10, 10, 10, 10]);
+		expect(writes(emulator).map((request) => (request.body as IDataObject).access)).toEqual([
+			10, 10, 10, 10,
+		]);
 	});
 
 	it('returns the full FileShareDto with Simplify off, password hidden unless asked for', async () => {
 		const { emulator } = ctx;
 		const hidden = await run(emulator, setLink({ password: 'Secret#123', simplify: false }));
-		expect(hidden.items[0].json).toMatchObject({ subjectType: 1, sharedLink: { password: expect.stringMatching(/hidden/) } });
+		expect(hidden.items[0].json).toMatchObject({
+			subjectType: 1,
+			sharedLink: { password: expect.stringMatching(/hidden/) },
+		});
 		expect(JSON.stringify(hidden.items)).not.toContain('Secret#123');
-		const shown = await run(emulator, setLink({ password: 'Secret#123', simplify: false, options: { includePassword: true } }));
-		expect(shown.items[0].json).toMatchObject({ sharedLink: { password: 'Secret#123' }, sharedTo: { password: 'Secret#123' } });
-		const simple = await run(emulator, setLink({ password: 'Secret#123', options: { includePassword: true } }));
+		const shown = await run(
+			emulator,
+			setLink({ password: 'Secret#123', simplify: false, options: { includePassword: true } }),
+		);
+		expect(shown.items[0].json).toMatchObject({
+			sharedLink: { password: 'Secret#123' },
+			sharedTo: { password: 'Secret#123' },
+		});
+		const simple = await run(
+			emulator,
+			setLink({ password: 'Secret#123', options: { includePassword: true } }),
+		);
 		expect(simple.items[0].json).toMatchObject({ password: 'Secret#123', passwordProtected: true });
 	});
 });
@@ -177,23 +237,40 @@ describe('Room Link: Set — many items', () => {
 
 	it('with continue-on-fail gives an error item for the failing item and links for the others', async () => {
 		const { emulator } = ctx;
-		const items = [{ room: SEED_IDS.customRoomId }, { room: '999999' }, { room: 'not a room' }, { room: SEED_IDS.publicRoomId }];
-		const result = await run(emulator, setLink({ room: byId('id', '={{ $json.room }}') }), { items, continueOnFail: true });
+		const items = [
+			{ room: SEED_IDS.customRoomId },
+			{ room: '999999' },
+			{ room: 'not a room' },
+			{ room: SEED_IDS.publicRoomId },
+		];
+		const result = await run(emulator, setLink({ room: byId('id', '={{ $json.room }}') }), {
+			items,
+			continueOnFail: true,
+		});
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(4);
 		expect(result.items[0].json.linkId).toEqual(expect.stringMatching(UUID));
 		expect(result.items[1].json.error).toMatch(/Room 999999 was not found/);
 		expect(result.items[2].json.error).toMatch(/Room: "not a room" is not a room ID \[item 2\]/);
 		expect(result.items[3].json.linkId).toEqual(expect.stringMatching(UUID));
-		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+		expect(result.items.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+			{ item: 3 },
+		]);
 		expect(writes(emulator)).toHaveLength(3);
 	});
 
 	it('without continue-on-fail the error names the failing item', async () => {
 		const { emulator } = ctx;
 		const items = [{ room: SEED_IDS.customRoomId }, { room: SEED_IDS.collabRoomId }];
-		const result = await run(emulator, setLink({ room: byId('id', '={{ $json.room }}') }), { items });
-		expect(result.error?.message).toMatch(/does not allow this access level for room 104 \[item 1\]/);
+		const result = await run(emulator, setLink({ room: byId('id', '={{ $json.room }}') }), {
+			items,
+		});
+		expect(result.error?.message).toMatch(
+			/does not allow this access level for room 104 \[item 1\]/,
+		);
 	});
 });
 
@@ -201,7 +278,9 @@ describe('Room Link: Set — DocSpace refusals become actionable messages', () =
 	it('explains a role the room type does not take', async () => {
 		const { emulator } = ctx;
 		const result = await run(emulator, setLink({ room: byId('id', SEED_IDS.collabRoomId) }));
-		expect(result.error?.message).toBe('DocSpace does not allow this access level for room 104 [item 0]');
+		expect(result.error?.message).toBe(
+			'DocSpace does not allow this access level for room 104 [item 0]',
+		);
 		expect(result.error?.description).toMatch(/The role is not available for this user type/);
 		expect(result.error?.description).toMatch(/Collaboration room: no external links/);
 	});
@@ -225,7 +304,9 @@ describe('Room Link: Set — DocSpace refusals become actionable messages', () =
 		const { emulator } = ctx;
 		emulator.configure({ passwordMinLength: 12 });
 		const result = await run(emulator, setLink({ password: 'Short#123' }));
-		expect(result.error?.message).toMatch(/DocSpace rejected a value for room 101: .*Password must contain from 12 to 30 characters/);
+		expect(result.error?.message).toMatch(
+			/DocSpace rejected a value for room 101: .*Password must contain from 12 to 30 characters/,
+		);
 		expect(result.error?.message).not.toContain('Short#123');
 	});
 

@@ -1,6 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { SEED_IDS, byId, credentialsFor, run, useEmulator, writes } from '../../../../harness/docspace';
+import {
+	SEED_IDS,
+	byId,
+	credentialsFor,
+	run,
+	useEmulator,
+	writes,
+} from '../../../../harness/docspace';
 
 const ctx = useEmulator();
 
@@ -40,7 +47,9 @@ describe('Room Member: Add', () => {
 			),
 		);
 		expect(result.error).toBeUndefined();
-		expect(emulator.requests.map((request) => [request.method, request.path, request.query])).toEqual([
+		expect(
+			emulator.requests.map((request) => [request.method, request.path, request.query]),
+		).toEqual([
 			['GET', '/api/2.0/files/rooms/101', {}],
 			['GET', '/api/2.0/files/rooms/101/share', { filterType: '0', startIndex: '0', count: '100' }],
 			['PUT', '/api/2.0/files/rooms/101/share', {}],
@@ -54,30 +63,60 @@ describe('Room Member: Add', () => {
 			notify: true,
 			message: 'Welcome to your project room',
 		});
-		expect(result.items.map((item) => [item.json.name, item.json.subjectType, item.json.accessName, item.json.result])).toEqual([
+		expect(
+			result.items.map((item) => [
+				item.json.name,
+				item.json.subjectType,
+				item.json.accessName,
+				item.json.result,
+			]),
+		).toEqual([
 			['Bob Stone', 'user', 'Editor', 'added'],
 			['Legal', 'group', 'Viewer', 'added'],
 			['new.client', 'user', 'Viewer', 'invited'],
 		]);
 		expect(result.items[2].json).toMatchObject({ roomId: '101', email: 'new.client@acme.example' });
-		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }, { item: 0 }]);
+		expect(result.items.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 0 },
+			{ item: 0 },
+		]);
 	});
 
 	it('is idempotent: a member with the same role is left alone and said so; nothing at all is written when nothing changes', async () => {
 		const { emulator } = ctx;
-		const rows = [{ id: byId('id', SEED_IDS.janeId), access: 9 }, { id: { __rl: true, mode: 'email', value: 'bob@example.com' }, access: 11 }];
+		const rows = [
+			{ id: byId('id', SEED_IDS.janeId), access: 9 },
+			{ id: { __rl: true, mode: 'email', value: 'bob@example.com' }, access: 11 },
+		];
 		await run(emulator, addRows(rows));
 		emulator.requests.splice(0);
 		const again = await run(emulator, addRows(rows));
 		expect(again.error).toBeUndefined();
 		expect(writes(emulator)).toEqual([]);
-		expect(again.items.map((item) => [item.json.name, item.json.result, item.json.message])).toEqual([
+		expect(
+			again.items.map((item) => [item.json.name, item.json.result, item.json.message]),
+		).toEqual([
 			['Jane Doe', 'unchanged', 'Already a member with this role; nothing was changed'],
 			['Bob Stone', 'unchanged', 'Already a member with this role; nothing was changed'],
 		]);
-		const changed = await run(emulator, addRows([{ id: byId('id', SEED_IDS.bobId), access: 10 }, { id: byId('id', SEED_IDS.ownerId), access: 2 }]));
-		expect(writes(emulator).map((request) => request.body)).toEqual([{ invitations: [{ id: SEED_IDS.bobId, access: 10 }], notify: false }]);
-		expect(changed.items.map((item) => [item.json.result, item.json.accessName, item.json.previousAccessName])).toEqual([
+		const changed = await run(
+			emulator,
+			addRows([
+				{ id: byId('id', SEED_IDS.bobId), access: 10 },
+				{ id: byId('id', SEED_IDS.ownerId), access: 2 },
+			]),
+		);
+		expect(writes(emulator).map((request) => request.body)).toEqual([
+			{ invitations: [{ id: SEED_IDS.bobId, access: 10 }], notify: false },
+		]);
+		expect(
+			changed.items.map((item) => [
+				item.json.result,
+				item.json.accessName,
+				item.json.previousAccessName,
+			]),
+		).toEqual([
 			['accessChanged', 'Editor', 'Content creator'],
 			['owner', 'Full access', undefined],
 		]);
@@ -86,7 +125,15 @@ describe('Room Member: Add', () => {
 	it('takes a list of IDs and emails, or objects with their own role (two access levels in one node)', async () => {
 		const { emulator } = ctx;
 		const result = await run(emulator, addList('={{ $json.contacts }}', { listAccess: 10 }), {
-			items: [{ contacts: [{ email: 'anna@acme.example', access: 'viewer' }, { email: 'bob@example.com' }, SEED_IDS.salesGroupId] }],
+			items: [
+				{
+					contacts: [
+						{ email: 'anna@acme.example', access: 'viewer' },
+						{ email: 'bob@example.com' },
+						SEED_IDS.salesGroupId,
+					],
+				},
+			],
 		});
 		expect(result.error).toBeUndefined();
 		expect(writes(emulator)[0].body).toEqual({
@@ -97,7 +144,13 @@ describe('Room Member: Add', () => {
 			],
 			notify: false,
 		});
-		expect(result.items.map((item) => [item.json.email ?? item.json.name, item.json.accessName, item.json.result])).toEqual([
+		expect(
+			result.items.map((item) => [
+				item.json.email ?? item.json.name,
+				item.json.accessName,
+				item.json.result,
+			]),
+		).toEqual([
 			['anna@acme.example', 'Viewer', 'invited'],
 			['bob@example.com', 'Editor', 'added'],
 			['Sales', 'Editor', 'added'],
@@ -108,7 +161,13 @@ describe('Room Member: Add', () => {
 
 	it('reports entries DocSpace silently skipped (deactivated or unknown users), with its warning', async () => {
 		const { emulator } = ctx;
-		const result = await run(emulator, addRows([{ id: byId('id', SEED_IDS.disabledUserId), access: 2 }, { id: byId('id', SEED_IDS.bobId), access: 2 }]));
+		const result = await run(
+			emulator,
+			addRows([
+				{ id: byId('id', SEED_IDS.disabledUserId), access: 2 },
+				{ id: byId('id', SEED_IDS.bobId), access: 2 },
+			]),
+		);
 		expect(result.items.map((item) => [item.json.id, item.json.result])).toEqual([
 			[SEED_IDS.disabledUserId, 'notApplied'],
 			[SEED_IDS.bobId, 'added'],
@@ -120,35 +179,89 @@ describe('Room Member: Add', () => {
 		const { emulator } = ctx;
 		const cases: Array<[IDataObject, string]> = [
 			[addRows([]), 'Members: no user or group to add [item 0]'],
-			[addRows([{ id: byId('id', 'not-a-guid'), access: 2 }]), 'Member 1 (User or Group ID): "not-a-guid" is not a user or group ID [item 0]'],
-			[addRows([{ id: { __rl: true, mode: 'email', value: '={{ "nobody" }}' }, access: 2 }]), 'Member 1 (Email): "nobody" is not an email address [item 0]'],
-			[addRows([{ id: byId('id', SEED_IDS.bobId), access: 0 }]), 'Member 1 (Role): None would remove the member; use Room Member: Remove [item 0]'],
-			[addRows([{ id: byId('id', SEED_IDS.bobId), access: 'owner' }]), 'Member 1 (Role): "owner" is not a room role [item 0]'],
-			[addRows([{ id: byId('id', SEED_IDS.bobId), access: 2 }], { invitationMessage: 'x'.repeat(256), notifyMembers: true }), 'Message: is 256 characters long; DocSpace accepts at most 255 [item 0]'],
+			[
+				addRows([{ id: byId('id', 'not-a-guid'), access: 2 }]),
+				'Member 1 (User or Group ID): "not-a-guid" is not a user or group ID [item 0]',
+			],
+			[
+				addRows([{ id: { __rl: true, mode: 'email', value: '={{ "nobody" }}' }, access: 2 }]),
+				'Member 1 (Email): "nobody" is not an email address [item 0]',
+			],
+			[
+				addRows([{ id: byId('id', SEED_IDS.bobId), access: 0 }]),
+				'Member 1 (Role): None would remove the member; use Room Member: Remove [item 0]',
+			],
+			[
+				addRows([{ id: byId('id', SEED_IDS.bobId), access: 'owner' }]),
+				'Member 1 (Role): "owner" is not a room role [item 0]',
+			],
+			[
+				addRows([{ id: byId('id', SEED_IDS.bobId), access: 2 }], {
+					invitationMessage: 'x'.repeat(256),
+					notifyMembers: true,
+				}),
+				'Message: is 256 characters long; DocSpace accepts at most 255 [item 0]',
+			],
 		];
-		for (const [parameters, message] of cases) expect((await run(emulator, parameters)).error?.message).toBe(message);
+		for (const [parameters, message] of cases)
+			expect((await run(emulator, parameters)).error?.message).toBe(message);
 		expect(emulator.requests).toHaveLength(0);
 
-		const wrongRole = await run(emulator, addRows([{ id: byId('id', SEED_IDS.bobId), access: 10 }], { room: byId('id', SEED_IDS.publicRoomId) }));
-		expect(wrongRole.error?.message).toBe('Member 1 (Role): a public room has no Editor role [item 0]');
-		expect(wrongRole.error?.description).toMatch(/Use one of: Room manager \(9\), Content creator \(11\)/);
-		const twice = await run(emulator, addRows([{ id: byId('id', SEED_IDS.janeId), access: 10 }, { id: { __rl: true, mode: 'email', value: 'jane@example.com' }, access: 2 }]));
-		expect(twice.error?.message).toBe('Member 2 (Email): this member is listed twice with different roles [item 0]');
+		const wrongRole = await run(
+			emulator,
+			addRows([{ id: byId('id', SEED_IDS.bobId), access: 10 }], {
+				room: byId('id', SEED_IDS.publicRoomId),
+			}),
+		);
+		expect(wrongRole.error?.message).toBe(
+			'Member 1 (Role): a public room has no Editor role [item 0]',
+		);
+		expect(wrongRole.error?.description).toMatch(
+			/Use one of: Room manager \(9\), Content creator \(11\)/,
+		);
+		const twice = await run(
+			emulator,
+			addRows([
+				{ id: byId('id', SEED_IDS.janeId), access: 10 },
+				{ id: { __rl: true, mode: 'email', value: 'jane@example.com' }, access: 2 },
+			]),
+		);
+		expect(twice.error?.message).toBe(
+			'Member 2 (Email): this member is listed twice with different roles [item 0]',
+		);
 		expect(writes(emulator)).toHaveLength(0);
 	});
 
 	it('explains DocSpace’s refusals: Room manager for a plain user, a group as Room manager, a room the account may not manage', async () => {
 		const { emulator } = ctx;
 		const bob = await run(emulator, addRows([{ id: byId('id', SEED_IDS.bobId), access: 9 }]));
-		expect(bob.error?.message).toBe('DocSpace does not allow this access level for room 101 [item 0]');
-		expect(bob.error?.description).toMatch(/Room manager only for room admins and DocSpace admins, never for groups/);
-		const group = await run(emulator, addRows([{ id: byId('id', SEED_IDS.legalGroupId), access: 9 }]));
-		expect(group.error?.message).toBe('DocSpace does not allow this access level for room 101 [item 0]');
-		const forbidden = await run(emulator, addRows([{ id: byId('id', SEED_IDS.bobId), access: 11 }], { room: byId('id', SEED_IDS.publicRoomId) }), {
-			credentials: credentialsFor(emulator, SEED_IDS.janeToken),
-		});
+		expect(bob.error?.message).toBe(
+			'DocSpace does not allow this access level for room 101 [item 0]',
+		);
+		expect(bob.error?.description).toMatch(
+			/Room manager only for room admins and DocSpace admins, never for groups/,
+		);
+		const group = await run(
+			emulator,
+			addRows([{ id: byId('id', SEED_IDS.legalGroupId), access: 9 }]),
+		);
+		expect(group.error?.message).toBe(
+			'DocSpace does not allow this access level for room 101 [item 0]',
+		);
+		const forbidden = await run(
+			emulator,
+			addRows([{ id: byId('id', SEED_IDS.bobId), access: 11 }], {
+				room: byId('id', SEED_IDS.publicRoomId),
+			}),
+			{
+				credentials: credentialsFor(emulator, SEED_IDS.janeToken),
+			},
+		);
 		expect(forbidden.error?.message).toMatch(/^You are not allowed to manage sharing of room 102/);
-		const missing = await run(emulator, addRows([{ id: byId('id', SEED_IDS.bobId), access: 2 }], { room: byId('id', '424242') }));
+		const missing = await run(
+			emulator,
+			addRows([{ id: byId('id', SEED_IDS.bobId), access: 2 }], { room: byId('id', '424242') }),
+		);
 		expect(missing.error?.message).toBe('Room 424242 was not found in DocSpace [item 0]');
 		expect(writes(emulator)).toHaveLength(2);
 	});
@@ -159,9 +272,14 @@ describe('Room Member: Add', () => {
 			items: [{ who: 'bob@example.com' }, { who: 'nobody' }, { who: SEED_IDS.guestId }],
 			continueOnFail: true,
 		});
-		expect(result.items.map((item) => [item.json.result ?? item.json.error, item.pairedItem])).toEqual([
+		expect(
+			result.items.map((item) => [item.json.result ?? item.json.error, item.pairedItem]),
+		).toEqual([
 			['added', { item: 0 }],
-			['Member List entry 1 (User or Group ID): "nobody" is not a user or group ID [item 1]', { item: 1 }],
+			[
+				'Member List entry 1 (User or Group ID): "nobody" is not a user or group ID [item 1]',
+				{ item: 1 },
+			],
 			['added', { item: 2 }],
 		]);
 	});
@@ -170,12 +288,24 @@ describe('Room Member: Add', () => {
 describe('Room Member: Add, retried', () => {
 	it('an answer lost after DocSpace applied the change: the same invitations are sent again, nothing is duplicated', async () => {
 		const { emulator } = ctx;
-		emulator.inject({ path: '/api/2.0/files/rooms/101/share', method: 'PUT', kind: 'status', status: 503, times: 1, afterProcessing: true });
-		const result = await run(emulator, addList(`anna@acme.example, ${SEED_IDS.bobId}, jane@example.com`, { listAccess: 11 }));
+		emulator.inject({
+			path: '/api/2.0/files/rooms/101/share',
+			method: 'PUT',
+			kind: 'status',
+			status: 503,
+			times: 1,
+			afterProcessing: true,
+		});
+		const result = await run(
+			emulator,
+			addList(`anna@acme.example, ${SEED_IDS.bobId}, jane@example.com`, { listAccess: 11 }),
+		);
 		expect(result.error).toBeUndefined();
 		expect(writes(emulator).map((request) => request.status)).toEqual([503, 200]);
 		expect(writes(emulator)[1].body).toEqual(writes(emulator)[0].body);
-		expect(result.items.map((item) => [item.json.email, item.json.result, item.json.previousAccessName])).toEqual([
+		expect(
+			result.items.map((item) => [item.json.email, item.json.result, item.json.previousAccessName]),
+		).toEqual([
 			['anna@acme.example', 'invited', undefined],
 			['bob@example.com', 'added', undefined],
 			['jane@example.com', 'accessChanged', 'Room manager'],
