@@ -272,11 +272,9 @@ export class TriggerHarness {
 		try {
 			result = await this.nodeType.webhook!.call(context);
 		} catch (error) {
-			response
-				.status(500)
-				.json({
-					message: `Workflow Webhook Error: Workflow could not be started! ${(error as Error).message}`,
-				});
+			response.status(500).json({
+				message: `Workflow Webhook Error: Workflow could not be started! ${(error as Error).message}`,
+			});
 			return this.record(request, response.statusCode);
 		}
 		// As n8n's webhook helpers: a node that answered itself gets its static data saved now...
