@@ -6,13 +6,10 @@ import type {
 } from 'n8n-workflow';
 
 import { docSpaceApiRequest } from '../shared/transport';
+import { searchMyDocumentsThenRooms } from './myDocumentsThenRooms';
 import { nextIndex } from './searchUsers';
 
 const PAGE_SIZE = 100;
-/** Rooms looked into per request batch (their folders are fetched in parallel, within the read limit). */
-const ROOM_BATCH = 10;
-const ENOUGH_RESULTS = 20;
-const MAX_ROOMS_PER_CALL = 50;
 /** FilterType.FoldersOnly (docs/docspace/folders.md §5). */
 const FOLDERS_ONLY = 2;
 
@@ -54,44 +51,29 @@ async function myDocumentsPage(
 	return { results, next: nextIndex(startIndex, folders.length, content.total) };
 }
 
-/** The next batch of rooms: each room (if its title matches) and its folders (matching ones, at any depth when searching). */
-async function roomsPage(
+/** A room (if its title matches) and its folders (matching ones, at any depth when searching). */
+async function roomFolders(
 	context: ILoadOptionsFunctions,
 	filter: string | undefined,
-	startIndex: number,
+	room: IDataObject,
 ) {
-	const { response } = await docSpaceApiRequest.call(context, 'GET', '/api/2.0/files/rooms', {
-		startIndex,
-		count: ROOM_BATCH,
-	});
-	const content = (response ?? {}) as IDataObject;
-	const rooms = (content.folders ?? []) as IDataObject[];
-	const perRoom = await Promise.all(
-		rooms.map(async (room) => {
-			const answer = await docSpaceApiRequest.call(
-				context,
-				'GET',
-				`/api/2.0/files/${encodeURIComponent(String(room.id))}`,
-				folderQuery(filter, 0),
-			);
-			const folders = (((answer.response ?? {}) as IDataObject).folders ?? []) as IDataObject[];
-			const own: INodeListSearchItems[] = matches(room.title, filter)
-				? [{ name: `${String(room.title)} (room)`, value: String(room.id) }]
-				: [];
-			return [
-				...own,
-				...folders.map((folder) => ({
-					name: `${String(folder.title)} — ${String(room.title)}`,
-					value: String(folder.id),
-				})),
-			];
-		}),
+	const { response } = await docSpaceApiRequest.call(
+		context,
+		'GET',
+		`/api/2.0/files/${encodeURIComponent(String(room.id))}`,
+		folderQuery(filter, 0),
 	);
-	return {
-		results: perRoom.flat(),
-		rooms: rooms.length,
-		next: nextIndex(startIndex, rooms.length, content.total),
-	};
+	const folders = (((response ?? {}) as IDataObject).folders ?? []) as IDataObject[];
+	const own: INodeListSearchItems[] = matches(room.title, filter)
+		? [{ name: `${String(room.title)} (room)`, value: String(room.id) }]
+		: [];
+	return [
+		...own,
+		...folders.map((folder) => ({
+			name: `${String(folder.title)} — ${String(room.title)}`,
+			value: String(folder.id),
+		})),
+	];
 }
 
 /**
@@ -104,24 +86,10 @@ export async function searchFolders(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const [, phase = 'my', index = '0'] = /^(my|rooms):(\d+)$/.exec(paginationToken ?? '') ?? [];
-	let cursor: { phase: string; index: number } | undefined = { phase, index: Number(index) };
-	const results: INodeListSearchItems[] = [];
-	let roomsScanned = 0;
-	while (cursor) {
-		if (cursor.phase === 'my') {
-			const page = await myDocumentsPage(this, filter, cursor.index);
-			results.push(...page.results);
-			cursor =
-				page.next !== undefined ? { phase: 'my', index: page.next } : { phase: 'rooms', index: 0 };
-			if (page.next !== undefined) break;
-		} else {
-			const page = await roomsPage(this, filter, cursor.index);
-			results.push(...page.results);
-			roomsScanned += page.rooms;
-			cursor = page.next !== undefined ? { phase: 'rooms', index: page.next } : undefined;
-		}
-		if (results.length >= ENOUGH_RESULTS || roomsScanned >= MAX_ROOMS_PER_CALL) break;
-	}
-	return { results, paginationToken: cursor ? `${cursor.phase}:${cursor.index}` : undefined };
+	return await searchMyDocumentsThenRooms(
+		this,
+		{ myDocumentsPage, roomEntries: roomFolders },
+		filter,
+		paginationToken,
+	);
 }
