@@ -13,18 +13,8 @@ import type {
 import {
 	authorizationHeaderFor,
 	docSpaceCredentialValues,
+	redirectRules,
 } from '../nodes/DocSpace/shared/credentialValues';
-
-function redirectRule(value: number): IAuthenticateRuleResponseCode {
-	return {
-		type: 'responseCode',
-		properties: {
-			value,
-			message:
-				"The Base URL answered with a redirect; DocSpace's API does not redirect, so the key was not sent on. Open the Base URL in a browser and enter the portal address it ends up at (e.g. https://yourportal.onlyoffice.com).",
-		},
-	};
-}
 
 export class DocSpaceApi implements ICredentialType {
 	name = 'docSpaceApi';
@@ -94,7 +84,7 @@ export class DocSpaceApi implements ICredentialType {
 		},
 		// n8n checks response-code rules on failures and body rules on successes; its type wants one kind per array.
 		rules: [
-			...[301, 302, 303, 307, 308].map(redirectRule),
+			...redirectRules('key'),
 			{
 				// n8n fails the test when the answer's `statusCode` equals the value: undefined means the
 				// answer is not DocSpace's envelope (an HTML page, a sign-in page, another API).

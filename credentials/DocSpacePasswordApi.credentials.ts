@@ -10,18 +10,8 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import { redirectRules } from '../nodes/DocSpace/shared/credentialValues';
 import { signInWithPassword, usableSessionToken } from '../nodes/DocSpace/shared/signIn';
-
-function redirectRule(value: number): IAuthenticateRuleResponseCode {
-	return {
-		type: 'responseCode',
-		properties: {
-			value,
-			message:
-				"The Base URL answered with a redirect; DocSpace's API does not redirect, so the session was not sent on. Open the Base URL in a browser and enter the portal address it ends up at (e.g. https://yourportal.onlyoffice.com).",
-		},
-	};
-}
 
 /**
  * Signs in with email and password (POST api/2.0/authentication) and reuses the session token
@@ -110,7 +100,7 @@ export class DocSpacePasswordApi implements ICredentialType {
 		},
 		// n8n checks response-code rules on failures and body rules on successes; its type wants one kind per array.
 		rules: [
-			...[301, 302, 303, 307, 308].map(redirectRule),
+			...redirectRules('session'),
 			{
 				// Undefined `statusCode`: the answer is not DocSpace's envelope (a web page, another API).
 				type: 'responseSuccessBody',

@@ -1,4 +1,4 @@
-import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+import type { IAuthenticateRuleResponseCode, ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 const JWT_PATTERN = /^[\w-]+\.[\w-]+\.[\w-]*$/;
 
@@ -97,4 +97,18 @@ export function docSpaceCredentialValues(credentials: ICredentialDataDecryptedOb
 		);
 	}
 	return { baseUrl: normalizeBaseUrl(credentials.baseUrl), authKey };
+}
+
+/**
+ * The credential Test's rules for redirects: DocSpace's API never redirects, and the Test does not
+ * follow one, so the user is told to enter the address the portal ends up at.
+ */
+export function redirectRules(sent: 'key' | 'session'): IAuthenticateRuleResponseCode[] {
+	return [301, 302, 303, 307, 308].map((value) => ({
+		type: 'responseCode',
+		properties: {
+			value,
+			message: `The Base URL answered with a redirect; DocSpace's API does not redirect, so the ${sent} was not sent on. Open the Base URL in a browser and enter the portal address it ends up at (e.g. https://yourportal.onlyoffice.com).`,
+		},
+	}));
 }
