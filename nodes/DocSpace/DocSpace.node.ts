@@ -13,6 +13,7 @@ import { searchRooms } from './listSearch/searchRooms';
 import { searchUsers } from './listSearch/searchUsers';
 import { authenticationProperty, docSpaceCredentials } from './shared/authentication';
 import { fileDescription } from './resources/file';
+import { oneDeclarationEach } from './shared/declarations';
 import { returnAllProperties } from './shared/descriptions';
 import { fileLinkDescription } from './resources/fileLink';
 import { folderDescription } from './resources/folder';
@@ -78,6 +79,14 @@ export class DocSpace implements INodeType {
 			...returnAllProperties,
 		],
 	};
+
+	// Each operation declares its own Simplify and Options; n8n gets them merged (shared/declarations.ts).
+	constructor() {
+		this.description.properties = oneDeclarationEach(this.description.properties, [
+			'simplify',
+			'options',
+		]);
+	}
 
 	// Bulk writes skip RoutingNode's per-item cost but keep their routing declarations as the
 	// single source of truth: one runner applies them (shared/runner).

@@ -109,6 +109,7 @@ export const fileLocator: INodeProperties = {
 	],
 };
 
+/** An operation's Simplify; the node merges them into as few declarations as it can (shared/declarations.ts). */
 export function simplifyProperty(show: Record<string, string[]>): INodeProperties {
 	return {
 		displayName: 'Simplify',
@@ -221,7 +222,11 @@ const requestLimitOptions: INodeProperties[] = [
 	},
 ];
 
-/** The operation's Options: its own entries plus the request limits every operation shares. */
+/**
+ * The operation's Options: its own entries plus the request limits every operation shares. The
+ * node merges every operation's Options into ONE declaration whose entries are shown per
+ * operation (shared/declarations.ts); entries of one name must share their type and default.
+ */
 export function optionsProperty(
 	show: Record<string, string[]>,
 	own: INodeProperties[] = [],
