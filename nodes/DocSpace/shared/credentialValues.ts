@@ -22,7 +22,17 @@ function looksLikeSecret(segment: string): boolean {
  * refused: a key pasted there would otherwise travel in every URL the node builds and shows, and
  * `http://a@b` would send the key to host b. The refusal never repeats what was pasted.
  */
+// Every request normalises the credential's Base URL (several times); the last answer is kept.
+let lastNormalized: { raw: string; url: string } | undefined;
+
 export function normalizeBaseUrl(raw: unknown): string {
+	if (typeof raw === 'string' && lastNormalized?.raw === raw) return lastNormalized.url;
+	const url = checkedBaseUrl(raw);
+	if (typeof raw === 'string') lastNormalized = { raw, url };
+	return url;
+}
+
+function checkedBaseUrl(raw: unknown): string {
 	const trimmed = String(raw ?? '').trim();
 	const withoutSuffix = trimmed
 		.replace(/\/+$/, '')

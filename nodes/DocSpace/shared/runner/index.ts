@@ -20,7 +20,8 @@ import {
 	sleep,
 } from 'n8n-workflow';
 
-import { itemContext, paginationContext } from './itemContext';
+import { type ExecutionShared, itemContext, paginationContext } from './itemContext';
+import { parameterReader } from './parameters';
 import { type RoutingPlan, buildRoutingPlan, setPath } from './plan';
 import { requestOptionsOf } from './requestOptions';
 
@@ -42,6 +43,9 @@ interface Execution {
 	credentialName?: string;
 	credentials?: ICredentialDataDecryptedObject;
 	runIndex: number;
+	shared: ExecutionShared;
+	/** n8n's credential domain restriction: the same for every item (base URL from the credential). */
+	allowedDomains?: { value: string | undefined };
 }
 
 /**
@@ -66,21 +70,25 @@ function assembleRequest(
 	}
 	Object.assign(options, deepCopy(plan.request));
 	for (const send of plan.sends) {
-		const value = context.getNodeParameter(send.path, itemIndex, undefined, {
+		const value = run.shared.read(send.path, itemIndex, undefined, {
 			extractValue: send.extractValue,
 		});
 		const target = (send.type === 'body' ? options.body : options.qs) as IDataObject;
-		setPath(target, send.property, deepCopy(value), send.dotNotation);
+		// Each read is the item's own value (a fresh copy), as RoutingNode sets it.
+		setPath(target, send.property, value, send.dotNotation);
 	}
-	Object.assign(options, requestOptionsOf(context, itemIndex, run.runIndex));
+	Object.assign(options, requestOptionsOf(context, itemIndex, run.runIndex, run.shared.read));
 	if (credentials && typeof getCredentialAllowedDomains === 'function') {
-		const allowedDomains = getCredentialAllowedDomains({
-			node: context.getNode(),
-			credentialData: credentials,
-			// The base URL comes from the credential (requestDefaults); the plan refuses any other.
-			credentialOwnedSurface: true,
-			nodeEndpointUrl: options.baseURL,
-		});
+		run.allowedDomains ??= {
+			value: getCredentialAllowedDomains({
+				node: run.shared.node,
+				credentialData: credentials,
+				// The base URL comes from the credential (requestDefaults); the plan refuses any other.
+				credentialOwnedSurface: true,
+				nodeEndpointUrl: options.baseURL,
+			}),
+		};
+		const allowedDomains = run.allowedDomains.value;
 		if (allowedDomains)
 			(options as IHttpRequestOptions & { allowedDomains?: string }).allowedDomains =
 				allowedDomains;
@@ -205,7 +213,9 @@ export async function runRoutedOperation(
 ): Promise<INodeExecutionData[][]> {
 	const node = context.getNode();
 	const credentialName = credentialNameOf(context, description);
+	const shared: ExecutionShared = { node, read: parameterReader(context, node) };
 	const run: Execution = {
+		shared,
 		context,
 		description,
 		plan: buildRoutingPlan(node, description),
@@ -234,7 +244,7 @@ export async function runRoutedOperation(
 			await sleep(0);
 			sliceStart = Date.now();
 		}
-		const single = itemContext(context, itemIndex);
+		const single = itemContext(context, itemIndex, shared);
 		singles.push(single);
 		let requestData: DeclarativeRestApiSettings.ResultOptions;
 		try {

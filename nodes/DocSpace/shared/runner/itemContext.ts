@@ -3,25 +3,37 @@ import type {
 	IExecuteFunctions,
 	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
+	INode,
 	INodeExecutionData,
 	NodeConnectionType,
 } from 'n8n-workflow';
+
+import type { ParameterReader } from './parameters';
+
+/** What all items of one execution share: one copy of the node, the parameter reads. */
+export interface ExecutionShared {
+	node: INode;
+	read: ParameterReader;
+}
 
 /**
  * The per-item view RoutingNode gives preSend and postReceive functions (n8n-core
  * ExecuteSingleContext), built on the node's one execute context: item-bound parameter,
  * input, credential and expression access; everything else (node, helpers, cancel signal,
- * continue-on-fail, execute data) is the execute context's own.
+ * continue-on-fail, execute data) is the execute context's own. getNode gives the execution's one
+ * copy of the node (n8n's deep-copies the node on every call, several times per request).
  */
 export function itemContext(
 	context: IExecuteFunctions,
 	itemIndex: number,
+	shared: ExecutionShared,
 ): IExecuteSingleFunctions {
 	const overrides: PropertyDescriptorMap = {
 		getItemIndex: { value: () => itemIndex },
+		getNode: { value: () => shared.node },
 		getNodeParameter: {
 			value: (name: string, fallback?: unknown, options?: object) =>
-				context.getNodeParameter(name, itemIndex, fallback, options),
+				shared.read(name, itemIndex, fallback, options),
 		},
 		getInputData: {
 			value: (inputIndex = 0, type?: NodeConnectionType) =>

@@ -1,6 +1,8 @@
 import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { ParameterReader } from './parameters';
+
 /** n8n's default request timeout for declarative nodes (RoutingNode). */
 const DEFAULT_TIMEOUT_MS = 300_000;
 
@@ -12,12 +14,9 @@ export function requestOptionsOf(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	runIndex: number,
+	read: ParameterReader,
 ): Partial<IHttpRequestOptions> {
-	const { proxy, timeout, allowUnauthorizedCerts } = context.getNodeParameter(
-		'requestOptions',
-		itemIndex,
-		{},
-	) as {
+	const { proxy, timeout, allowUnauthorizedCerts } = read('requestOptions', itemIndex, {}) as {
 		proxy?: string;
 		timeout?: number;
 		allowUnauthorizedCerts?: boolean;

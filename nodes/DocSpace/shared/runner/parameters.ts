@@ -1,0 +1,52 @@
+import type { IExecuteFunctions, IGetNodeParameterOptions, INode } from 'n8n-workflow';
+import { deepCopy } from 'n8n-workflow';
+
+export type ParameterReader = (
+	name: string,
+	itemIndex: number,
+	fallback?: unknown,
+	options?: IGetNodeParameterOptions,
+) => unknown;
+
+function holdsExpression(value: unknown): boolean {
+	if (typeof value === 'string') return value.startsWith('=');
+	if (typeof value !== 'object' || value === null) return false;
+	return Object.values(value).some(holdsExpression);
+}
+
+/** The stored value at a dotted path (`options.includePassword`); undefined for anything else. */
+function storedValue(parameters: INode['parameters'], name: string): unknown {
+	if (/[[\]]/.test(name)) return undefined;
+	let value: unknown = parameters;
+	for (const key of name.split('.')) {
+		if (typeof value !== 'object' || value === null) return undefined;
+		value = (value as Record<string, unknown>)[key];
+	}
+	return value;
+}
+
+/**
+ * The parameter reads of one execution. A parameter whose stored value holds no expression gives
+ * every item the same value, so n8n's getNodeParameter (a deep copy of the stored value, then
+ * resolving, validating and cleaning it) runs once for it per execution, and each read gets its
+ * own copy; parameters with an expression are read per item as before. Preparing an item reads
+ * Options, the Request Options and the operation's fixed fields several times.
+ */
+export function parameterReader(context: IExecuteFunctions, node: INode): ParameterReader {
+	const itemDependent = new Map<string, boolean>();
+	const fixed = new Map<string, unknown>();
+	return (name, itemIndex, fallback, options) => {
+		let dependent = itemDependent.get(name);
+		if (dependent === undefined) {
+			const stored = storedValue(node.parameters, name);
+			dependent = stored === undefined || holdsExpression(stored);
+			itemDependent.set(name, dependent);
+		}
+		if (dependent) return context.getNodeParameter(name, itemIndex, fallback, options);
+		const key = options ? `${name}\u0000${JSON.stringify(options)}` : name;
+		if (!fixed.has(key))
+			fixed.set(key, context.getNodeParameter(name, itemIndex, fallback, options));
+		const value = fixed.get(key);
+		return typeof value === 'object' && value !== null ? deepCopy(value) : value;
+	};
+}
