@@ -11,6 +11,7 @@ import path from 'path';
 import type { IDataObject } from 'n8n-workflow';
 
 import { ensureN8n } from '../e2e/runtime';
+import { compareRevisions } from './compare';
 import type { Measure } from './workloads';
 
 interface Pass {
@@ -29,7 +30,7 @@ function pass(nodeBin: string, engine: 'vm' | 'legacy', env: NodeJS.ProcessEnv):
 			['--expose-gc', '--import', 'tsx', path.join(__dirname, 'run.ts')],
 			{
 				cwd: path.join(__dirname, '../..'),
-				env: { ...process.env, ...env, BENCH_ENGINE: engine, DOCSPACE_PACKAGE_ROOT: 'dist' },
+				env: { ...process.env, DOCSPACE_PACKAGE_ROOT: 'dist', ...env, BENCH_ENGINE: engine },
 				stdio: ['ignore', 'pipe', 'inherit'],
 			},
 		);
@@ -57,6 +58,15 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 async function main() {
 	const { nodeBin } = await ensureN8n();
 	execFileSync('npm', ['run', 'build'], { stdio: 'ignore' });
+	const compare = process.argv.indexOf('--compare');
+	if (compare > 0) {
+		const rounds = process.argv.indexOf('--rounds');
+		return await compareRevisions(
+			async (env) => await pass(nodeBin, 'vm', env),
+			process.argv[compare + 1] ?? 'HEAD',
+			rounds > 0 ? Number(process.argv[rounds + 1]) : 3,
+		);
+	}
 	const vm = await pass(nodeBin, 'vm', {});
 	const legacy = await pass(nodeBin, 'legacy', { BENCH_MEMORY_ITEMS: '0' });
 

@@ -17,6 +17,12 @@ const ITEMS = Number(process.env.BENCH_ITEMS ?? 1000);
 const MEMORY_ITEMS = Number(process.env.BENCH_MEMORY_ITEMS ?? 10_000);
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 30);
 const WRITE_LIMIT = 15;
+// A part of the bench (profiling, `--compare`): workloads by name, phases among floor, node, routed, faults.
+const ONLY_WORKLOADS = process.env.BENCH_WORKLOADS?.split(',');
+const PHASES = (process.env.BENCH_PHASES ?? 'floor,node,routed,faults').split(',');
+const EXPRESSIONS = process.env.BENCH_EXPRESSIONS !== '0';
+const chosen = (count: number) =>
+	workloads(count).filter((workload) => !ONLY_WORKLOADS || ONLY_WORKLOADS.includes(workload.name));
 
 // ---- the emulator process -------------------------------------------------------------------
 const child = fork(path.join(__dirname, 'emulatorProcess.ts'), [], {
@@ -285,25 +291,28 @@ async function main() {
 	}
 	const baseUrl = await ready;
 	const rows: Measure[] = [];
-	for (const workload of workloads(ITEMS)) {
-		rows.push(
-			await phase(`${workload.name} — ideal raw client (floor)`, workload, () =>
-				viaRawClient(baseUrl, workload.requests),
-			),
-		);
-		rows.push(
-			await phase(`${workload.name} — this node`, workload, () =>
-				viaNode(baseUrl, workload.parameters, workload.items),
-			),
-		);
-		rows.push(
-			await phase(`${workload.name} — the same node through RoutingNode`, workload, () =>
-				viaNode(baseUrl, workload.parameters, workload.items, routedOnly),
-			),
-		);
+	for (const workload of chosen(ITEMS)) {
+		if (PHASES.includes('floor'))
+			rows.push(
+				await phase(`${workload.name} — ideal raw client (floor)`, workload, () =>
+					viaRawClient(baseUrl, workload.requests),
+				),
+			);
+		if (PHASES.includes('node'))
+			rows.push(
+				await phase(`${workload.name} — this node`, workload, () =>
+					viaNode(baseUrl, workload.parameters, workload.items),
+				),
+			);
+		if (PHASES.includes('routed'))
+			rows.push(
+				await phase(`${workload.name} — the same node through RoutingNode`, workload, () =>
+					viaNode(baseUrl, workload.parameters, workload.items, routedOnly),
+				),
+			);
 	}
 	// Faults: 3% of answers lost after DocSpace applied the change, 2% 503s; retries must not duplicate.
-	for (const workload of workloads(ITEMS)) {
+	for (const workload of PHASES.includes('faults') ? chosen(ITEMS) : []) {
 		const pathPattern = workload.faultPath;
 		rows.push(
 			await phase(
@@ -354,7 +363,7 @@ async function main() {
 			failed,
 		};
 	}
-	const expressions = await expressionsPerOperation(baseUrl);
+	const expressions = EXPRESSIONS ? await expressionsPerOperation(baseUrl) : undefined;
 	await emulator({ type: 'stop' });
 	console.log(
 		JSON.stringify({
