@@ -358,3 +358,43 @@ test("room-link-set: the Room list shows the portal's rooms, and Access offers w
 	).toHaveLength(2);
 	await page.close();
 });
+
+/** The entries the Options collection's "Add Option" list offers. */
+async function offeredOptions(page: Page): Promise<string[]> {
+	// Options is the last parameter of the Parameters tab (Request Options, on Settings, is hidden).
+	await page.locator('[data-test-id="collection-parameter-add"]:visible').last().click();
+	const entries = page.locator('[data-test-id="collection-parameter-option"]:visible');
+	await entries.first().waitFor();
+	const offered = (await entries.allInnerTexts()).map((text) => text.trim());
+	await page.keyboard.press('Escape');
+	return offered;
+}
+
+test('one Options declaration: each operation offers its own entries and the shared limits', async () => {
+	const page = await openNode(example('room-link-set').workflow);
+	const limits = ['Max Parallel Writes', 'Max Retries', 'Timeout (Seconds)'];
+	const roomLinkSet = await offeredOptions(page);
+	log(`Room Link: Set options: ${roomLinkSet.join(', ')}`);
+	expect(roomLinkSet).toEqual(expect.arrayContaining(['Include Password', ...limits]));
+	expect(roomLinkSet).not.toContain('Max Wait (Seconds)');
+	expect(roomLinkSet).not.toContain('File Name');
+
+	await choose(page, 'resource', 'File');
+	await choose(page, 'operation', 'Download');
+	await expectPanelMatches(page, { resource: 'file', operation: 'download' });
+	const download = await offeredOptions(page);
+	log(`File: Download options: ${download.join(', ')}`);
+	expect(download).toEqual(expect.arrayContaining(['Max Wait (Seconds)', ...limits]));
+	expect(download).not.toContain('Include Password');
+	expect(download).not.toContain('Remove Even With Form Roles');
+	// Adding an entry puts in its default.
+	await page.locator('[data-test-id="collection-parameter-add"]:visible').last().click();
+	await page
+		.locator('[data-test-id="collection-parameter-option"]:visible', { hasText: 'Max Wait' })
+		.click();
+	await expect(
+		page.locator('[data-test-id="parameter-input-maxWaitSeconds"] input').first().inputValue(),
+	).resolves.toBe('300');
+	await screenshot(page, 'file-download-options.png');
+	await page.close();
+});

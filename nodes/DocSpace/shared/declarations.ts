@@ -137,7 +137,7 @@ function mergeCollection(
 	);
 	const options: INodeProperties[] = [];
 	for (const { item: entry, shown } of entries) {
-		// The editor adds an entry with the default of the FIRST entry of that name, shown or not.
+		// n8n 2.41's editor adds the shown entry of a name; older editors the first one's default.
 		const first = options.find((other) => other.name === entry.name);
 		if (first && (first.type !== entry.type || first.default !== entry.default))
 			throw new Error(`Options entries named "${entry.name}" differ in type or default`);
