@@ -7,6 +7,8 @@ import type {
 	NodeConnectionType,
 } from 'n8n-workflow';
 
+import { ITEM_TURNS, type ItemTurns } from '../itemOrder';
+
 /**
  * The per-item view RoutingNode gives preSend and postReceive functions (n8n-core
  * ExecuteSingleContext), built on the node's one execute context: item-bound parameter,
@@ -16,8 +18,9 @@ import type {
 export function itemContext(
 	context: IExecuteFunctions,
 	itemIndex: number,
+	turns?: ItemTurns,
 ): IExecuteSingleFunctions {
-	const overrides: PropertyDescriptorMap = {
+	const overrides: PropertyDescriptorMap & { [ITEM_TURNS]?: PropertyDescriptor } = {
 		getItemIndex: { value: () => itemIndex },
 		getNodeParameter: {
 			value: (name: string, fallback?: unknown, options?: object) =>
@@ -35,9 +38,27 @@ export function itemContext(
 				context.evaluateExpression(expression, index),
 		},
 		getWorkflowDataProxy: { value: () => context.getWorkflowDataProxy(itemIndex) },
+		// The binary helpers of a single item take no item index (ExecuteSingleContext's).
+		helpers: { value: itemHelpers(context, itemIndex) },
 	};
+	if (turns) overrides[ITEM_TURNS] = { value: turns };
 	// The execute context stays the prototype: its methods keep working with `this` bound here.
 	return Object.create(context, overrides) as IExecuteSingleFunctions;
+}
+
+function itemHelpers(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): IExecuteSingleFunctions['helpers'] {
+	return Object.create(context.helpers, {
+		assertBinaryData: {
+			value: (propertyName: string) => context.helpers.assertBinaryData(itemIndex, propertyName),
+		},
+		getBinaryDataBuffer: {
+			value: async (propertyName: string) =>
+				await context.helpers.getBinaryDataBuffer(itemIndex, propertyName),
+		},
+	}) as IExecuteSingleFunctions['helpers'];
 }
 
 /** The item view plus `makeRoutingRequest`, as RoutingNode hands it to a `pagination` hook. */
