@@ -21,14 +21,16 @@ function turnsOf(context: IExecuteSingleFunctions): ItemTurns | undefined {
 }
 
 /**
- * Waits for the earlier items working on `key`. Call it before the pre-send's first `await`: items
- * take their turn in the order they ask, which is item order only while no item awaited yet.
+ * Waits for the earlier items working on any of `keys`. Call it before the pre-send's first
+ * `await`: items take their turn in the order they ask, which is item order only while no item
+ * awaited yet.
  */
 export async function afterEarlierItems(
 	context: IExecuteSingleFunctions,
-	key: string,
+	...keys: string[]
 ): Promise<void> {
-	await turnsOf(context)?.after(key);
+	const turns = turnsOf(context);
+	if (turns) await Promise.all(keys.map(async (key) => await turns.after(key)));
 }
 
 /**

@@ -32,8 +32,12 @@ import { fileTitle } from './fileName';
 
 const show = { resource: ['file'], operation: ['upload'] };
 const MAX_SEARCH_PAGES = 20;
-/** Items of one execution whose file data is read into memory at the same time (bulk runner). */
-const UPLOADS_IN_MEMORY = 4;
+/**
+ * Items of one execution whose file data is in memory at the same time (bulk runner): as many as
+ * DocSpace takes parallel writes, and only two of them files sent in chunks.
+ */
+const UPLOADS_IN_MEMORY = 15;
+const LARGE_UPLOADS_IN_MEMORY = 2;
 
 export const fileUploadDescription: INodeProperties[] = [
 	{
@@ -92,6 +96,8 @@ interface UploadSource {
 	property: string;
 	fileName: string;
 	mimeType: string;
+	/** The size the binary data announces (n8n's `bytes`, else the base64 text's), before reading it. */
+	announcedBytes: number;
 }
 
 /** The binary field and the name the file gets (no data read yet). */
@@ -113,7 +119,18 @@ function uploadSource(context: IExecuteSingleFunctions): UploadSource {
 		'File Name',
 		optionValue(context, 'fileName', '') || binary.fileName || '',
 	);
-	return { property, fileName, mimeType: binary.mimeType || 'application/octet-stream' };
+	const announcedBytes =
+		Number(binary.bytes) > 0
+			? Number(binary.bytes)
+			: binary.id
+				? 0
+				: Math.floor((String(binary.data ?? '').length * 3) / 4);
+	return {
+		property,
+		fileName,
+		mimeType: binary.mimeType || 'application/octet-stream',
+		announcedBytes,
+	};
 }
 
 async function uploadData(context: IExecuteSingleFunctions, source: UploadSource): Promise<Buffer> {
@@ -180,6 +197,9 @@ export async function prepareFileUpload(
 	await Promise.all([
 		afterEarlierItems(this, `upload:${folderPath}:${source.fileName.toLowerCase()}`),
 		itemSlot(this, 'fileUpload', UPLOADS_IN_MEMORY),
+		source.announcedBytes > SINGLE_REQUEST_MAX_BYTES || source.announcedBytes === 0
+			? itemSlot(this, 'largeFileUpload', LARGE_UPLOADS_IN_MEMORY)
+			: undefined,
 	]);
 	const input = { ...source, data: await uploadData(this, source) };
 	const ifFileExists = String(this.getNodeParameter('ifFileExists', 'keepBoth'));

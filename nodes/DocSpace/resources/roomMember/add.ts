@@ -186,8 +186,12 @@ export async function prepareRoomMemberAdd(
 		? optionalText(this, 'Message', this.getNodeParameter('invitationMessage', ''), 255)
 		: undefined;
 
-	// In bulk, items adding to the same room go in item order: each sees who the earlier ones added.
-	await afterEarlierItems(this, `room:${roomId}`);
+	// In bulk, items adding the same member to the same room go in item order: each sees what the
+	// earlier ones did to that member.
+	await afterEarlierItems(
+		this,
+		...checked.map((entry) => `member:${roomId}:${entry.id ?? `email:${entry.email}`}`),
+	);
 	const room = await readRoom(this, roomId);
 	const planned = new Map<string, PlannedMember>();
 	for (const entry of checked) {

@@ -88,16 +88,31 @@ describe('runner and RoutingNode: File: Upload', () => {
 		expect(writes(emulator)).toHaveLength(2);
 	});
 
-	it('runner: at most four items hold their file data at once', async () => {
+	it('runner: at most two items hold the data of files sent in chunks at once', async () => {
+		const { emulator } = ctx;
+		emulator.configure({ latencyMs: 20, chunkUploadSize: 4 * 1024 * 1024 });
+		const large = Buffer.alloc(10 * 1024 * 1024 + 1, 2).toString('base64');
+		const items = Array.from({ length: 4 }, (_item, index) => ({
+			json: { room: SEED_IDS.customRoomId },
+			binary: { data: { data: large, mimeType: 'video/mp4', fileName: `Clip ${index}.mp4` } },
+		}));
+		const result = await run(emulator, upload(), { items });
+		expect(result.items.map((item) => item.json.sizeBytes)).toEqual(
+			Array(4).fill(10 * 1024 * 1024 + 1),
+		);
+		expect(emulator.stats.maxConcurrentWrites).toBe(2);
+	});
+
+	it('runner: small files are sent side by side', async () => {
 		const { emulator } = ctx;
 		emulator.configure({ latencyMs: 20 });
-		const items = Array.from({ length: 10 }, (_item, index) =>
+		const items = Array.from({ length: 20 }, (_item, index) =>
 			binaryItem(`%PDF-1.7 ${index}`, `File ${index}.pdf`, { room: SEED_IDS.customRoomId }),
 		);
 		const result = await run(emulator, upload(), { items });
-		expect(result.items).toHaveLength(10);
-		expect(emulator.stats.maxConcurrentWrites).toBeLessThanOrEqual(4);
-		expect(emulator.stats.maxConcurrentWrites).toBeGreaterThan(1);
+		expect(result.items).toHaveLength(20);
+		expect(emulator.stats.maxConcurrentWrites).toBeGreaterThan(4);
+		expect(emulator.stats.maxConcurrentWrites).toBeLessThanOrEqual(15);
 	});
 
 	it('send the same chunks of a large file through an upload session', async () => {
