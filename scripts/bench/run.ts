@@ -10,6 +10,7 @@ import type { IDataObject, INodeParameters, INodeType } from 'n8n-workflow';
 
 import { SEED_IDS } from '../../test/emulator/seed';
 import { loadNodeType, runDocSpaceNode } from '../../test/harness/engine';
+import { viaRawClient } from './rawClient';
 import { type Measure, type Workload, workloads } from './workloads';
 
 const ENGINE = process.env.BENCH_ENGINE === 'legacy' ? 'legacy' : 'vm';
@@ -17,6 +18,15 @@ const ITEMS = Number(process.env.BENCH_ITEMS ?? 1000);
 const MEMORY_ITEMS = Number(process.env.BENCH_MEMORY_ITEMS ?? 10_000);
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 30);
 const WRITE_LIMIT = 15;
+/** Only the workloads whose name contains one of these (comma separated), e.g. "Upload,Invite". */
+const ONLY = (process.env.BENCH_ONLY ?? '')
+	.split(',')
+	.map((name) => name.trim())
+	.filter(Boolean);
+const selected = (count: number) =>
+	workloads(count).filter(
+		(workload) => ONLY.length === 0 || ONLY.some((name) => workload.name.includes(name)),
+	);
 
 // ---- the emulator process -------------------------------------------------------------------
 const child = fork(path.join(__dirname, 'emulatorProcess.ts'), [], {
@@ -107,7 +117,7 @@ async function measure(
 async function viaNode(
 	baseUrl: string,
 	parameters: INodeParameters,
-	items: IDataObject[],
+	items: Workload['items'],
 	nodeType?: () => INodeType,
 ): Promise<number> {
 	const result = await runDocSpaceNode({
@@ -120,30 +130,6 @@ async function viaNode(
 	if (result.error) return items.length;
 	return result.items.filter((item) => item.json.error !== undefined || item.error !== undefined)
 		.length;
-}
-
-/** What the limits allow at best: a pool of 15 workers sending the same requests. */
-async function viaRawClient(baseUrl: string, requests: Workload['requests']): Promise<number> {
-	let next = 0;
-	let failed = 0;
-	const worker = async () => {
-		while (next < requests.length) {
-			const { url, body } = requests[next++];
-			const response = await fetch(`${baseUrl}${url}`, {
-				method: 'PUT',
-				headers: {
-					Authorization: `Bearer ${SEED_IDS.apiKey}`,
-					'Content-Type': 'application/json',
-					Accept: 'application/json',
-				},
-				body: JSON.stringify(body),
-			});
-			await response.arrayBuffer();
-			if (!response.ok) failed++;
-		}
-	};
-	await Promise.all(Array.from({ length: WRITE_LIMIT }, worker));
-	return failed;
 }
 
 async function phase(
@@ -285,7 +271,7 @@ async function main() {
 	}
 	const baseUrl = await ready;
 	const rows: Measure[] = [];
-	for (const workload of workloads(ITEMS)) {
+	for (const workload of selected(ITEMS)) {
 		rows.push(
 			await phase(`${workload.name} — ideal raw client (floor)`, workload, () =>
 				viaRawClient(baseUrl, workload.requests),
@@ -303,7 +289,7 @@ async function main() {
 		);
 	}
 	// Faults: 3% of answers lost after DocSpace applied the change, 2% 503s; retries must not duplicate.
-	for (const workload of workloads(ITEMS)) {
+	for (const workload of selected(ITEMS)) {
 		const pathPattern = workload.faultPath;
 		rows.push(
 			await phase(
@@ -354,7 +340,7 @@ async function main() {
 			failed,
 		};
 	}
-	const expressions = await expressionsPerOperation(baseUrl);
+	const expressions = ONLY.length === 0 ? await expressionsPerOperation(baseUrl) : [];
 	await emulator({ type: 'stop' });
 	console.log(
 		JSON.stringify({
