@@ -300,6 +300,36 @@ describe('runner and RoutingNode: User: Invite', () => {
 		expect(result.routedExpressions).toBeGreaterThan(result.runnerExpressions);
 	});
 
+	it('repeat an invitation DocSpace refused with 429 (it did nothing), never one that failed otherwise', async () => {
+		const items = [{ email: 'ann@client.example', type: 'user' }];
+		const limited = await bothPaths(ctx.emulator, invite(), {
+			items,
+			volatile: NEW_USER_IDS,
+			setup: (emulator) =>
+				emulator.inject({
+					method: 'POST',
+					path: /\/people\/invite$/,
+					kind: 'status',
+					status: 429,
+					headers: { 'Retry-After': '0' },
+					times: 1,
+				}),
+		});
+		expect(limited.error).toBeUndefined();
+		expect(
+			methodsAndPaths(limited.requests).filter((request) => request.startsWith('POST')),
+		).toEqual(['POST /api/2.0/people/invite', 'POST /api/2.0/people/invite']);
+		const failed = await bothPaths(ctx.emulator, invite(), {
+			items,
+			setup: (emulator) =>
+				emulator.inject({ method: 'POST', path: /\/people\/invite$/, kind: 'status', status: 503 }),
+		});
+		expect(failed.error).toBeDefined();
+		expect(
+			methodsAndPaths(failed.requests).filter((request) => request.startsWith('POST')),
+		).toEqual(['POST /api/2.0/people/invite']);
+	});
+
 	it('runner: the same address again in a later item finds the account instead of inviting twice', async () => {
 		const { emulator } = ctx;
 		const items = [
