@@ -10,7 +10,7 @@ afterAll(() => emulator.stop());
 beforeEach(() => emulator.reset());
 afterEach(() => expect(emulator.openApiViolations()).toEqual([]));
 
-async function uploadLogo(data: Buffer, token = SEED_IDS.apiKey, name = 'logo.png') {
+async function uploadLogo(data: Buffer, token: string = SEED_IDS.apiKey, name = 'logo.png') {
 	const form = new FormData();
 	form.append('File', new Blob([data], { type: 'image/png' }), name);
 	const response = await fetch(`${emulator.baseUrl}/api/2.0/files/logos`, {
@@ -21,7 +21,7 @@ async function uploadLogo(data: Buffer, token = SEED_IDS.apiKey, name = 'logo.pn
 	return { status: response.status, json: (await response.json()) as any };
 }
 
-const setLogo = (roomId: string, body: unknown, token = SEED_IDS.apiKey) =>
+const setLogo = (roomId: string, body: unknown, token: string = SEED_IDS.apiKey) =>
 	call(emulator, 'POST', `/api/2.0/files/rooms/${roomId}/logo`, {
 		body,
 		authorization: `Bearer ${token}`,
