@@ -92,8 +92,10 @@ export class DocSpace implements INodeType {
 	// single source of truth: one runner applies them (shared/runner).
 	customOperations = routedOperations(this, {
 		roomLink: ['set'],
-		file: ['share', 'removeSharing'],
+		file: ['share', 'removeSharing', 'upload'],
 		fileLink: ['set'],
+		roomMember: ['add'],
+		user: ['invite'],
 	});
 
 	methods = {

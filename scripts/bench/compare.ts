@@ -3,7 +3,7 @@
  * by side in one run, on n8n's vm expression engine. The machine may be busy, so absolute times
  * drift; the passes alternate (ABBA…) and the figures to compare are each pass's CPU per item
  * and wall time over the floor measured in that same pass. Only the floor and "this node" phases
- * run (BENCH_WORKLOADS chooses the workloads).
+ * run (BENCH_ONLY chooses the workloads).
  */
 import { execFileSync } from 'child_process';
 import { mkdtempSync, rmSync, symlinkSync } from 'fs';
@@ -66,7 +66,7 @@ export async function compareRevisions(
 		{ name: other.commit, root: path.join(other.root, 'dist') },
 	];
 	const env: IDataObject = {
-		BENCH_WORKLOADS: process.env.BENCH_WORKLOADS ?? DEFAULT_WORKLOADS,
+		BENCH_ONLY: process.env.BENCH_ONLY ?? DEFAULT_WORKLOADS,
 		BENCH_PHASES: 'floor,node',
 		BENCH_MEMORY_ITEMS: '0',
 		BENCH_EXPRESSIONS: '0',

@@ -10,6 +10,7 @@ import type { IDataObject, INodeParameters, INodeType } from 'n8n-workflow';
 
 import { SEED_IDS } from '../../test/emulator/seed';
 import { loadNodeType, runDocSpaceNode } from '../../test/harness/engine';
+import { viaRawClient } from './rawClient';
 import { type Measure, type Workload, workloads } from './workloads';
 
 const ENGINE = process.env.BENCH_ENGINE === 'legacy' ? 'legacy' : 'vm';
@@ -17,12 +18,18 @@ const ITEMS = Number(process.env.BENCH_ITEMS ?? 1000);
 const MEMORY_ITEMS = Number(process.env.BENCH_MEMORY_ITEMS ?? 10_000);
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 30);
 const WRITE_LIMIT = 15;
-// A part of the bench (profiling, `--compare`): workloads by name, phases among floor, node, routed, faults.
-const ONLY_WORKLOADS = process.env.BENCH_WORKLOADS?.split(',');
+// A part of the bench (profiling, `--compare`): the workloads whose name contains one of BENCH_ONLY's
+// comma-separated parts (e.g. "Upload,Invite"); phases among floor, node, routed, faults.
+const ONLY = (process.env.BENCH_ONLY ?? '')
+	.split(',')
+	.map((name) => name.trim())
+	.filter(Boolean);
 const PHASES = (process.env.BENCH_PHASES ?? 'floor,node,routed,faults').split(',');
 const EXPRESSIONS = process.env.BENCH_EXPRESSIONS !== '0';
 const chosen = (count: number) =>
-	workloads(count).filter((workload) => !ONLY_WORKLOADS || ONLY_WORKLOADS.includes(workload.name));
+	workloads(count).filter(
+		(workload) => ONLY.length === 0 || ONLY.some((name) => workload.name.includes(name)),
+	);
 
 // ---- the emulator process -------------------------------------------------------------------
 const child = fork(path.join(__dirname, 'emulatorProcess.ts'), [], {
@@ -113,7 +120,7 @@ async function measure(
 async function viaNode(
 	baseUrl: string,
 	parameters: INodeParameters,
-	items: IDataObject[],
+	items: Workload['items'],
 	nodeType?: () => INodeType,
 ): Promise<number> {
 	const result = await runDocSpaceNode({
@@ -126,30 +133,6 @@ async function viaNode(
 	if (result.error) return items.length;
 	return result.items.filter((item) => item.json.error !== undefined || item.error !== undefined)
 		.length;
-}
-
-/** What the limits allow at best: a pool of 15 workers sending the same requests. */
-async function viaRawClient(baseUrl: string, requests: Workload['requests']): Promise<number> {
-	let next = 0;
-	let failed = 0;
-	const worker = async () => {
-		while (next < requests.length) {
-			const { url, body } = requests[next++];
-			const response = await fetch(`${baseUrl}${url}`, {
-				method: 'PUT',
-				headers: {
-					Authorization: `Bearer ${SEED_IDS.apiKey}`,
-					'Content-Type': 'application/json',
-					Accept: 'application/json',
-				},
-				body: JSON.stringify(body),
-			});
-			await response.arrayBuffer();
-			if (!response.ok) failed++;
-		}
-	};
-	await Promise.all(Array.from({ length: WRITE_LIMIT }, worker));
-	return failed;
 }
 
 async function phase(
@@ -363,7 +346,8 @@ async function main() {
 			failed,
 		};
 	}
-	const expressions = EXPRESSIONS ? await expressionsPerOperation(baseUrl) : undefined;
+	const expressions =
+		EXPRESSIONS && ONLY.length === 0 ? await expressionsPerOperation(baseUrl) : undefined;
 	await emulator({ type: 'stop' });
 	console.log(
 		JSON.stringify({

@@ -1,5 +1,5 @@
 /** The bulk write operations the benchmarks run: node parameters, input items and the raw-client requests. */
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { SEED_IDS } from '../../test/emulator/seed';
 
@@ -17,12 +17,23 @@ export interface Measure {
 	statuses?: Record<string, number>;
 }
 
+export interface RawRequest {
+	/** PUT unless told. */
+	method?: string;
+	url: string;
+	body?: IDataObject;
+	/** A multipart body with this one file part (uploads). */
+	file?: { fileName: string; mimeType: string; data: Buffer };
+	/** A 404 is what this request expects (a lookup of someone new). */
+	notFoundIsOk?: boolean;
+}
+
 export interface Workload {
 	name: string;
 	parameters: INodeParameters;
-	items: IDataObject[];
-	/** The same changes as plain requests (the floor). */
-	requests: Array<{ url: string; body: IDataObject }>;
+	items: Array<IDataObject | INodeExecutionData>;
+	/** The same changes as plain requests (the floor); an array: one item's requests, in order. */
+	requests: Array<RawRequest | RawRequest[]>;
 	/** Generated rooms to seed (Room Link: Set gives each item a room of its own). */
 	rooms?: number;
 	roomIds?: string[];
@@ -128,6 +139,83 @@ export function workloads(count: number): Workload[] {
 				body: { share: [{ shareTo: item.user, access: 0 }], notify: false },
 			})),
 			faultPath: '^/api/2.0/files/file/\\d+/share$',
+		},
+		...bulkWriteWorkloads(indexes, roomIds),
+	];
+}
+
+const PDF = Buffer.from(`%PDF-1.7\n${'bench '.repeat(170)}\n%%EOF\n`);
+
+/** File: Upload, Room Member: Add and User: Invite: one small file, one member, one address per item. */
+function bulkWriteWorkloads(indexes: number[], roomIds: string[]): Workload[] {
+	const room = (id: string) => `/api/2.0/files/rooms/${id}`;
+	const emails = indexes.map((n) => `client${n}@bench.example`);
+	return [
+		{
+			name: 'File: Upload',
+			parameters: {
+				resource: 'file',
+				operation: 'upload',
+				destinationFolder: byId(SEED_IDS.customRoomId),
+				options: { fileName: '={{ $json.name }}' },
+			},
+			items: indexes.map((n) => ({
+				json: { name: `Offer ${n}.pdf` },
+				binary: {
+					data: { data: PDF.toString('base64'), mimeType: 'application/pdf', fileName: 'x.pdf' },
+				},
+			})),
+			requests: indexes.map((n) => ({
+				method: 'POST',
+				url: `/api/2.0/files/${SEED_IDS.customRoomId}/upload?createNewIfExist=true`,
+				file: { fileName: `Offer ${n}.pdf`, mimeType: 'application/pdf', data: PDF },
+			})),
+			faultPath: '^/api/2.0/files/\\d+/upload$',
+		},
+		{
+			name: 'Room Member: Add',
+			parameters: {
+				resource: 'roomMember',
+				operation: 'add',
+				room: byId('={{ $json.room }}'),
+				membersFrom: 'list',
+				memberList: SEED_IDS.janeId,
+				listAccess: '={{ $json.access }}',
+				notifyMembers: false,
+			},
+			items: roomIds.map((id) => ({ room: id, access: 10 })),
+			// The node reads the room and its members first (idempotence), as this client does.
+			requests: roomIds.map((id) => [
+				{ method: 'GET', url: room(id) },
+				{ method: 'GET', url: `${room(id)}/share?filterType=0&startIndex=0&count=100` },
+				{
+					url: `${room(id)}/share`,
+					body: { invitations: [{ id: SEED_IDS.janeId, access: 10 }], notify: false },
+				},
+			]),
+			rooms: roomIds.length,
+			faultPath: '^/api/2.0/files/rooms/\\d+/share$',
+		},
+		{
+			name: 'User: Invite',
+			parameters: {
+				resource: 'user',
+				operation: 'invite',
+				email: '={{ $json.email }}',
+				inviteType: 'user',
+			},
+			items: emails.map((email) => ({ email })),
+			// Looks the address up, invites, reads the invited user back, as the node does.
+			requests: emails.map((email) => [
+				{ method: 'GET', url: `/api/2.0/people/email?email=${email}`, notFoundIsOk: true },
+				{
+					method: 'POST',
+					url: '/api/2.0/people/invite',
+					body: { invitations: [{ email, type: 'User' }] },
+				},
+				{ method: 'GET', url: `/api/2.0/people/email?email=${email}` },
+			]),
+			faultPath: '^/api/2.0/people/invite$',
 		},
 	];
 }

@@ -285,6 +285,18 @@ export class DtoRenderer {
 		};
 	}
 
+	/** A set logo's addresses in its four sizes (docs/docspace/rooms.md §6). */
+	private roomLogoUrls(logo: string | undefined) {
+		if (!logo) return {};
+		const url = (size: string) => `${this.portalUrl}/storage/room_logos/root/${logo}_${size}.png`;
+		return {
+			original: url('orig'),
+			large: url('large'),
+			medium: url('medium'),
+			small: url('small'),
+		};
+	}
+
 	/** Room settings FolderDto carries only once they are set (docs/docspace/rooms.md §1). */
 	private roomSettings(room: RoomRecord) {
 		const settings = room.settings ?? {};
@@ -292,8 +304,12 @@ export class DtoRenderer {
 			lifetime: settings.lifetime?.enabled ? settings.lifetime : undefined,
 			watermark: settings.watermark?.enabled ? settings.watermark : undefined,
 			logo:
-				settings.color || settings.cover
-					? { color: settings.color, cover: settings.cover ? { id: settings.cover } : undefined }
+				settings.color || settings.cover || settings.logo
+					? {
+							...this.roomLogoUrls(settings.logo),
+							color: settings.color,
+							cover: settings.cover ? { id: settings.cover } : undefined,
+						}
 					: undefined,
 			quotaLimit: settings.quota,
 			isCustomQuota: settings.quota !== undefined ? true : undefined,

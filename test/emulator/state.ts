@@ -93,6 +93,8 @@ export interface RoomSettingsRecord {
 	cover?: string;
 	lifetime?: { enabled: boolean; value?: number; period?: number; deletePermanently?: boolean };
 	watermark?: { enabled: boolean; text?: string; additions?: number; rotate?: number };
+	/** The stored logo's name, set by POST files/rooms/{id}/logo (docs/docspace/rooms.md §6). */
+	logo?: string;
 }
 
 export interface FileRecord {

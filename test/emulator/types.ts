@@ -141,6 +141,8 @@ export interface EmulatorOptions extends WebhookOptions {
 	conversionMs?: number;
 	/** Reads (the start answer included) that see a file operation running before one sees it finished; default 1. */
 	fileOperationReads?: number;
+	/** The portal's largest image upload (`web:max-upload-size`; DocSpace's default: 1 MiB). */
+	maxImageUploadSize?: number;
 }
 
 export interface RecordedRequest {

@@ -90,9 +90,10 @@ function isRetryable(failure: DocSpaceFailure, method: string, repeatable = true
 	// A request that starts an asynchronous file operation (copy, move, delete) must not run twice;
 	// only a 429 is certain to have been refused before DocSpace did anything.
 	if (!repeatable) return failure.statusCode === 429 && !failure.networkCode;
-	// Only PUT/GET are sent by this node; both are idempotent here: shares set absolute levels and
-	// room links carry their id (client-generated on create), so a repeat never duplicates.
-	if (method === 'POST') return false;
+	// PUT and GET are idempotent here: shares set absolute levels and room links carry their id
+	// (client-generated on create), so a repeat never duplicates. A POST (an upload, an invitation,
+	// a new room) is repeated only after a 429, which DocSpace answers before doing anything.
+	if (method === 'POST') return failure.statusCode === 429 && !failure.networkCode;
 	if (failure.networkCode) return RETRYABLE_NETWORK.has(failure.networkCode);
 	if (failure.redirectTo || failure.notDocSpace || failure.tooLargeMb || failure.deadline)
 		return false;

@@ -13,12 +13,14 @@ import { uploadRoutes } from './uploads';
 import { userRoutes } from './users';
 import { webhookRoutes } from './webhooks';
 import { roomWriteRoutes } from './roomWrites';
+import { roomLogoRoutes } from './roomLogos';
 
 // folderRoutes last: its {folderId} template must not capture literal routes such as files/rooms.
 // userRoutes after peopleRoutes: people/{userid} must not capture people/email or people/filter.
 export const ROUTES: RouteDefinition[] = [
 	...roomRoutes,
 	...roomWriteRoutes,
+	...roomLogoRoutes,
 	...roomMemberRoutes,
 	...fileRoutes,
 	...peopleRoutes,

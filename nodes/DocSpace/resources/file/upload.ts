@@ -25,12 +25,19 @@ import {
 	sendChunk,
 	setMultipart,
 } from '../../shared/upload';
+import { afterEarlierItems, itemSlot } from '../../shared/itemOrder';
 import { invalidField } from '../../shared/validation';
 import { destinationFolderPath } from './destination';
 import { fileTitle } from './fileName';
 
 const show = { resource: ['file'], operation: ['upload'] };
 const MAX_SEARCH_PAGES = 20;
+/**
+ * Items of one execution whose file data is in memory at the same time (bulk runner): as many as
+ * DocSpace takes parallel writes, and only two of them files sent in chunks.
+ */
+const UPLOADS_IN_MEMORY = 15;
+const LARGE_UPLOADS_IN_MEMORY = 2;
 
 export const fileUploadDescription: INodeProperties[] = [
 	{
@@ -85,13 +92,16 @@ export const fileUploadDescription: INodeProperties[] = [
 	]),
 ];
 
-interface UploadInput {
+interface UploadSource {
+	property: string;
 	fileName: string;
 	mimeType: string;
-	data: Buffer;
+	/** The size the binary data announces (n8n's `bytes`, else the base64 text's), before reading it. */
+	announcedBytes: number;
 }
 
-async function uploadInput(context: IExecuteSingleFunctions): Promise<UploadInput> {
+/** The binary field and the name the file gets (no data read yet). */
+function uploadSource(context: IExecuteSingleFunctions): UploadSource {
 	const property = String(context.getNodeParameter('binaryPropertyName', 'data') ?? '').trim();
 	let binary: IBinaryData;
 	try {
@@ -109,12 +119,27 @@ async function uploadInput(context: IExecuteSingleFunctions): Promise<UploadInpu
 		'File Name',
 		optionValue(context, 'fileName', '') || binary.fileName || '',
 	);
-	const data = await context.helpers.getBinaryDataBuffer(property);
+	const announcedBytes =
+		Number(binary.bytes) > 0
+			? Number(binary.bytes)
+			: binary.id
+				? 0
+				: Math.floor((String(binary.data ?? '').length * 3) / 4);
+	return {
+		property,
+		fileName,
+		mimeType: binary.mimeType || 'application/octet-stream',
+		announcedBytes,
+	};
+}
+
+async function uploadData(context: IExecuteSingleFunctions, source: UploadSource): Promise<Buffer> {
+	const data = await context.helpers.getBinaryDataBuffer(source.property);
 	if (data.length === 0)
 		throw invalidField(
 			context,
 			'Input Binary Field',
-			`the file "${fileName}" is empty`,
+			`the file "${source.fileName}" is empty`,
 			'DocSpace does not store empty files; check the node that produced it.',
 		);
 	if (data.length > MAX_UPLOAD_BYTES) {
@@ -125,7 +150,7 @@ async function uploadInput(context: IExecuteSingleFunctions): Promise<UploadInpu
 			'Split or compress the file.',
 		);
 	}
-	return { fileName, mimeType: binary.mimeType || 'application/octet-stream', data };
+	return data;
 }
 
 /** Skip: the existing file of that name in the folder (its direct children only), if any. */
@@ -165,7 +190,18 @@ export async function prepareFileUpload(
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const folderPath = destinationFolderPath(this);
-	const input = await uploadInput(this);
+	const source = uploadSource(this);
+	// In bulk (the runner overlaps items): the items uploading the same name into the same folder
+	// go in item order (keep both numbers them, skip sees the earlier upload), and only a few
+	// items hold their file's data in memory at once.
+	await Promise.all([
+		afterEarlierItems(this, `upload:${folderPath}:${source.fileName.toLowerCase()}`),
+		itemSlot(this, 'fileUpload', UPLOADS_IN_MEMORY),
+		source.announcedBytes > SINGLE_REQUEST_MAX_BYTES || source.announcedBytes === 0
+			? itemSlot(this, 'largeFileUpload', LARGE_UPLOADS_IN_MEMORY)
+			: undefined,
+	]);
+	const input = { ...source, data: await uploadData(this, source) };
 	const ifFileExists = String(this.getNodeParameter('ifFileExists', 'keepBoth'));
 	if (ifFileExists === 'skip') {
 		const existing = await existingFile(this, folderPath, input.fileName);

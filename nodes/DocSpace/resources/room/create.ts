@@ -8,6 +8,7 @@ import type {
 import { ROOM_TYPES, type RoomTypeName } from '../../shared/accessLevels';
 import { requestBody } from '../../shared/routing';
 import { describeValue, invalidField, optionalText } from '../../shared/validation';
+import { prepareRoomLogo, setLogoAfterwards } from './logo';
 import { roomSettingOptions, roomSettingsBody, roomTags } from './settings';
 
 const show = { resource: ['room'], operation: ['create'] };
@@ -93,5 +94,8 @@ export async function prepareRoomCreate(
 	Object.assign(body, { title, roomType, ...roomSettingsBody(this, fields) });
 	const tags = roomTags(this, 'Tags', fields.tags);
 	if (tags.length) body.tags = tags;
+	// The image is checked and uploaded before the room exists; the room gets it once created.
+	const logo = await prepareRoomLogo(this, fields);
+	if (logo) setLogoAfterwards(this, logo);
 	return requestOptions;
 }

@@ -6,6 +6,7 @@ import { prepareRoomCreate, roomCreateDescription } from './create';
 import { roomLifecycleDescription, roomLifecycleOperations } from './archive';
 import { roomGetDescription, roomGetOutput } from './get';
 import { prepareRoomGetMany, roomGetManyDescription, roomGetManyOutput } from './getMany';
+import { roomWithLogoOutput } from './logo';
 import { prepareRoomTags, roomTagsDescription } from './tags';
 import { prepareRoomUpdate, roomUpdateDescription } from './update';
 
@@ -38,12 +39,12 @@ export const roomDescription: INodeProperties[] = [
 				value: 'create',
 				action: 'Create a room',
 				description:
-					'Create a room of any DocSpace type with its title, tags, quota, file lifetime, watermark, indexing, download rule, colour and cover',
+					'Create a room of any DocSpace type with its title, tags, quota, file lifetime, watermark, indexing, download rule, colour, cover and logo',
 				routing: docSpaceRouting({
 					method: 'POST',
 					url: '/api/2.0/files/rooms',
 					preSend: [prepareRoomCreate],
-					postReceive: [roomGetOutput],
+					postReceive: [roomWithLogoOutput],
 				}),
 			},
 			{
@@ -121,7 +122,7 @@ export const roomDescription: INodeProperties[] = [
 					method: 'PUT',
 					url: '/api/2.0/files/rooms/{roomId}',
 					preSend: [prepareRoomUpdate],
-					postReceive: [roomGetOutput],
+					postReceive: [roomWithLogoOutput],
 				}),
 			},
 			// Archive, Unarchive, Delete: asynchronous, the node waits for DocSpace.

@@ -7,6 +7,7 @@ import {
 	optionalText,
 	booleanValue,
 } from '../../shared/validation';
+import { roomLogoOption } from './logo';
 
 // The settings DocSpace takes on room create and update (docs/docspace/rooms.md §1–§2).
 
@@ -84,6 +85,7 @@ export function roomSettingOptions(forUpdate: boolean): INodeProperties[] {
 			description:
 				'Whether files and folders are numbered in a fixed order (index), as in virtual data rooms',
 		},
+		roomLogoOption,
 		{
 			displayName: 'Storage Quota (MB)',
 			name: 'quotaMb',

@@ -7,6 +7,7 @@ import type {
 
 import { fillLocatorId, requestBody } from '../../shared/routing';
 import { invalidField, optionalText } from '../../shared/validation';
+import { prepareRoomLogo, sendLogoInstead, setLogoAfterwards } from './logo';
 import { roomSettingOptions, roomSettingsBody } from './settings';
 
 const show = { resource: ['room'], operation: ['update'] };
@@ -28,13 +29,16 @@ export async function prepareRoomUpdate(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	fillLocatorId(this, requestOptions, 'room');
+	const roomId = fillLocatorId(this, requestOptions, 'room');
 	const fields = this.getNodeParameter('updateFields', {}) as IDataObject;
 	const body = requestBody(requestOptions);
 	const title = optionalText(this, 'Title', fields.title, 170);
 	if (title) body.title = title;
 	Object.assign(body, roomSettingsBody(this, fields));
-	if (Object.keys(body).length === 0) {
+	const logo = await prepareRoomLogo(this, fields);
+	if (logo && Object.keys(body).length === 0) sendLogoInstead(requestOptions, roomId, logo);
+	else if (logo) setLogoAfterwards(this, logo);
+	if (Object.keys(body).length === 0 && !logo) {
 		throw invalidField(
 			this,
 			'Update Fields',

@@ -11,6 +11,7 @@ import { ALL_ROOM_MEMBER_ACCESS, accessName, accessOptions } from '../../shared/
 import { type FileShareDto, subjectOf } from '../../shared/output';
 import { recipientLocator } from '../../shared/recipients';
 import { fillLocatorId, requestBody } from '../../shared/routing';
+import { afterEarlierItems } from '../../shared/itemOrder';
 import { booleanValue, invalidField, optionalText } from '../../shared/validation';
 import {
 	checkRoleForRoom,
@@ -185,6 +186,12 @@ export async function prepareRoomMemberAdd(
 		? optionalText(this, 'Message', this.getNodeParameter('invitationMessage', ''), 255)
 		: undefined;
 
+	// In bulk, items adding the same member to the same room go in item order: each sees what the
+	// earlier ones did to that member.
+	await afterEarlierItems(
+		this,
+		...checked.map((entry) => `member:${roomId}:${entry.id ?? `email:${entry.email}`}`),
+	);
 	const room = await readRoom(this, roomId);
 	const planned = new Map<string, PlannedMember>();
 	for (const entry of checked) {

@@ -13,6 +13,7 @@ import {
 	parseUserType,
 	userTypeOf,
 } from '../../shared/people';
+import { afterEarlierItems } from '../../shared/itemOrder';
 import { isEmail } from '../../shared/recipients';
 import { requestBody } from '../../shared/routing';
 import { describeValue, invalidField, optionalText } from '../../shared/validation';
@@ -125,6 +126,8 @@ export async function prepareUserInvite(
 			'Use a code such as en-US, de-DE or fr-FR, or leave it empty.',
 		);
 	}
+	// In bulk, items inviting the same address go in item order: the later ones find the account.
+	await afterEarlierItems(this, `user:${email}`);
 	const existing = await findUserByEmail(this, email);
 	if (existing && Number(existing.status) === 2) {
 		const itemIndex = this.getItemIndex();

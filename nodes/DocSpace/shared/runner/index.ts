@@ -24,6 +24,7 @@ import { type ExecutionShared, itemContext, paginationContext } from './itemCont
 import { parameterReader } from './parameters';
 import { type RoutingPlan, buildRoutingPlan, setPath } from './plan';
 import { requestOptionsOf } from './requestOptions';
+import { ExecutionTurns } from './turns';
 
 /** Longest stretch of preparing items before the event loop gets to send what is ready. */
 const PREPARE_SLICE_MS = 8;
@@ -235,6 +236,7 @@ export async function runRoutedOperation(
 
 	const results: ItemResult[] = [];
 	const singles: IExecuteSingleFunctions[] = [];
+	const turns = new ExecutionTurns();
 	let sliceStart = Date.now();
 	for (let itemIndex = 0; itemIndex < items.length && !signal?.aborted; itemIndex++) {
 		if (itemIndex > 0 && batchInterval > 0 && itemIndex % batchSize === 0) {
@@ -244,7 +246,9 @@ export async function runRoutedOperation(
 			await sleep(0);
 			sliceStart = Date.now();
 		}
-		const single = itemContext(context, itemIndex, shared);
+		let finish: () => void = () => undefined;
+		const finished = new Promise<void>((resolve) => (finish = resolve));
+		const single = itemContext(context, itemIndex, shared, turns.forItem(finished));
 		singles.push(single);
 		let requestData: DeclarativeRestApiSettings.ResultOptions;
 		try {
@@ -257,11 +261,12 @@ export async function runRoutedOperation(
 					{ json: {}, error: nodeError as NodeApiError, pairedItem: { item: itemIndex } },
 				]),
 			);
+			finish();
 			continue;
 		}
 		const result = sendItem(run, single, requestData);
 		// Settled below in item order; a rejection is not unhandled meanwhile.
-		result.catch(() => undefined);
+		result.then(finish, finish);
 		results.push(result);
 	}
 	const settled = await Promise.allSettled(results);

@@ -8,6 +8,7 @@ import type {
 	NodeConnectionType,
 } from 'n8n-workflow';
 
+import { ITEM_TURNS, type ItemTurns } from '../itemOrder';
 import type { ParameterReader } from './parameters';
 
 /** What all items of one execution share: one copy of the node, the parameter reads. */
@@ -27,8 +28,9 @@ export function itemContext(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	shared: ExecutionShared,
+	turns?: ItemTurns,
 ): IExecuteSingleFunctions {
-	const overrides: PropertyDescriptorMap = {
+	const overrides: PropertyDescriptorMap & { [ITEM_TURNS]?: PropertyDescriptor } = {
 		getItemIndex: { value: () => itemIndex },
 		getNode: { value: () => shared.node },
 		getNodeParameter: {
@@ -47,9 +49,27 @@ export function itemContext(
 				context.evaluateExpression(expression, index),
 		},
 		getWorkflowDataProxy: { value: () => context.getWorkflowDataProxy(itemIndex) },
+		// The binary helpers of a single item take no item index (ExecuteSingleContext's).
+		helpers: { value: itemHelpers(context, itemIndex) },
 	};
+	if (turns) overrides[ITEM_TURNS] = { value: turns };
 	// The execute context stays the prototype: its methods keep working with `this` bound here.
 	return Object.create(context, overrides) as IExecuteSingleFunctions;
+}
+
+function itemHelpers(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): IExecuteSingleFunctions['helpers'] {
+	return Object.create(context.helpers, {
+		assertBinaryData: {
+			value: (propertyName: string) => context.helpers.assertBinaryData(itemIndex, propertyName),
+		},
+		getBinaryDataBuffer: {
+			value: async (propertyName: string) =>
+				await context.helpers.getBinaryDataBuffer(itemIndex, propertyName),
+		},
+	}) as IExecuteSingleFunctions['helpers'];
 }
 
 /** The item view plus `makeRoutingRequest`, as RoutingNode hands it to a `pagination` hook. */

@@ -399,8 +399,10 @@ describe('customOperations', () => {
 			),
 		).toEqual({
 			roomLink: ['set'],
-			file: ['removeSharing', 'share'],
+			file: ['removeSharing', 'share', 'upload'],
 			fileLink: ['set'],
+			roomMember: ['add'],
+			user: ['invite'],
 		});
 	});
 });
