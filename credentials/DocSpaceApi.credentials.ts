@@ -35,10 +35,10 @@ export class DocSpaceApi implements ICredentialType {
 			required: true,
 			placeholder: 'https://yourportal.onlyoffice.com',
 			description:
-				'The address of your DocSpace portal, as you open it in the browser (e.g. https://yourportal.onlyoffice.com). Nothing else belongs in it: no user name, query or key; the key goes into Auth Key.',
+				'The address of your DocSpace portal, as you open it in the browser (e.g. https://yourportal.onlyoffice.com; https:// is added when left out). Nothing else belongs in it: no user name, query or key; the key goes into API Key or Token.',
 		},
 		{
-			displayName: 'Auth Key',
+			displayName: 'API Key or Token',
 			name: 'authKey',
 			type: 'string',
 			typeOptions: { password: true },
@@ -46,11 +46,10 @@ export class DocSpaceApi implements ICredentialType {
 			required: true,
 			placeholder: 'sk-…',
 			description:
-				'An API key or a personal access token. Create an API key in DocSpace under Settings → Developer Tools → API keys. Give it the permissions rooms:write (Room Link operations) and files:write (File operations), plus rooms:read, files:read and accounts:read for the pickers and lookups. A personal access token (the value of the asc_auth_key cookie) works too.',
+				'An API key or a personal access token. Create an API key in DocSpace under Settings → Developer Tools → API keys. Give it the permissions rooms:write (Room Link operations) and files:write (File operations), plus rooms:read, files:read and accounts:read for the pickers and lookups. A personal access token (the value of the asc_auth_key cookie) works too. Copy a new key (it starts with sk-) right away: DocSpace shows it only once.',
 		},
 		{
-			displayName:
-				'Where to get a key: in DocSpace open Settings → Developer Tools → API keys → Create new key. Copy the key (it starts with sk-) right away: DocSpace shows it only once.',
+			displayName: 'Create a key in DocSpace under Settings → Developer Tools → API keys.',
 			name: 'keyNotice',
 			type: 'notice',
 			default: '',
@@ -74,7 +73,7 @@ export class DocSpaceApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL:
-				'={{ String($credentials.baseUrl).trim().replace(/\\/+$/, "").replace(/\\/api\\/2\\.0$/i, "") }}',
+				'={{ ((String($credentials.baseUrl).trim().includes("://") ? "" : "https://") + String($credentials.baseUrl).trim()).replace(/\\/+$/, "").replace(/\\/api\\/2\\.0$/i, "") }}',
 			url: '={{ /^(bearer\\s+)?sk-/i.test(String($credentials.authKey).trim()) ? "/api/2.0/keys/@self" : "/api/2.0/people/@self" }}',
 			headers: { Accept: 'application/json' },
 			// A redirect is never followed (the key would go with it), and a stalled portal fails the test.
@@ -101,7 +100,7 @@ export class DocSpaceApi implements ICredentialType {
 				properties: {
 					value: 401,
 					message:
-						'DocSpace did not accept the Auth Key: it is wrong, expired or revoked. Create a new API key under Settings → Developer Tools → API keys and paste it here.',
+						'DocSpace did not accept the API key or token: it is wrong, expired or revoked. Create a new API key under Settings → Developer Tools → API keys and paste it here.',
 				},
 			},
 			{

@@ -6,7 +6,7 @@ import { checkOAuthAudience } from '../nodes/DocSpace/shared/signIn';
 const DEFAULT_SCOPES = 'rooms:write files:write accounts:read accounts.self:read';
 
 const PORTAL =
-	'{{ String($self["baseUrl"]).trim().replace(/\\/+$/, "").replace(/\\/api\\/2\\.0$/i, "") }}';
+	'{{ ((String($self["baseUrl"]).trim().includes("://") ? "" : "https://") + String($self["baseUrl"]).trim()).replace(/\\/+$/, "").replace(/\\/api\\/2\\.0$/i, "") }}';
 
 /**
  * DocSpace's own OAuth2 server, authorization code with PKCE (docs/docspace/auth.md §3): the
@@ -34,11 +34,11 @@ export class DocSpaceOAuth2Api implements ICredentialType {
 			required: true,
 			placeholder: 'https://yourportal.onlyoffice.com',
 			description:
-				'The address of your DocSpace portal, as you open it in the browser. The sign-in page and the tokens come from this portal.',
+				'The address of your DocSpace portal, as you open it in the browser (https:// is added when left out). The sign-in page and the tokens come from this portal.',
 		},
 		{
 			displayName:
-				'Register n8n in DocSpace under Settings → Developer Tools → OAuth 2.0 → Create app: paste the OAuth Redirect URL shown above as Redirect URL, tick "Allow PKCE", and select the scopes named in Scope. Then copy the Client ID and Client Secret here and press Connect.',
+				'Register n8n in DocSpace under Settings → Developer Tools → OAuth 2.0 → Create app.',
 			name: 'oauthNotice',
 			type: 'notice',
 			default: '',
@@ -67,7 +67,7 @@ export class DocSpaceOAuth2Api implements ICredentialType {
 			type: 'string',
 			default: DEFAULT_SCOPES,
 			description:
-				'Space-separated DocSpace scopes. The default covers every operation: rooms:write (Room and Room Link operations, the Room list), files:write (File and File Link operations, the File list), accounts:read (User and Group: Get Many, the recipient list, emails in File: Share), accounts.self:read (who is signed in). A :write scope includes reading. Webhooks and portal settings are not available to OAuth2 at all.',
+				'Space-separated DocSpace scopes; select the same ones in the DocSpace app (Settings → Developer Tools → OAuth 2.0 → Create app: paste the OAuth Redirect URL shown above, tick "Allow PKCE", then copy the Client ID and Client Secret here). The default covers every operation: rooms:write (Room and Room Link operations, the Room list), files:write (File and File Link operations, the File list), accounts:read (User and Group: Get Many, the recipient list, emails in File: Share), accounts.self:read (who is signed in). A :write scope includes reading. Webhooks and portal settings are not available to OAuth2 at all.',
 		},
 		{
 			displayName: 'Auth URI Query Parameters',

@@ -37,7 +37,8 @@ export class DocSpacePasswordApi implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: 'https://yourportal.onlyoffice.com',
-			description: 'The address of your DocSpace portal, as you open it in the browser',
+			description:
+				'The address of your DocSpace portal, as you open it in the browser (https:// is added when left out)',
 		},
 		{
 			displayName: 'Email',
@@ -56,11 +57,10 @@ export class DocSpacePasswordApi implements ICredentialType {
 			default: '',
 			required: true,
 			description:
-				'The DocSpace password of that account. It is sent only to sign in; requests then use the session DocSpace returns.',
+				'The DocSpace password of that account. It is sent only to sign in; requests then use the session DocSpace returns. After 5 wrong passwords within a minute DocSpace blocks signing in for a minute; two-factor accounts need an API key or OAuth2.',
 		},
 		{
-			displayName:
-				'Accounts with two-factor authentication cannot sign in this way: use an API key or OAuth2. After 5 wrong passwords within a minute DocSpace blocks signing in for a minute.',
+			displayName: 'Accounts with two-factor authentication cannot sign in this way.',
 			name: 'signInNotice',
 			type: 'notice',
 			default: '',
@@ -90,7 +90,7 @@ export class DocSpacePasswordApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL:
-				'={{ String($credentials.baseUrl).trim().replace(/\\/+$/, "").replace(/\\/api\\/2\\.0$/i, "") }}',
+				'={{ ((String($credentials.baseUrl).trim().includes("://") ? "" : "https://") + String($credentials.baseUrl).trim()).replace(/\\/+$/, "").replace(/\\/api\\/2\\.0$/i, "") }}',
 			url: '/api/2.0/people/@self',
 			headers: { Accept: 'application/json' },
 			// A redirect is never followed (the session would go with it), and a stalled portal fails the test.

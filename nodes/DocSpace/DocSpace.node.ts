@@ -44,7 +44,7 @@ export class DocSpace implements INodeType {
 		credentials: docSpaceCredentials,
 		requestDefaults: {
 			baseURL:
-				'={{ String($credentials.baseUrl).trim().replace(/\\/+$/, "").replace(/\\/api\\/2\\.0$/i, "") }}',
+				'={{ ((String($credentials.baseUrl).trim().includes("://") ? "" : "https://") + String($credentials.baseUrl).trim()).replace(/\\/+$/, "").replace(/\\/api\\/2\\.0$/i, "") }}',
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 			json: true,
 			ignoreHttpStatusErrors: true,

@@ -6,7 +6,7 @@ import { ALL_EVENTS, eventOptions } from './events';
 export const triggerProperties: INodeProperties[] = [
 	{
 		displayName:
-			'DocSpace calls this workflow at its webhook address and refuses private addresses (localhost, 10.x, 192.168.x…): n8n must be reachable from the internet, directly or through a tunnel, with WEBHOOK_URL set to that public address. The key needs the permission "All" (*).',
+			'n8n must be reachable from the internet: DocSpace refuses private webhook addresses.',
 		name: 'addressNotice',
 		type: 'notice',
 		default: '',
@@ -43,8 +43,7 @@ export const triggerProperties: INodeProperties[] = [
 		description: 'Let DocSpace send only events about one item',
 	},
 	{
-		displayName:
-			'DocSpace matches this filter against the item an event is about, not its contents: a room here delivers Room events of that room (renamed, archived…), never events of files or folders inside it. To react to files in a room, keep "Any Item" and filter on parentId in your workflow.',
+		displayName: 'A room here delivers events about the room itself, not about files inside it.',
 		name: 'targetNotice',
 		type: 'notice',
 		default: '',

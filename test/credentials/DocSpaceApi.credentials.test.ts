@@ -26,9 +26,12 @@ describe('DocSpace credential: authentication on the engine', () => {
 		});
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(1);
-		expect(emulator.requests).toHaveLength(1);
-		expect(emulator.requests[0].headers.authorization).toBe(expectedHeader);
-		expect(emulator.requests[0].status).toBe(200);
+		// The room is read once (nodes/DocSpace/shared/entryChecks.ts), then the link is set.
+		expect(emulator.requests.map((request) => request.method)).toEqual(['GET', 'PUT']);
+		for (const request of emulator.requests) {
+			expect(request.headers.authorization).toBe(expectedHeader);
+			expect(request.status).toBe(200);
+		}
 	});
 
 	it.each([
@@ -42,13 +45,14 @@ describe('DocSpace credential: authentication on the engine', () => {
 		});
 		expect(result.error).toBeUndefined();
 		expect(emulator.requests.map((request) => request.path)).toEqual([
+			`/api/2.0/files/rooms/${SEED_IDS.customRoomId}`,
 			`/api/2.0/files/rooms/${SEED_IDS.customRoomId}/links`,
 		]);
 	});
 
 	it('refuses a base URL that is not an http(s) address, before sending anything', async () => {
 		const { emulator } = ctx;
-		for (const baseUrl of ['yourportal.onlyoffice.com', 'ftp://portal.example.com', '']) {
+		for (const baseUrl of ['ftp://portal.example.com', 'not a url', '']) {
 			const result = await run(emulator, setLinkParameters(), {
 				credentials: { baseUrl, authKey: SEED_IDS.apiKey },
 			});
@@ -101,7 +105,19 @@ describe('DocSpace credential: the "Test" button', () => {
 		const { emulator } = ctx;
 		const result = await testCredential(credentialsFor(emulator, authKey));
 		expect(result.status).toBe('Error');
-		expect(result.message).toMatch(/did not accept the Auth Key.*create a new API key/i);
+		expect(result.message).toMatch(/did not accept the API key or token.*create a new API key/i);
+	});
+
+	it('completes a base URL typed without https://, in the Test too', async () => {
+		const { emulator } = ctx;
+		const result = await testCredential({
+			baseUrl: emulator.baseUrl.replace(/^http:\/\//, ''),
+			authKey: SEED_IDS.apiKey,
+		});
+		// https:// is added: the Test goes out (to an emulator that speaks plain HTTP) instead of
+		// being refused as "not a web address".
+		expect(result.status).toBe('Error');
+		expect(result.message).not.toMatch(/not a web address/);
 	});
 
 	it('says the base URL is not an address', async () => {

@@ -26,8 +26,10 @@ describe('OAuth2 credential on the engine', () => {
 			credentials: oauthCredentialsFor(emulator, tokens),
 		});
 		expect(result.error).toBeUndefined();
-		expect(emulator.requests).toHaveLength(1);
-		expect(emulator.requests[0].headers.authorization).toBe(`Bearer ${tokens.access_token}`);
+		expect(emulator.requests.map((request) => request.method)).toEqual(['GET', 'PUT']);
+		for (const request of emulator.requests) {
+			expect(request.headers.authorization).toBe(`Bearer ${tokens.access_token}`);
+		}
 	});
 
 	it('refreshes an expired token once for parallel items and stores the rotated refresh token', async () => {
@@ -125,7 +127,7 @@ describe('OAuth2 credential on the engine', () => {
 			scope: 'rooms:write files:write accounts:read accounts.self:read',
 		});
 		expect(String(defaults.authUrl)).toMatch(
-			/^=\{\{ String\(\$self\["baseUrl"\]\).*\}\}\/oauth2\/authorize$/,
+			/^=\{\{ \(\(String\(\$self\["baseUrl"\]\).*\}\}\/oauth2\/authorize$/,
 		);
 		expect(String(defaults.accessTokenUrl)).toMatch(/\}\}\/oauth2\/token$/);
 	});

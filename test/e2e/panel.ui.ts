@@ -59,6 +59,16 @@ const pickers = variant(
 	},
 );
 
+// File: Share with the file picked from the list: the list offers My Documents files only.
+const filePicker = variant(
+	loadExampleWorkflows().find((e) => e.key === 'file-share')!.workflow,
+	'DocSpaceUiFilePicker',
+	'ui: file picker',
+	(node) => {
+		Object.assign(node.parameters, { file: { __rl: true, mode: 'list', value: '' } });
+	},
+);
+
 function example(key: string): ExampleWorkflow {
 	const found = editor.examples.find((e) => e.key === key);
 	if (!found) throw new Error(`example ${key}.json not found`);
@@ -172,7 +182,7 @@ beforeAll(async () => {
 	const executablePath = await ensureChromium();
 	mkdirSync(SCREENSHOTS, { recursive: true });
 	log(`Screenshots go to ${SCREENSHOTS}`);
-	editor = await startEditor({ port: await freePort(), workflows: [pickers] });
+	editor = await startEditor({ port: await freePort(), workflows: [pickers, filePicker] });
 	browser = await chromium.launch({
 		executablePath,
 		args: [
@@ -258,12 +268,12 @@ test('credential: the connection test succeeds against the emulator and fails cl
 	await modal.getByText(/Couldn.t connect with these settings/).waitFor({ timeout: 30_000 });
 	// The credential's own message is behind "More details".
 	await modal.getByText('More details').click();
-	await modal.getByText(/DocSpace did not accept the Auth Key/).waitFor();
+	await modal.getByText(/DocSpace did not accept the API key or token/).waitFor();
 	const text = (await modal.innerText()).replace(/\s+/g, ' ');
 	log(
-		`wrong key → ${text.match(/Couldn.t connect.*?DocSpace did not accept the Auth Key[^.]*\./)?.[0]}`,
+		`wrong key → ${text.match(/Couldn.t connect.*?DocSpace did not accept the API key or token[^.]*\./)?.[0]}`,
 	);
-	expect(text).toContain('DocSpace did not accept the Auth Key');
+	expect(text).toContain('DocSpace did not accept the API key or token');
 	// The test really reached the emulator, and the emulator said 401.
 	const calls = editor.emu.requests.slice(testsBefore);
 	expect(calls.some((r) => r.path === '/api/2.0/keys/@self' && r.status === 401)).toBe(true);
@@ -331,6 +341,7 @@ test("room-link-set: the Room list shows the portal's rooms, and Access offers w
 	for (const [room, type] of [
 		['Applications', 'formFilling'],
 		['Press Kit', 'public'],
+		['Team Drafts', 'collaboration'],
 	] as const) {
 		await openRoomList();
 		const reloaded = page.waitForResponse((response) =>
@@ -346,7 +357,18 @@ test("room-link-set: the Room list shows the portal's rooms, and Access offers w
 			ROOM_LINK_ACCESS[type].external.includes(value),
 		);
 		log(`Access for ${room}: ${offered.join(', ')}`);
-		expect(offered).toEqual(allowed.map((value) => accessName(value)));
+		if (type === 'collaboration') {
+			// Nothing fits: one option says why, in one line, instead of "Error fetching options".
+			expect(allowed).toEqual([]);
+			expect(offered).toEqual([
+				`Team Drafts (room ${SEED_IDS.collabRoomId}) is a collaboration room: it takes no external links`,
+			]);
+			const panelText = await page.locator('[data-test-id="node-parameters"]').innerText();
+			expect(panelText).not.toMatch(/Error fetching options/);
+			await screenshot(page, 'room-link-set-collaboration.png');
+		} else {
+			expect(offered).toEqual(allowed.map((value) => accessName(value)));
+		}
 		if (type === 'formFilling') await screenshot(page, 'room-link-set-access.png');
 		await page.keyboard.press('Escape');
 	}
@@ -355,7 +377,58 @@ test("room-link-set: the Room list shows the portal's rooms, and Access offers w
 		editor.emu.requests.filter(
 			(r) => r.method === 'GET' && /^\/api\/2\.0\/files\/rooms\/\d+$/.test(r.path),
 		),
-	).toHaveLength(2);
+	).toHaveLength(3);
+	await page.close();
+});
+
+test('file-share: the File list offers My Documents files only', async () => {
+	const page = await openNode(filePicker);
+	await page.locator('[data-test-id="parameter-input-file"] [data-test-id="rlc-input"]').click();
+	const files = page.locator('[data-test-id="rlc-item"]');
+	await files.first().waitFor();
+	const listed = await files.allInnerTexts();
+	log(`File list for Share: ${listed.join(', ')}`);
+	expect(listed.length).toBeGreaterThan(0);
+	expect(listed.every((name) => name.endsWith('— My Documents'))).toBe(true);
+	expect(listed).toEqual(expect.arrayContaining(['Contract.docx — My Documents']));
+	expect(listed.some((name) => name.startsWith('Brief.docx'))).toBe(false);
+	await screenshot(page, 'file-share-file-list.png');
+	await page.keyboard.press('Escape');
+	await page.close();
+});
+
+test('credential: a Base URL typed without https:// is completed, not refused', async () => {
+	const page = await openNode(example('room-link-set').workflow);
+	await page.locator('[data-test-id="credential-edit-button"]').click();
+	const modal = page.locator('[data-test-id="editCredential-modal"]');
+	await modal.waitFor();
+	await modal
+		.locator('[data-test-id="credentials-config-container-test-success"]')
+		.waitFor({ timeout: 30_000 });
+	const baseUrl = modal.locator('[data-test-id="parameter-input-baseUrl"] input');
+	const saved = await baseUrl.inputValue();
+	const bare = saved.replace(/^https?:\/\//, '');
+	await baseUrl.fill(bare);
+	await modal.locator('[data-test-id="credential-save-button"]').click();
+	// https:// is added: the Test goes to https://<address>. The emulator speaks plain HTTP, so
+	// the Test fails at the connection, never with "not a web address".
+	await modal.getByText(/Couldn.t connect with these settings/).waitFor({ timeout: 30_000 });
+	const text = (await modal.innerText()).replace(/\s+/g, ' ');
+	log(`Base URL ${bare} → ${text.match(/Couldn.t connect[^.]*\./)?.[0]}`);
+	expect(text).not.toMatch(/not a web address/);
+	const dialog = page
+		.locator('.el-dialog')
+		.filter({ has: page.locator('[data-test-id="credential-edit-dialog"]') })
+		.first();
+	const path = join(SCREENSHOTS, 'credential-base-url-without-https.png');
+	await dialog.screenshot({ path });
+	log(`screenshot: ${path.slice(REPO_ROOT.length + 1)}`);
+
+	await baseUrl.fill(saved);
+	await modal.locator('[data-test-id="credential-save-button"]').click();
+	await modal
+		.locator('[data-test-id="credentials-config-container-test-success"]')
+		.waitFor({ timeout: 30_000 });
 	await page.close();
 });
 

@@ -49,8 +49,20 @@ async function roomFiles(
 	return files.map((file) => fileItem(file, String(room.title)));
 }
 
+/** File: Share and File: Remove Sharing: user and group shares, which only My Documents files take. */
+function sharesWithPeople(context: ILoadOptionsFunctions): boolean {
+	try {
+		return (
+			context.getCurrentNodeParameter('resource') === 'file' &&
+			['share', 'removeSharing'].includes(String(context.getCurrentNodeParameter('operation')))
+		);
+	} catch {
+		return false;
+	}
+}
+
 /**
- * Files for the File picker, searched by name: first My Documents (where user shares work), then
+ * Files for the File picker (for File: Share and Remove Sharing, My Documents only), searched by name: first My Documents (where user shares work), then
  * the rooms, one batch of rooms at a time. Each result says where the file lives. The pagination
  * token is `my:<startIndex>` or `rooms:<roomStartIndex>`.
  */
@@ -59,6 +71,15 @@ export async function searchFiles(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
+	if (sharesWithPeople(this)) {
+		// DocSpace shares only My Documents files with users and groups (docs/docspace/files.md §10).
+		const startIndex = Number(/^my:(\d+)$/.exec(paginationToken ?? '')?.[1] ?? 0);
+		const page = await myDocumentsPage(this, filter, startIndex);
+		return {
+			results: page.results,
+			paginationToken: page.next !== undefined ? `my:${page.next}` : undefined,
+		};
+	}
 	return await searchMyDocumentsThenRooms(
 		this,
 		{ myDocumentsPage, roomEntries: roomFiles },

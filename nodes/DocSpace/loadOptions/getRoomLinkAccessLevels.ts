@@ -1,23 +1,13 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import {
 	ROOM_LINK_ACCESS,
-	ROOM_TYPES,
 	accessOptions,
 	allRoomLinkAccess,
 	roomTypeName,
 } from '../shared/accessLevels';
+import { entryName, noLinksReason } from '../shared/entryChecks';
 import { docSpaceApiRequest } from '../shared/transport';
-
-const ACCESS_HINTS: Record<number, string> = {
-	2: 'Can open and read files',
-	5: 'Can read files and suggest changes in review mode',
-	6: 'Can read files and comment on them',
-	7: 'Can fill in and submit forms',
-	10: 'Can edit files',
-	11: 'Joins as a member who can upload and create files',
-};
 
 const ROOM_ID = /^\s*(\d{1,18}|[A-Za-z][A-Za-z0-9]*-[A-Za-z0-9_.-]{1,200})\s*$/;
 
@@ -39,47 +29,40 @@ function chosenRoomId(context: ILoadOptionsFunctions): string | undefined {
 	return match ? match[1] : undefined;
 }
 
-function withHints(values: number[]): INodePropertyOptions[] {
-	return accessOptions(values).map((option) => ({
-		...option,
-		description: ACCESS_HINTS[Number(option.value)],
-	}));
-}
-
 /**
  * Access options of Room Link: Set, narrowed to what the chosen room's type allows for the chosen
- * link type (docs/docspace/api.md §3.2). Every level of the link type when the room is an expression,
- * not chosen yet, or cannot be read.
+ * link type (docs/docspace/rooms.md §7). Every level of the link type when the room is an expression,
+ * not chosen yet, or cannot be read. Never fails: a room that takes no such link gets one option
+ * saying why (the run refuses it before sending whatever is chosen).
  */
 export async function getRoomLinkAccessLevels(
 	this: ILoadOptionsFunctions,
 ): Promise<INodePropertyOptions[]> {
 	const kind =
 		this.getCurrentNodeParameter('linkType') === 'invitation' ? 'invitation' : 'external';
-	const all = withHints(allRoomLinkAccess(kind));
+	const all = accessOptions(allRoomLinkAccess(kind));
 	const roomId = chosenRoomId(this);
 	if (roomId === undefined) return all;
 
-	let roomType: unknown;
+	let room: { roomType?: unknown; title?: unknown } | undefined;
 	try {
 		const { response } = await docSpaceApiRequest.call(
 			this,
 			'GET',
 			`/api/2.0/files/rooms/${encodeURIComponent(roomId)}`,
 		);
-		roomType = (response as IDataObject | undefined)?.roomType;
+		room = response as IDataObject | undefined;
 	} catch {
 		return all;
 	}
-	const type = roomTypeName(roomType);
+	const type = roomTypeName(room?.roomType);
 	if (!type) return all;
-	const allowed = ROOM_LINK_ACCESS[type][kind];
-	if (allowed.length === 0) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`${ROOM_TYPES[type].label}s take no ${kind} links. Choose Invitation Link, or a custom, public or form filling room.`,
-		);
+	const title = typeof room?.title === 'string' ? room.title : undefined;
+	const noLinks = noLinksReason(type, kind, entryName('room', roomId, title));
+	if (noLinks) {
+		// The value is the field's default, so the field shows the reason; the run refuses the room.
+		return [{ name: noLinks.reason, value: 2, description: noLinks.fix }];
 	}
-	const order = allRoomLinkAccess(kind);
-	return withHints(order.filter((value) => allowed.includes(value)));
+	const allowed = ROOM_LINK_ACCESS[type][kind];
+	return accessOptions(allRoomLinkAccess(kind).filter((value) => allowed.includes(value)));
 }

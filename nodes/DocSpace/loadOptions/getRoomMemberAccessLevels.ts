@@ -8,33 +8,17 @@ import {
 } from '../shared/accessLevels';
 import { docSpaceApiRequest } from '../shared/transport';
 
-const ROLE_HINTS: Record<number, string> = {
-	9: 'Manages the room and its members (room admins and DocSpace admins only; not groups)',
-	11: 'Uploads and creates files',
-	10: 'Edits files',
-	5: 'Reads files and suggests changes in review mode',
-	6: 'Reads files and comments on them',
-	7: 'Fills in and submits forms',
-	2: 'Opens and reads files',
-};
-
 const ROOM_ID = /^\s*(\d{1,18}|[A-Za-z][A-Za-z0-9]*-[A-Za-z0-9_.-]{1,200})\s*$/;
-
-function withHints(values: number[]): INodePropertyOptions[] {
-	return accessOptions(values).map((option) => ({
-		...option,
-		description: ROLE_HINTS[Number(option.value)],
-	}));
-}
 
 /**
  * Roles of Room Member: Add and Change Access, narrowed to what the chosen room's type offers
- * (docs/docspace/rooms.md §5). Every role when the room is an expression or cannot be read.
+ * (docs/docspace/rooms.md §5). Every role when the room is an expression or cannot be read; never
+ * fails (every room type offers some role).
  */
 export async function getRoomMemberAccessLevels(
 	this: ILoadOptionsFunctions,
 ): Promise<INodePropertyOptions[]> {
-	const all = withHints(ALL_ROOM_MEMBER_ACCESS);
+	const all = accessOptions(ALL_ROOM_MEMBER_ACCESS);
 	const raw = this.getCurrentNodeParameter('room') as IDataObject | string | undefined;
 	const value = raw && typeof raw === 'object' ? raw.value : raw;
 	if (typeof value !== 'string' || value === '' || value.startsWith('=')) return all;
@@ -54,7 +38,7 @@ export async function getRoomMemberAccessLevels(
 		);
 		const type = roomTypeName((response as IDataObject | undefined)?.roomType);
 		return type
-			? withHints(
+			? accessOptions(
 					ALL_ROOM_MEMBER_ACCESS.filter((level) => ROOM_MEMBER_ACCESS[type].includes(level)),
 				)
 			: all;

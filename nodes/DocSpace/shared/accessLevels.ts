@@ -103,8 +103,33 @@ export function roomTypeName(value: unknown): RoomTypeName | undefined {
 	);
 }
 
+/** One line per level, shown under it in every Access list (the same words wherever it appears). */
+const ACCESS_DESCRIPTIONS: Record<number, string> = {
+	[ACCESS_LEVELS.fullAccess.value]:
+		'Can open, edit, comment on and review the file, like its owner',
+	[ACCESS_LEVELS.denyAccess.value]:
+		'Cannot open the file, even when a group they belong to has access',
+	[ACCESS_LEVELS.roomManager.value]:
+		'Manages the room and its members (room admins and DocSpace admins only; never groups)',
+	[ACCESS_LEVELS.contentCreator.value]: 'Can upload and create files, and edit them',
+	[ACCESS_LEVELS.editor.value]: 'Can open and edit files',
+	[ACCESS_LEVELS.reviewer.value]: 'Can open files and suggest changes in review mode',
+	[ACCESS_LEVELS.commenter.value]: 'Can open files and comment on them',
+	[ACCESS_LEVELS.formFiller.value]: 'Can fill in and submit forms',
+	[ACCESS_LEVELS.viewer.value]: 'Can open and read files',
+};
+
+export function accessDescription(value: unknown): string | undefined {
+	return ACCESS_DESCRIPTIONS[Number(value)];
+}
+
+/** Options of an Access list: the DocSpace UI's name and a one-line description per level. */
 export function accessOptions(values: number[]): INodePropertyOptions[] {
-	return values.map((value) => ({ name: accessName(value) as string, value }));
+	return values.map((value) => ({
+		name: accessName(value) as string,
+		value,
+		description: accessDescription(value),
+	}));
 }
 
 /** Every level any room link can take, for a link type, whatever the room. */

@@ -85,7 +85,7 @@ export const CREDENTIAL_ADVICE: Record<
 > = {
 	apiKey: {
 		unauthorized:
-			'The Auth Key is wrong, expired or revoked. In DocSpace open Settings → Developer Tools → API keys, create a new key and paste it into the DocSpace credential. Nothing was changed.',
+			'The API key or token is wrong, expired or revoked. In DocSpace open Settings → Developer Tools → API keys, create a new key and paste it into the DocSpace credential. Nothing was changed.',
 		who: 'The API key',
 		permission: 'permission',
 		missingPermission: (scope) =>

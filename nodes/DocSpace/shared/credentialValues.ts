@@ -17,6 +17,15 @@ function looksLikeSecret(segment: string): boolean {
 }
 
 /**
+ * `yourportal.onlyoffice.com` → `https://yourportal.onlyoffice.com`; an address with `://` is kept.
+ * The declared expressions over the Base URL do the same without a regular expression (n8n runs
+ * each one in a sandbox with a time limit).
+ */
+export function withScheme(address: string): string {
+	return address === '' || address.includes('://') ? address : `https://${address}`;
+}
+
+/**
  * What a user may paste as the portal address, reduced to `https://host[:port][/path]`
  * (docs/docspace/transport.md §1). An address carrying a user name, a query or a fragment is
  * refused: a key pasted there would otherwise travel in every URL the node builds and shows, and
@@ -33,7 +42,8 @@ export function normalizeBaseUrl(raw: unknown): string {
 }
 
 function checkedBaseUrl(raw: unknown): string {
-	const trimmed = String(raw ?? '').trim();
+	// An address typed without its scheme (yourportal.onlyoffice.com) is completed, as a browser does.
+	const trimmed = withScheme(String(raw ?? '').trim());
 	const withoutSuffix = trimmed
 		.replace(/\/+$/, '')
 		.replace(/\/api\/2\.0$/i, '')
@@ -57,20 +67,20 @@ function checkedBaseUrl(raw: unknown): string {
 	) {
 		throw new Error(
 			'The Base URL in your DocSpace credential contains a user name or password before the host (…@host). ' +
-				'Remove it: enter only the portal address, e.g. https://yourportal.onlyoffice.com, and put the key into Auth Key.',
+				'Remove it: enter only the portal address, e.g. https://yourportal.onlyoffice.com, and put the key into API Key or Token.',
 		);
 	}
 	if (url.search || url.hash || /[?#]/.test(withoutSuffix)) {
 		throw new Error(
 			'The Base URL in your DocSpace credential contains a query (?…) or a fragment (#…). ' +
-				'Enter only the portal address, e.g. https://yourportal.onlyoffice.com; keys belong in Auth Key, never in the address.',
+				'Enter only the portal address, e.g. https://yourportal.onlyoffice.com; keys belong in API Key or Token, never in the address.',
 		);
 	}
 	const path = url.pathname.replace(/\/+$/, '');
 	if (path.split('/').some(looksLikeSecret)) {
 		throw new Error(
 			'The Base URL in your DocSpace credential contains something that looks like a key in its path. ' +
-				'Enter only the portal address, e.g. https://yourportal.onlyoffice.com, and put the key into Auth Key.',
+				'Enter only the portal address, e.g. https://yourportal.onlyoffice.com, and put the key into API Key or Token.',
 		);
 	}
 	return `${url.protocol}//${url.host}${path}`;
@@ -103,7 +113,7 @@ export function docSpaceCredentialValues(credentials: ICredentialDataDecryptedOb
 	const authKey = normalizeAuthKey(credentials.authKey);
 	if (!authKey) {
 		throw new Error(
-			'The Auth Key in your DocSpace credential is empty. Paste an API key (sk-…) or a personal access token.',
+			'The API Key or Token in your DocSpace credential is empty. Paste an API key (sk-…) or a personal access token.',
 		);
 	}
 	return { baseUrl: normalizeBaseUrl(credentials.baseUrl), authKey };

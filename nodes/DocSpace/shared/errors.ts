@@ -36,6 +36,8 @@ export interface FailureContext {
 	requiredScope: string;
 	isWrite: boolean;
 	itemIndex: number;
+	/** A picker or dropdown in the editor: no item number, and nothing to say about changes. */
+	inEditor?: boolean;
 	attempts?: number;
 	/** How the node signed in; the 401 and missing-permission advice depends on it. */
 	authentication?: Authentication;
@@ -419,11 +421,16 @@ export function mapDocSpaceError(failure: DocSpaceFailure, context: FailureConte
 	const message =
 		rule?.message(context, failure, text) ??
 		`DocSpace failed for ${context.target}: ${text || `status ${failure.statusCode}`}`;
-	const description =
+	let description =
 		rule?.description(context, failure, text) ??
 		'Try again; if it persists, contact the portal administrator.';
+	if (context.inEditor) {
+		description = description
+			.replace(/\s*Nothing was (changed|created|registered|sent)( by this item)?\./g, '')
+			.trim();
+	}
 	return {
-		message: `${redactText(message, context.secrets)} [item ${context.itemIndex}]`,
+		message: `${redactText(message, context.secrets)}${context.inEditor ? '' : ` [item ${context.itemIndex}]`}`,
 		description: redactText(description, context.secrets),
 	};
 }

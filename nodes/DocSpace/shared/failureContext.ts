@@ -8,6 +8,7 @@ import {
 	accessName,
 	type RoomTypeName,
 } from './accessLevels';
+import { entryName, knownTitle } from './entryChecks';
 import type { FailureContext } from './errors';
 
 const RESOURCE_LABELS: Record<
@@ -73,6 +74,36 @@ function safeParameter(
 	}
 }
 
+/**
+ * The title of the room or file a request is about, when known: read earlier in this execution,
+ * or the name the picker showed (From List), without the picker's " — where" suffix.
+ */
+function titleOf(
+	context: IExecuteSingleFunctions | ILoadOptionsFunctions,
+	kind: 'room' | 'file',
+	parameter: string,
+	id: string,
+): string | undefined {
+	const read = 'getItemIndex' in context ? knownTitle(context, kind, id) : undefined;
+	if (read) return read;
+	let raw: unknown;
+	try {
+		raw =
+			'getItemIndex' in context
+				? context.getNodeParameter(parameter, undefined)
+				: context.getCurrentNodeParameter(parameter);
+	} catch {
+		return undefined;
+	}
+	const locator = raw as
+		{ mode?: unknown; value?: unknown; cachedResultName?: unknown } | undefined;
+	if (!locator || typeof locator !== 'object' || locator.mode !== 'list') return undefined;
+	if (String(locator.value) !== id || typeof locator.cachedResultName !== 'string')
+		return undefined;
+	const name = locator.cachedResultName;
+	return kind === 'file' ? name.replace(/ — [^—]*$/, '') : name;
+}
+
 /** The operation as the editor names it: getAll → Get Many, getPrimary → Get Primary. */
 function operationLabel(operation: string): string {
 	if (!operation) return 'Request';
@@ -108,9 +139,16 @@ export function failureContextFor(
 				: meta.parameter;
 	const targetName = intoFolder ? 'folder' : meta.target;
 	const id = parameter ? safeParameter(context, parameter) : undefined;
+	const kind = intoFolder ? 'folder' : (meta.entity ?? meta.target);
+	const title =
+		(kind === 'room' || kind === 'file') && id !== undefined && typeof id !== 'object'
+			? titleOf(context, kind, parameter as string, String(id))
+			: undefined;
 	const target =
 		id !== undefined && id !== '' && typeof id !== 'object'
-			? `${intoFolder ? 'folder' : (meta.entity ?? meta.target)} ${String(id)}`
+			? title
+				? entryName(kind as 'room' | 'file', String(id), title)
+				: `${kind} ${String(id)}`
 			: targetName;
 	const opName = operationLabel(operation);
 	return {
@@ -119,6 +157,8 @@ export function failureContextFor(
 		requiredScope: `${meta.scope}:${isWrite ? 'write' : 'read'}`,
 		isWrite,
 		itemIndex,
+		// Pickers and dropdowns (load options) have no item and change nothing.
+		inEditor: !('getItemIndex' in context),
 		// A new link gets a new ID in every execution, so running the workflow again adds another.
 		createsNew:
 			isWrite &&

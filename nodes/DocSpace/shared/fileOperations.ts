@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
 
 import { docSpaceNodeError, type DocSpaceFailure } from './errors';
 import { failureContextFor } from './failureContext';
 import { optionValue } from './routing';
 import { type AnswerShape, DocSpaceFailureError, docSpaceApiRequest } from './transport';
-import { integerInRange } from './validation';
+import { integerInRange, refusal } from './validation';
 
 /** A file or folder entry as operations list them (FileEntryBaseDto); only the fields we read. */
 export interface FileEntryDto extends IDataObject {
@@ -97,15 +97,11 @@ async function pauseFor(context: IExecuteSingleFunctions, ms: number): Promise<v
 	const signal =
 		'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal?.() : undefined;
 	if (signal?.aborted) {
-		throw new NodeOperationError(
-			context.getNode(),
-			'The execution was cancelled while waiting for DocSpace',
-			{
-				itemIndex: context.getItemIndex(),
-				description:
-					'The operation goes on in DocSpace; check its result there before running the node again.',
-			},
-		);
+		throw refusal(context.getNode(), 'The execution was cancelled while waiting for DocSpace', {
+			itemIndex: context.getItemIndex(),
+			description:
+				'The operation goes on in DocSpace; check its result there before running the node again.',
+		});
 	}
 }
 

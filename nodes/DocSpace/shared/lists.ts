@@ -6,24 +6,24 @@ import type {
 	ILoadOptionsFunctions,
 	INodeExecutionData,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { NodeApiError } from 'n8n-workflow';
 
 import { MAX_LIST_ENTRIES, MAX_PAGES, MAX_PAGE_SIZE } from './bounds';
 import { failureContextFor } from './failureContext';
 import { docSpaceApiRequest, lastTotal, sendDocSpaceRequest } from './transport';
+import { refusal } from './validation';
 
 function listError(
 	context: IExecutePaginationFunctions,
 	itemIndex: number,
 	message: string,
 	description: string,
-): NodeOperationError {
+): NodeApiError {
 	const target = failureContextFor(context, 'GET', itemIndex).target;
-	return new NodeOperationError(
-		context.getNode(),
-		`${message.replace('{target}', target)} [item ${itemIndex}]`,
-		{ itemIndex, description },
-	);
+	return refusal(context.getNode(), `${message.replace('{target}', target)} [item ${itemIndex}]`, {
+		itemIndex,
+		description,
+	});
 }
 
 /**
@@ -112,7 +112,7 @@ export async function docSpaceApiList<T>(
 		const page = response as T[];
 		const signature = JSON.stringify(page);
 		if (page.length > 0 && signature === previous) {
-			throw new NodeOperationError(
+			throw refusal(
 				this.getNode(),
 				`DocSpace sent the same page twice: the portal ignores paging, so the node stopped reading [item ${itemIndex}]`,
 				{
@@ -127,7 +127,7 @@ export async function docSpaceApiList<T>(
 		if (page.length < MAX_PAGE_SIZE || (total !== undefined && startIndex + MAX_PAGE_SIZE >= total))
 			return entries;
 	}
-	throw new NodeOperationError(
+	throw refusal(
 		this.getNode(),
 		`The list has more than ${maxEntries} entries, more than the node reads at once [item ${itemIndex}]`,
 		{

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import { isEmail, listOf, recipientInput } from './recipients';
 import { docSpaceApiRequest } from './transport';
-import { describeValue, invalidField, uuid } from './validation';
+import { describeValue, invalidField, uuid, refusal } from './validation';
 
 /** EmployeeFullDto, the fields the node reads (docs/docspace/people.md §1). */
 export interface EmployeeFull extends IDataObject {
@@ -224,7 +224,7 @@ export async function fetchUser(
 				);
 	if (!user?.id) {
 		const itemIndex = context.getItemIndex();
-		throw new NodeOperationError(
+		throw refusal(
 			context.getNode(),
 			`${field}: no DocSpace user has the ${email ? 'email' : 'ID'} ${email ?? id} [item ${itemIndex}]`,
 			{
@@ -264,7 +264,7 @@ export async function resolveUserList(
 		if (entry.email) {
 			const user = await findUserByEmail(context, entry.email);
 			if (!user?.id) {
-				throw new NodeOperationError(
+				throw refusal(
 					context.getNode(),
 					`${field}: no DocSpace user has the email ${entry.email} [item ${context.getItemIndex()}]`,
 					{

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import { docSpaceApiRequest } from './transport';
-import { describeValue, invalidField, uuid } from './validation';
+import { describeValue, invalidField, uuid, refusal } from './validation';
 
 // A pragmatic address check: something@domain.tld, no spaces. DocSpace itself decides whether a user has it.
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -82,7 +82,7 @@ export async function userIdByEmail(
 		);
 	if (response === undefined) {
 		const itemIndex = context.getItemIndex();
-		throw new NodeOperationError(
+		throw refusal(
 			context.getNode(),
 			`${field}: no DocSpace user has the email ${address} [item ${itemIndex}]`,
 			{

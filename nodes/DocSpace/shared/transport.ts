@@ -32,6 +32,7 @@ import {
 	boundsFromOptions,
 } from './bounds';
 import { normalizeAuthKey, normalizeBaseUrl } from './credentialValues';
+import { refusal } from './validation';
 import {
 	type DocSpaceFailure,
 	type FailureContext,
@@ -240,12 +241,14 @@ export async function requestSettings(
 	try {
 		baseUrl = normalizeBaseUrl(rawBaseUrl);
 	} catch (error) {
-		throw new NodeOperationError(
+		// Pickers and dropdowns in the editor have no item and send nothing anyway.
+		const inEditor = 'getCurrentNodeParameter' in context && !('getItemIndex' in context);
+		throw refusal(
 			context.getNode(),
-			`${(error as Error).message} [item ${itemIndex}]`,
+			inEditor ? (error as Error).message : `${(error as Error).message} [item ${itemIndex}]`,
 			{
 				itemIndex,
-				description: 'Open the DocSpace credential and correct it. Nothing was sent.',
+				description: `Open the DocSpace credential and correct it.${inEditor ? '' : ' Nothing was sent.'}`,
 			},
 		);
 	}

@@ -1,5 +1,26 @@
-import type { IExecuteSingleFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+/**
+ * An error raised before anything was sent. RoutingNode passes a NodeApiError on as it is and
+ * wraps anything else into one with the code "none", which the editor shows as a "From DocSpace …
+ * Error code: none" section. This one has no code and no raw messages: no such section.
+ */
+export function refusal(
+	node: INode,
+	message: string,
+	options: { itemIndex?: number; description?: string },
+): NodeApiError {
+	const error = new NodeApiError(node, {} as JsonObject, {
+		message,
+		description: options.description,
+		itemIndex: options.itemIndex,
+	});
+	error.httpCode = null;
+	error.messages = [];
+	error.message = message;
+	return error;
+}
 
 /** A refusal before anything is sent: names the field, the item and what to do. */
 export function invalidField(
@@ -7,9 +28,9 @@ export function invalidField(
 	field: string,
 	problem: string,
 	fix: string,
-): NodeOperationError {
+): NodeApiError {
 	const itemIndex = context.getItemIndex();
-	return new NodeOperationError(context.getNode(), `${field}: ${problem} [item ${itemIndex}]`, {
+	return refusal(context.getNode(), `${field}: ${problem} [item ${itemIndex}]`, {
 		itemIndex,
 		description: `${fix} Nothing was sent to DocSpace.`,
 	});

@@ -1,4 +1,3 @@
-import { NodeOperationError } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteSingleFunctions,
@@ -11,7 +10,7 @@ import type {
 import { optionsProperty } from '../../shared/descriptions';
 import { fillLocatorId, optionValue } from '../../shared/routing';
 import { DocSpaceFailureError } from '../../shared/transport';
-import { integerInRange } from '../../shared/validation';
+import { integerInRange, refusal } from '../../shared/validation';
 import { extensionOf } from './fileName';
 
 const show = { resource: ['file'], operation: ['download'] };
@@ -153,7 +152,7 @@ export async function fileDownloadOutput(
 	const convertTo = String(this.getNodeParameter('convertTo', '') ?? '');
 	if (convertTo && extensionOf(fileName) !== `.${convertTo}`) {
 		const itemIndex = this.getItemIndex();
-		throw new NodeOperationError(
+		throw refusal(
 			this.getNode(),
 			`Convert To: DocSpace cannot convert "${fileName}" to ${convertTo.toUpperCase()} [item ${itemIndex}]`,
 			{

@@ -16,8 +16,7 @@ export const fileGetDescription: INodeProperties[] = [
 
 export const fileGetPrimaryLinkDescription: INodeProperties[] = [
 	{
-		displayName:
-			'DocSpace creates the primary external link (Viewer) when the file has none yet, so this returns a working link for anyone who may share the file.',
+		displayName: "Creates the file's primary Viewer link when it has none yet.",
 		name: 'filePrimaryLinkNotice',
 		type: 'notice',
 		default: '',

@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { optionsProperty } from '../../shared/descriptions';
+import { checkMyDocumentsFile } from '../../shared/entryChecks';
 import { docSpaceApiList } from '../../shared/transport';
 import { type FileShareDto, simplifySubject } from '../../shared/output';
 import { checkedRecipient, listOf, resolveRecipient } from '../../shared/recipients';
@@ -17,8 +18,7 @@ const show = { resource: ['file'], operation: ['removeSharing'] };
 
 export const fileRemoveSharingDescription: INodeProperties[] = [
 	{
-		displayName:
-			"Removes user and group shares of a file in My Documents. Links to the file are not touched (see File Link). Only the file's owner can remove shares.",
+		displayName: 'Removes user and group shares of a My Documents file; its links stay.',
 		name: 'removeSharingNotice',
 		type: 'notice',
 		default: '',
@@ -34,7 +34,8 @@ export const fileRemoveSharingDescription: INodeProperties[] = [
 			{
 				name: 'Given Users or Groups',
 				value: 'given',
-				description: 'Only the users and groups listed below lose access',
+				description:
+					"Only the users and groups listed below lose access (only the file's owner can remove shares; File Link: Set handles links)",
 			},
 			{
 				name: 'Everyone',
@@ -87,6 +88,7 @@ export async function prepareFileRemoveSharing(
 	const fileId = fillLocatorId(this, requestOptions, 'file');
 	let removals: Removal[];
 	if (this.getNodeParameter('removeFrom', 'given') === 'everyone') {
+		await checkMyDocumentsFile(this, fileId);
 		removals = (await currentShares(this, fileId)).map((entry) => {
 			const known = simplifySubject(entry);
 			return { id: String(known.id).toLowerCase(), known };
@@ -106,6 +108,7 @@ export async function prepareFileRemoveSharing(
 		const ids = new Set<string>();
 		for (const recipient of checked) ids.add(await resolveRecipient(this, recipient));
 		removals = [...ids].map((id) => ({ id }));
+		await checkMyDocumentsFile(this, fileId);
 	}
 	requested.set(this, removals);
 	const body = requestBody(requestOptions);

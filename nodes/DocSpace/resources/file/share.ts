@@ -14,6 +14,7 @@ import {
 	parseAccess,
 } from '../../shared/accessLevels';
 import { optionsProperty, simplifyProperty } from '../../shared/descriptions';
+import { checkMyDocumentsFile } from '../../shared/entryChecks';
 import { type FileShareDto, subjectOf, simplifySubject } from '../../shared/output';
 import { fillLocatorId, requestBody } from '../../shared/routing';
 import {
@@ -30,7 +31,7 @@ const accessChoices = accessOptions(FILE_SHARE_ACCESS);
 export const fileShareDescription: INodeProperties[] = [
 	{
 		displayName:
-			'DocSpace shares files with users and groups only in My Documents. For a file inside a room, add people to the room or use a file link.',
+			'Only My Documents files; for a file in a room use Room Member: Add or File Link: Set.',
 		name: 'myDocumentsNotice',
 		type: 'notice',
 		default: '',
@@ -185,7 +186,7 @@ export async function prepareFileShare(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	fillLocatorId(this, requestOptions, 'file');
+	const fileId = fillLocatorId(this, requestOptions, 'file');
 	const body = requestBody(requestOptions);
 
 	const rows =
@@ -206,6 +207,7 @@ export async function prepareFileShare(
 	const message = body.notify ? optionalText(this, 'Message', body.sharingMessage, 255) : undefined;
 	if (message === undefined) delete body.sharingMessage;
 	else body.sharingMessage = message;
+	await checkMyDocumentsFile(this, fileId);
 	return requestOptions;
 }
 

@@ -30,7 +30,7 @@ export const FILE_LINK_ACCESS = [
 export const fileLinkSetDescription: INodeProperties[] = [
 	{
 		displayName:
-			'A file link lets anyone who has it open the file, without an account, with the access chosen below. Password and expiry protect it. A file has at most 6 links.',
+			'Anyone with the link opens the file, no account needed; a file has at most 6 links.',
 		name: 'fileLinkNotice',
 		type: 'notice',
 		default: '',

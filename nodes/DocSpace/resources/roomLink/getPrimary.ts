@@ -11,7 +11,7 @@ const show = { resource: ['roomLink'], operation: ['getPrimary'] };
 export const roomLinkGetPrimaryDescription: INodeProperties[] = [
 	{
 		displayName:
-			'Only custom, public and form filling rooms have a primary external link. Collaboration, virtual data and AI rooms take no external links, so DocSpace refuses this for them.',
+			'Collaboration, virtual data and AI rooms take no external links, so no primary one.',
 		name: 'primaryLinkNotice',
 		type: 'notice',
 		default: '',

@@ -24,8 +24,7 @@ const KIND_NAMES = ['invitation', 'external'] as const;
 
 export const roomLinkRevokeDescription: INodeProperties[] = [
 	{
-		displayName:
-			'Revoking deletes the link: whoever has its address can no longer use it. In public and form filling rooms DocSpace replaces a revoked primary link with a new one, returned as "replacedBy".',
+		displayName: 'Revoking deletes the link; a revoked primary link comes back as "replacedBy".',
 		name: 'revokeNotice',
 		type: 'notice',
 		default: '',

@@ -19,6 +19,7 @@ import {
 	linkIdFor,
 	linkSettingsProperties,
 } from '../../shared/linkSettings';
+import { checkRoomTakesLink } from '../../shared/entryChecks';
 import { fillLocatorId, requestBody } from '../../shared/routing';
 import { describeValue, integerInRange, invalidField } from '../../shared/validation';
 
@@ -28,16 +29,14 @@ const showInvitation = { ...show, linkType: ['invitation'] };
 
 export const roomLinkSetDescription: INodeProperties[] = [
 	{
-		displayName:
-			"Collaboration, virtual data and AI rooms take no external links. A custom or public room has one primary external link and at most 5 more; a form filling room only its primary one. Password, Deny Download and Internal Only apply to external links; a public room's primary link never expires.",
+		displayName: 'Collaboration, virtual data and AI rooms take no external links.',
 		name: 'externalLinkNotice',
 		type: 'notice',
 		default: '',
 		displayOptions: { show: showExternal },
 	},
 	{
-		displayName:
-			'A room has only one invitation link: to change it, choose "Update an Existing Link" with its ID (Room Link: Get Many lists it). Invitation links take no password; their expiry and Max Uses limit who can still join.',
+		displayName: 'A room has one invitation link: update it rather than create another.',
 		name: 'invitationLinkNotice',
 		type: 'notice',
 		default: '',
@@ -54,13 +53,13 @@ export const roomLinkSetDescription: INodeProperties[] = [
 				name: 'External Link',
 				value: 'external',
 				description:
-					'Anyone with the link opens the room with the chosen access; can have a password and an expiry',
+					"Anyone with the link opens the room with the chosen access; can have a password and an expiry; custom and public rooms take one primary and at most 5 more, form filling rooms only the primary one; a public room's primary link never expires",
 			},
 			{
 				name: 'Invitation Link',
 				value: 'invitation',
 				description:
-					'Whoever opens it joins the room as a member with the chosen role (one per room)',
+					'Whoever opens it joins the room as a member with the chosen role; one per room (Room Link: Get Many lists it), no password, and its expiry and Max Uses limit who can still join',
 			},
 		],
 		default: 'external',
@@ -168,6 +167,7 @@ export async function prepareRoomLinkSet(
 	} else {
 		delete body.maxUseCount;
 	}
+	await checkRoomTakesLink(this, roomId, kind, access);
 	await checkLinkToUpdate(
 		this,
 		String(body.linkId),

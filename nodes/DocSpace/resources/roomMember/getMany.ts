@@ -47,7 +47,10 @@ export const roomMemberGetManyDescription: INodeProperties[] = [
 				displayName: 'Roles',
 				name: 'roles',
 				type: 'multiOptions',
-				options: [{ name: 'Owner', value: 'owner' }, ...accessOptions(ALL_ROOM_MEMBER_ACCESS)],
+				options: [
+					{ name: 'Owner', value: 'owner', description: 'Owns the room and has every right in it' },
+					...accessOptions(ALL_ROOM_MEMBER_ACCESS),
+				],
 				default: [],
 				description: 'Only members with one of these roles. Empty: every role.',
 			},

@@ -6,7 +6,7 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 import {
 	type EmployeeFull,
@@ -19,7 +19,7 @@ import {
 } from '../../shared/people';
 import { requestBody } from '../../shared/routing';
 import { DocSpaceFailureError, docSpaceApiRequest, failureOf } from '../../shared/transport';
-import { describeValue, invalidField } from '../../shared/validation';
+import { describeValue, invalidField, refusal } from '../../shared/validation';
 import { responseOf, userItem } from './output';
 
 const show = { resource: ['user'], operation: ['changeType'] };
@@ -101,7 +101,7 @@ export async function prepareUserChangeType(
 	const user = await fetchUser(this);
 	if (user.isOwner) {
 		const itemIndex = this.getItemIndex();
-		throw new NodeOperationError(
+		throw refusal(
 			this.getNode(),
 			`User: the type of the portal owner (${user.email ?? user.id}) cannot be changed [item ${itemIndex}]`,
 			{
@@ -155,7 +155,7 @@ async function waitForTypeTask(
 			)
 		).response as TaskProgress | null;
 		if (progress?.error) {
-			throw new NodeOperationError(
+			throw refusal(
 				context.getNode(),
 				`DocSpace could not change the type of ${change.user.email ?? change.user.id}: ${progress.error} [item ${context.getItemIndex()}]`,
 				{
@@ -168,7 +168,7 @@ async function waitForTypeTask(
 		if (!progress || progress.isCompleted) return;
 		await sleep(POLL_DELAYS_MS[Math.min(poll, POLL_DELAYS_MS.length - 1)]);
 	}
-	throw new NodeOperationError(
+	throw refusal(
 		context.getNode(),
 		`DocSpace is still changing the type of ${change.user.email ?? change.user.id} [item ${context.getItemIndex()}]`,
 		{

@@ -5,15 +5,14 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { type EmployeeFull, fetchUser, simplifyMember } from '../../shared/people';
 import { responseOf } from './output';
+import { refusal } from '../../shared/validation';
 
 export const userDeleteDescription: INodeProperties[] = [
 	{
-		displayName:
-			"DocSpace deletes only disabled users: run User: Disable first. Deleting cannot be undone; DocSpace then removes the person's personal files in the background.",
+		displayName: 'Only disabled users can be deleted (User: Disable first); it cannot be undone.',
 		name: 'deleteUserNotice',
 		type: 'notice',
 		default: '',
@@ -29,7 +28,7 @@ export async function prepareUserDelete(
 	const user = await fetchUser(this);
 	if (Number(user.status) !== 2) {
 		const itemIndex = this.getItemIndex();
-		throw new NodeOperationError(
+		throw refusal(
 			this.getNode(),
 			`User: ${user.email ?? user.id} is active; DocSpace deletes only disabled users [item ${itemIndex}]`,
 			{

@@ -4,7 +4,6 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import {
 	type EmployeeFull,
@@ -16,15 +15,14 @@ import {
 import { afterEarlierItems } from '../../shared/itemOrder';
 import { isEmail } from '../../shared/recipients';
 import { requestBody } from '../../shared/routing';
-import { describeValue, invalidField, optionalText } from '../../shared/validation';
+import { describeValue, invalidField, optionalText, refusal } from '../../shared/validation';
 import { userItem } from './output';
 
 const show = { resource: ['user'], operation: ['invite'] };
 
 export const userInviteDescription: INodeProperties[] = [
 	{
-		displayName:
-			'DocSpace invites guests only through rooms: to invite a guest, use Room Member: Add with their email, or a room invitation link. Room admins and DocSpace admins take a paid seat.',
+		displayName: 'To invite a guest, use Room Member: Add with their email.',
 		name: 'inviteNotice',
 		type: 'notice',
 		default: '',
@@ -131,7 +129,7 @@ export async function prepareUserInvite(
 	const existing = await findUserByEmail(this, email);
 	if (existing && Number(existing.status) === 2) {
 		const itemIndex = this.getItemIndex();
-		throw new NodeOperationError(
+		throw refusal(
 			this.getNode(),
 			`Email: ${email} belongs to a disabled DocSpace user [item ${itemIndex}]`,
 			{
@@ -158,7 +156,7 @@ export async function userInviteOutput(
 	const state = invites.get(this) as InviteState;
 	const user = await findUserByEmail(this, state.email);
 	if (!user) {
-		throw new NodeOperationError(
+		throw refusal(
 			this.getNode(),
 			`DocSpace accepted the invitation but has no user with the email ${state.email} [item ${this.getItemIndex()}]`,
 			{

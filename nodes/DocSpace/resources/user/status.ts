@@ -4,11 +4,11 @@ import type {
 	IN8nHttpFullResponse,
 	INodeExecutionData,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { type EmployeeFull, checkedUser, fetchUser } from '../../shared/people';
 import { requestBody } from '../../shared/routing';
 import { responseOf, userItem } from './output';
+import { refusal } from '../../shared/validation';
 
 // EmployeeStatus: 1 Active, 2 Terminated (shown as "disabled").
 const STATUS = { enable: 1, disable: 2 } as const;
@@ -41,7 +41,7 @@ export async function userStatusOutput(
 	);
 	if (!user) {
 		const itemIndex = this.getItemIndex();
-		throw new NodeOperationError(
+		throw refusal(
 			this.getNode(),
 			`User: no DocSpace user has the ID ${userId} [item ${itemIndex}]`,
 			{

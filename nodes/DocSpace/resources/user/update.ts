@@ -5,20 +5,18 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { type EmployeeFull, checkedUser } from '../../shared/people';
 import { requestBody } from '../../shared/routing';
 import { docSpaceApiRequest } from '../../shared/transport';
-import { invalidField, optionalText } from '../../shared/validation';
+import { invalidField, optionalText, refusal } from '../../shared/validation';
 import { responseOf, userItem } from './output';
 
 const show = { resource: ['user'], operation: ['update'] };
 
 export const userUpdateDescription: INodeProperties[] = [
 	{
-		displayName:
-			"DocSpace changes names, location and comment only on the profile of the account behind the credential; for other people it ignores them. To change someone's type use Change Type; to lock them out use Disable.",
+		displayName: 'Names, location and comment change only on your own profile.',
 		name: 'updateNotice',
 		type: 'notice',
 		default: '',
@@ -102,7 +100,7 @@ export async function prepareUserUpdate(
 		: target.email === String(self.email ?? '').toLowerCase();
 	if (!isSelf) {
 		const itemIndex = this.getItemIndex();
-		throw new NodeOperationError(
+		throw refusal(
 			this.getNode(),
 			`User: DocSpace changes names, location and comment only on your own profile [item ${itemIndex}]`,
 			{

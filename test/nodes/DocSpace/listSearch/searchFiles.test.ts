@@ -18,6 +18,62 @@ describe('searchFiles (File picker)', () => {
 		expect(page.paginationToken).toBeUndefined();
 	});
 
+	it.each(['share', 'removeSharing'])(
+		'for File: %s lists only My Documents files, without looking into rooms',
+		async (operation) => {
+			const { emulator } = ctx;
+			const page = await listSearch(credentialsFor(emulator), 'searchFiles', undefined, undefined, {
+				resource: 'file',
+				operation,
+			});
+			expect(page.results).toEqual([
+				{ name: 'Contract.docx — My Documents', value: SEED_IDS.myDocxId },
+				{ name: 'Application.pdf — My Documents', value: SEED_IDS.myPdfFormId },
+				{ name: 'notes.txt — My Documents', value: SEED_IDS.myTxtId },
+			]);
+			expect(page.paginationToken).toBeUndefined();
+			expect(emulator.requests.map((request) => request.path)).toEqual(['/api/2.0/files/@my']);
+			const brief = await listSearch(credentialsFor(emulator), 'searchFiles', 'brief', undefined, {
+				resource: 'file',
+				operation,
+			});
+			expect(brief.results).toEqual([]);
+		},
+	);
+
+	it('for File: Share pages through My Documents only', async () => {
+		const { emulator } = ctx;
+		const base = seedMany({ rooms: 1 });
+		emulator.reset({
+			...base,
+			files: Array.from({ length: 150 }, (_, n) => ({
+				id: String(7000 + n),
+				title: `Memo ${n}.docx`,
+				location: 'my' as const,
+				createdBy: SEED_IDS.ownerId,
+			})),
+		});
+		const parameters = { resource: 'file', operation: 'share' };
+		const first = await listSearch(
+			credentialsFor(emulator),
+			'searchFiles',
+			undefined,
+			undefined,
+			parameters,
+		);
+		expect(first.results).toHaveLength(100);
+		expect(first.paginationToken).toBe('my:100');
+		const second = await listSearch(
+			credentialsFor(emulator),
+			'searchFiles',
+			undefined,
+			first.paginationToken as string,
+			parameters,
+		);
+		expect(second.results).toHaveLength(50);
+		expect(second.paginationToken).toBeUndefined();
+	});
+
 	it('searches by name everywhere', async () => {
 		const { emulator } = ctx;
 		const page = await listSearch(credentialsFor(emulator), 'searchFiles', 'brief');

@@ -97,17 +97,33 @@ describe('getRoomLinkAccessLevels (Room Link: Set → Access)', () => {
 	);
 
 	it.each([
-		['collaboration', SEED_IDS.collabRoomId, /^Collaboration rooms take no external links/],
-		['virtual data', SEED_IDS.vdrRoomId, /^Virtual data rooms take no external links/],
-		['AI', SEED_IDS.aiRoomId, /^AI rooms take no external links/],
+		['collaboration', SEED_IDS.collabRoomId, 'Team Drafts (room 104) is a collaboration room'],
+		['virtual data', SEED_IDS.vdrRoomId, 'Due Diligence (room 105) is a virtual data room'],
+		['AI', SEED_IDS.aiRoomId, 'Research Assistant (room 106) is an AI room'],
 	])(
-		'a %s room with an external link says why there is nothing to choose',
-		async (_label, roomId, message) => {
-			await expect(levels({ room: byId('id', roomId), linkType: 'external' })).rejects.toThrow(
-				message,
-			);
+		'a %s room with an external link shows one option saying why, instead of failing',
+		async (_label, roomId, problem) => {
+			const options = await levels({ room: byId('list', roomId), linkType: 'external' });
+			expect(options).toEqual([
+				{
+					name: `${problem}: it takes no external links`,
+					value: 2,
+					description: 'Choose Invitation Link or another room.',
+				},
+			]);
 		},
 	);
+
+	it('never fails: a room that cannot be read offers every level of the link type', async () => {
+		const options = await levels({ room: byId('id', '999999'), linkType: 'external' });
+		expect(names(options)).toEqual([
+			'Viewer (2)',
+			'Reviewer (5)',
+			'Commenter (6)',
+			'Form filler (7)',
+			'Editor (10)',
+		]);
+	});
 
 	it('reads a room given by URL', async () => {
 		const room = byId(

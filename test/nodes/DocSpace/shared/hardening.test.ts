@@ -23,7 +23,7 @@ const PASSWORD = 'Leak#Check42';
 let portal: HostilePortal;
 let elsewhere: HostilePortal;
 beforeAll(async () => {
-	portal = await startHostilePortal();
+	portal = await startHostilePortal({ answerEntryReads: true });
 	elsewhere = await startHostilePortal();
 });
 afterAll(async () => {
@@ -371,7 +371,7 @@ describe('bounds', () => {
 			}),
 		);
 		expect(result.error?.message).toBe(
-			'The connection to DocSpace broke for room 101 (connection reset) [item 0]',
+			'The connection to DocSpace broke for Client Projects (room 101) (connection reset) [item 0]',
 		);
 	});
 });
@@ -415,6 +415,7 @@ describe('Update an Existing Link never creates one', () => {
 		expect(result.error?.description).toMatch(/Create or Update by ID/);
 		expect(writes(emulator)).toHaveLength(0);
 		expect(emulator.requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+			`GET /api/2.0/files/rooms/${SEED_IDS.customRoomId}`,
 			`GET /api/2.0/files/rooms/${SEED_IDS.customRoomId}/links`,
 		]);
 		expect(emulator.roomLinks(SEED_IDS.customRoomId)).toHaveLength(before);

@@ -21,11 +21,33 @@ export interface HostilePortal {
 	stop(): Promise<void>;
 }
 
-export async function startHostilePortal(): Promise<HostilePortal> {
+/**
+ * Room Link: Set, File: Share and File: Remove Sharing read the room or file once before writing
+ * (nodes/DocSpace/shared/entryChecks.ts). The portal answers those reads like DocSpace, unrecorded,
+ * so that the test's handler sees the request under test. Without a title: messages name the ID.
+ */
+function answerEntryRead(request: IncomingMessage, response: ServerResponse): boolean {
+	if (request.method !== 'GET') return false;
+	const path = (request.url ?? '').split('?')[0];
+	const room = /^\/api\/2\.0\/files\/rooms\/(\d+)$/.exec(path);
+	const file = /^\/api\/2\.0\/files\/file\/(\d+)$/.exec(path);
+	if (!room && !file) return false;
+	const entry = room
+		? { id: Number(room[1]), roomType: 5, rootFolderType: 14 }
+		: { id: Number(file![1]), rootFolderType: 5 };
+	response.writeHead(200, { 'Content-Type': 'application/json' });
+	response.end(envelope(entry));
+	return true;
+}
+
+export async function startHostilePortal(
+	options: { answerEntryReads?: boolean } = {},
+): Promise<HostilePortal> {
 	const requests: SeenRequest[] = [];
 	let handler: Handler = (_request, response) => response.end();
 	const open = new Set<ServerResponse>();
 	const server: Server = createServer((request: IncomingMessage, response: ServerResponse) => {
+		if (options.answerEntryReads && answerEntryRead(request, response)) return;
 		const chunks: Buffer[] = [];
 		request.on('data', (chunk: Buffer) => chunks.push(chunk));
 		request.on('end', () => {

@@ -168,7 +168,7 @@ describe('retries only where safe', () => {
 		const result = await run(emulator, setLink({ options: { maxRetries: 2 } }));
 		expect(writes(emulator)).toHaveLength(3);
 		expect(result.error?.message).toMatch(
-			/kept refusing requests for room 101: too many requests \(429\) \[item 0\]/,
+			/kept refusing requests for Client Projects \(room 101\): too many requests \(429\) \[item 0\]/,
 		);
 		expect(result.error?.description).toMatch(/after 3 attempt\(s\)/);
 	});
@@ -189,11 +189,8 @@ describe('retries only where safe', () => {
 
 	it('does not retry what DocSpace refused for a reason (403, 404, 400)', async () => {
 		const { emulator } = ctx;
-		const result = await run(
-			emulator,
-			newExternalLink({ room: byId('id', SEED_IDS.collabRoomId) }),
-		);
-		expect(result.error?.message).toMatch(/does not allow this access level/);
+		const result = await run(emulator, newExternalLink({ room: byId('id', SEED_IDS.fullRoomId) }));
+		expect(result.error?.message).toMatch(/already has as many links as DocSpace allows/);
 		expect(writes(emulator)).toHaveLength(1);
 	});
 });
@@ -204,7 +201,7 @@ describe('failures a user can meet, in words they can act on', () => {
 		emulator.inject({ path: LINKS_PATH, kind: 'html502', times: Infinity });
 		const result = await run(emulator, setLink({ options: { maxRetries: 1 } }));
 		expect(result.error?.message).toBe(
-			'DocSpace (or a proxy in front of it) failed with 502 for room 101 [item 0]',
+			'DocSpace (or a proxy in front of it) failed with 502 for Client Projects (room 101) [item 0]',
 		);
 		expect(result.error?.description).toMatch(/may already be applied; running it again is safe/);
 	});
@@ -214,7 +211,7 @@ describe('failures a user can meet, in words they can act on', () => {
 		emulator.inject({ path: LINKS_PATH, kind: 'timeout', times: 1 });
 		const result = await run(emulator, setLink({ requestOptions: { timeout: 300 } }));
 		expect(result.error?.message).toBe(
-			'DocSpace did not answer in time for room 101 (1 s) [item 0]',
+			'DocSpace did not answer in time for Client Projects (room 101) (1 s) [item 0]',
 		);
 		expect(result.error?.description).toMatch(/may already be applied/);
 	});
@@ -245,7 +242,9 @@ describe('failures a user can meet, in words they can act on', () => {
 		const { emulator } = ctx;
 		emulator.inject({ path: LINKS_PATH, kind: 'malformedJson', times: Infinity });
 		const result = await run(emulator, setLink({ options: { maxRetries: 0 } }));
-		expect(result.error?.message).toBe('DocSpace sent an unreadable answer for room 101 [item 0]');
+		expect(result.error?.message).toBe(
+			'DocSpace sent an unreadable answer for Client Projects (room 101) [item 0]',
+		);
 	});
 });
 

@@ -45,13 +45,27 @@ function outcome(
 	emulator: DocSpaceEmulator,
 	result: { items: INodeExecutionData[]; error?: Failure },
 ) {
-	const requests = emulator.requests.map(({ method, path, query, headers, rawBody, status }) => {
+	// The room or file each operation reads once before writing (shared/entryChecks.ts), kept apart.
+	const isEntryRead = ({ method, path }: { method: string; path: string }) =>
+		method === 'GET' && /^\/api\/2\.0\/files\/(rooms|file)\/[\w-]+$/.test(path);
+	const requests = emulator.requests.map((request) => {
+		const { method, path, query, headers, rawBody, status } = request;
 		const { host: _host, ...sameHeaders } = headers;
-		return JSON.stringify({ method, path, query, headers: sameHeaders, rawBody, status });
+		return {
+			entryRead: isEntryRead(request),
+			text: JSON.stringify({ method, path, query, headers: sameHeaders, rawBody, status }),
+		};
 	});
 	return {
 		// Requests of different items overlap; their order is not part of the contract.
-		requests: requests.sort(),
+		requests: requests
+			.filter((request) => !request.entryRead)
+			.map((request) => request.text)
+			.sort(),
+		entryReads: requests
+			.filter((request) => request.entryRead)
+			.map((request) => request.text)
+			.sort(),
 		// The emulator draws each new link's share key at random.
 		items: result.items.map((item) => ({
 			json: JSON.parse(JSON.stringify(item.json).replace(/\/s\/\w+/g, '/s/KEY')) as IDataObject,

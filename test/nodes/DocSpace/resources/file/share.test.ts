@@ -161,15 +161,46 @@ describe('File: Share — what DocSpace receives', () => {
 });
 
 describe('File: Share — refusals', () => {
-	it('explains that files inside rooms take no user shares', async () => {
+	it('refuses a file inside a room before sending, naming it and what to use instead', async () => {
 		const { emulator } = ctx;
 		const result = await run(emulator, share({ file: byId('id', SEED_IDS.roomFileId) }));
 		expect(result.error?.message).toBe(
-			'DocSpace does not allow this access level for file 301 [item 0]',
+			'Brief.docx (file 301) is in a room: DocSpace shares only My Documents files with users and groups [item 0]',
 		);
-		expect(result.error?.description).toMatch(
-			/only in My Documents.*add the people to the room or create a file link/,
+		expect(result.error?.description).toBe(
+			'Rooms share by membership: add the people to the room with Room Member: Add, or give them a link to the file with File Link: Set. Nothing was sent to DocSpace.',
 		);
+		expect((result.error as { httpCode?: unknown }).httpCode).toBeNull();
+		expect(emulator.requests.map((request) => [request.method, request.path])).toEqual([
+			['GET', '/api/2.0/files/file/301'],
+		]);
+	});
+
+	it('reads each file once per execution, however many items name it', async () => {
+		const { emulator } = ctx;
+		const result = await run(emulator, share({ file: byId('id', '={{ $json.file }}') }), {
+			items: [
+				{ file: SEED_IDS.myDocxId },
+				{ file: SEED_IDS.myDocxId },
+				{ file: SEED_IDS.myPdfFormId },
+				{ file: SEED_IDS.myDocxId },
+			],
+		});
+		expect(result.error).toBeUndefined();
+		const reads = emulator.requests
+			.filter((request) => request.method === 'GET')
+			.map((request) => request.path)
+			.sort();
+		expect(reads).toEqual(['/api/2.0/files/file/201', '/api/2.0/files/file/202']);
+		expect(writes(emulator)).toHaveLength(4);
+	});
+
+	it('refuses a file in the Trash before sending', async () => {
+		const { emulator } = ctx;
+		emulator.portal.files.get(SEED_IDS.myTxtId)!.trashedBy = SEED_IDS.ownerId;
+		const result = await run(emulator, share({ file: byId('id', SEED_IDS.myTxtId) }));
+		expect(result.error?.message).toBe('notes.txt (file 203) is in the Trash [item 0]');
+		expect(writes(emulator)).toEqual([]);
 	});
 
 	it('explains an access level the file format does not take', async () => {
@@ -199,7 +230,7 @@ describe('File: Share — refusals', () => {
 			[{ item: 1 }, 'error'],
 			[{ item: 2 }, true],
 		]);
-		expect(result.items[1].json.error).toMatch(/file 301 \[item 1\]/);
+		expect(result.items[1].json.error).toMatch(/Brief\.docx \(file 301\) is in a room.*\[item 1\]/);
 	});
 });
 
@@ -223,6 +254,7 @@ describe('File: Share — recipient picker (From List, By ID, By Email)', () => 
 			emulator.requests.map((request) => [request.method, request.path, request.query.email]),
 		).toEqual([
 			['GET', '/api/2.0/people/email', 'jane@example.com'],
+			['GET', '/api/2.0/files/file/201', undefined],
 			['PUT', '/api/2.0/files/file/201/share', undefined],
 		]);
 		expect((writes(emulator)[0].body as IDataObject).share).toEqual([

@@ -159,8 +159,10 @@ describe('File: Remove Sharing', () => {
 			'GET',
 			'GET',
 			'GET',
+			'GET',
 			'PUT',
 		]);
+		expect(emulator.requests[0].path).toBe('/api/2.0/files/file/201');
 		expect(((writes(emulator)[0].body as IDataObject).share as IDataObject[]).length).toBe(321);
 		expect(result.items).toHaveLength(321);
 		expect(result.items[0].json).toEqual({
@@ -206,14 +208,19 @@ describe('File: Remove Sharing', () => {
 		expect(none.error?.message).toMatch(/^Users or Groups: no user or group given/);
 	});
 
-	it('explains that only the owner may remove shares', async () => {
+	it('refuses a file inside a room before sending, in both modes', async () => {
 		const { emulator } = ctx;
-		const result = await run(
-			emulator,
-			removeSharing({ subjects: SEED_IDS.bobId, file: byId('id', SEED_IDS.roomFileId) }),
-		);
-		expect(result.error?.message).toBe(
-			'DocSpace does not allow this access level for file 301 [item 0]',
-		);
+		for (const mode of [{ subjects: SEED_IDS.bobId }, { removeFrom: 'everyone' }]) {
+			const result = await run(
+				emulator,
+				removeSharing({ ...mode, file: byId('id', SEED_IDS.roomFileId) }),
+			);
+			expect(result.error?.message).toBe(
+				'Brief.docx (file 301) is in a room: DocSpace shares only My Documents files with users and groups [item 0]',
+			);
+			expect(result.error?.description).toMatch(/Room Member: Add.*File Link: Set/);
+		}
+		expect(writes(emulator)).toEqual([]);
+		expect(emulator.requests.some((request) => request.path.endsWith('/share'))).toBe(false);
 	});
 });

@@ -1,14 +1,31 @@
-import { loadNodeType } from '../../../../harness/engine';
+import type { INodeProperties } from 'n8n-workflow';
 
-const notices = loadNodeType().description.properties.filter(
-	(property) =>
-		property.type === 'notice' && property.displayOptions?.show?.resource?.includes('roomLink'),
-);
+import { DocSpaceTrigger } from '../../../../../nodes/DocSpaceTrigger/DocSpaceTrigger.node';
+import {
+	credentialType,
+	loadNodeType,
+	oauth2CredentialType,
+	passwordCredentialType,
+} from '../../../../harness/engine';
+
+const nodeProperties = loadNodeType().description.properties;
+const everyNotice: Array<[string, INodeProperties]> = [
+	...nodeProperties.map((property) => ['DocSpace', property] as [string, INodeProperties]),
+	...new DocSpaceTrigger().description.properties.map(
+		(property) => ['DocSpace Trigger', property] as [string, INodeProperties],
+	),
+	...[credentialType, passwordCredentialType, oauth2CredentialType].flatMap((type) =>
+		type.properties.map((property) => [type.displayName, property] as [string, INodeProperties]),
+	),
+].filter(([, property]) => property.type === 'notice');
+
 const noticeFor = (operation: string, linkType?: string) =>
-	notices
+	nodeProperties
 		.filter((notice) => {
 			const show = notice.displayOptions?.show ?? {};
 			return (
+				notice.type === 'notice' &&
+				show.resource?.includes('roomLink') &&
 				show.operation?.includes(operation) &&
 				(!show.linkType || (linkType !== undefined && show.linkType.includes(linkType)))
 			);
@@ -16,29 +33,43 @@ const noticeFor = (operation: string, linkType?: string) =>
 		.map((notice) => notice.displayName)
 		.join(' ');
 
-describe('Room Link notices: where DocSpace’s rules surprise people', () => {
-	it('Set, external link: no external links in collaboration, VDR and AI rooms; at most 5 more; password/expiry rules', () => {
-		const text = noticeFor('set', 'external');
-		expect(text).toMatch(/Collaboration, virtual data and AI rooms take no external links/);
-		expect(text).toMatch(/at most 5 more/);
-		expect(text).toMatch(/Password, Deny Download and Internal Only apply to external links/);
-		expect(text).toMatch(/primary link never expires/);
-		expect(text).not.toMatch(/only one invitation link/);
+describe('Notices: one short line each; the rules live in field descriptions and the README', () => {
+	it.each(everyNotice.map(([owner, notice]) => [`${owner} → ${notice.name}`, notice]))(
+		'%s is one short line',
+		(_name, notice) => {
+			const text = (notice as INodeProperties).displayName;
+			expect(text.length).toBeLessThanOrEqual(90);
+			// One sentence: no full stop followed by another sentence.
+			expect(text).not.toMatch(/[.!?]\s+\S/);
+		},
+	);
+
+	it('there is a notice of each kind to check', () => {
+		expect(everyNotice.length).toBeGreaterThanOrEqual(15);
 	});
 
-	it('Set, invitation link: one per room, update it by ID', () => {
-		const text = noticeFor('set', 'invitation');
-		expect(text).toMatch(/only one invitation link/);
-		expect(text).toMatch(/Update an Existing Link/);
-		expect(text).not.toMatch(/take no external links/);
+	it('Room Link: Set says which rooms take no external links; the limits are in Link Type', () => {
+		expect(noticeFor('set', 'external')).toBe(
+			'Collaboration, virtual data and AI rooms take no external links.',
+		);
+		expect(noticeFor('set', 'invitation')).toMatch(/one invitation link/);
+		const linkType = nodeProperties.find(
+			(property) =>
+				property.name === 'linkType' &&
+				property.displayOptions?.show?.resource?.includes('roomLink'),
+		);
+		const descriptions = (linkType?.options ?? []).map(
+			(option) => (option as { description?: string }).description,
+		);
+		expect(descriptions[0]).toMatch(/at most 5 more/);
+		expect(descriptions[0]).toMatch(/primary link never expires/);
+		expect(descriptions[1]).toMatch(/one per room.*no password/);
 	});
 
 	it('Get Primary and Revoke say what DocSpace does', () => {
 		expect(noticeFor('getPrimary')).toMatch(
 			/Collaboration, virtual data and AI rooms take no external links/,
 		);
-		expect(noticeFor('revoke')).toMatch(
-			/replaces a revoked primary link with a new one, returned as "replacedBy"/,
-		);
+		expect(noticeFor('revoke')).toMatch(/"replacedBy"/);
 	});
 });

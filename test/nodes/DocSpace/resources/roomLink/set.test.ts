@@ -269,19 +269,89 @@ describe('Room Link: Set — many items', () => {
 			items,
 		});
 		expect(result.error?.message).toMatch(
-			/does not allow this access level for room 104 \[item 1\]/,
+			/^Team Drafts \(room 104\) is a collaboration room: .* \[item 1\]$/,
 		);
 	});
 });
 
 describe('Room Link: Set — DocSpace refusals become actionable messages', () => {
-	it('explains a role the room type does not take', async () => {
+	it('refuses, before sending, an external link in a room that takes none', async () => {
 		const { emulator } = ctx;
+		const cases: Array<[string, string]> = [
+			[
+				SEED_IDS.collabRoomId,
+				'Team Drafts (room 104) is a collaboration room: it takes no external links. Choose Invitation Link or another room. [item 0]',
+			],
+			[
+				SEED_IDS.vdrRoomId,
+				'Due Diligence (room 105) is a virtual data room: it takes no external links. Choose Invitation Link or another room. [item 0]',
+			],
+			[
+				SEED_IDS.aiRoomId,
+				'Research Assistant (room 106) is an AI room: it takes no external links. Choose Invitation Link or another room. [item 0]',
+			],
+		];
+		for (const [roomId, message] of cases) {
+			const result = await run(emulator, setLink({ room: byId('id', roomId) }));
+			expect(result.error?.message).toBe(message);
+			expect(result.error?.description).toMatch(/Nothing was sent to DocSpace\.$/);
+			expect((result.error as { httpCode?: unknown }).httpCode).toBeNull();
+		}
+		expect(writes(emulator)).toEqual([]);
+	});
+
+	it('refuses, before sending, an access level the room type does not allow', async () => {
+		const { emulator } = ctx;
+		const result = await run(
+			emulator,
+			setLink({ room: byId('id', SEED_IDS.formRoomId), access: 10 }),
+		);
+		expect(result.error?.message).toBe(
+			'Access: Editor (10) does not fit Applications (room 103), a form filling room [item 0]',
+		);
+		expect(result.error?.description).toBe(
+			'For external links it allows: Form filler (7), Viewer (2). Nothing was sent to DocSpace.',
+		);
+		expect(writes(emulator)).toEqual([]);
+	});
+
+	it('reads each room once per execution, however many items name it', async () => {
+		const { emulator } = ctx;
+		const result = await run(emulator, setLink({ room: byId('id', '={{ $json.room }}') }), {
+			items: [
+				{ room: SEED_IDS.customRoomId },
+				{ room: SEED_IDS.customRoomId },
+				{ room: SEED_IDS.collabRoomId },
+				{ room: SEED_IDS.customRoomId },
+			],
+			continueOnFail: true,
+		});
+		expect(result.items.map((item) => item.json.error === undefined)).toEqual([
+			true,
+			true,
+			false,
+			true,
+		]);
+		const roomReads = emulator.requests
+			.filter((request) => /^\/api\/2\.0\/files\/rooms\/\d+$/.test(request.path))
+			.map((request) => request.path)
+			.sort();
+		expect(roomReads).toEqual(['/api/2.0/files/rooms/101', '/api/2.0/files/rooms/104']);
+	});
+
+	it("still explains DocSpace's own refusal when the room could not be read first", async () => {
+		const { emulator } = ctx;
+		emulator.inject({
+			method: 'GET',
+			path: '/api/2.0/files/rooms/104',
+			kind: 'status',
+			status: 404,
+			body: { error: { message: 'The required folder was not found' }, status: 1, statusCode: 404 },
+		});
 		const result = await run(emulator, setLink({ room: byId('id', SEED_IDS.collabRoomId) }));
 		expect(result.error?.message).toBe(
 			'DocSpace does not allow this access level for room 104 [item 0]',
 		);
-		expect(result.error?.description).toMatch(/The role is not available for this user type/);
 		expect(result.error?.description).toMatch(/Collaboration room: no external links/);
 	});
 
@@ -296,7 +366,9 @@ describe('Room Link: Set — DocSpace refusals become actionable messages', () =
 	it('explains the link limit of a room', async () => {
 		const { emulator } = ctx;
 		const result = await run(emulator, setLink({ room: byId('id', SEED_IDS.fullRoomId) }));
-		expect(result.error?.message).toMatch(/room 107 already has as many links as DocSpace allows/);
+		expect(result.error?.message).toMatch(
+			/^Busy Room \(room 107\) already has as many links as DocSpace allows/,
+		);
 		expect(result.error?.description).toMatch(/maximum number of links may not exceed 5/);
 	});
 
@@ -305,7 +377,7 @@ describe('Room Link: Set — DocSpace refusals become actionable messages', () =
 		emulator.configure({ passwordMinLength: 12 });
 		const result = await run(emulator, setLink({ password: 'Short#123' }));
 		expect(result.error?.message).toMatch(
-			/DocSpace rejected a value for room 101: .*Password must contain from 12 to 30 characters/,
+			/DocSpace rejected a value for Client Projects \(room 101\): .*Password must contain from 12 to 30 characters/,
 		);
 		expect(result.error?.message).not.toContain('Short#123');
 	});
