@@ -16,6 +16,10 @@ const ENGINE = process.env.BENCH_ENGINE === 'legacy' ? 'legacy' : 'vm';
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 1000);
 const MEMORY_ITEMS = Number(process.env.BENCH_MEMORY_ITEMS ?? 10_000);
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 30);
+/** One workload by name (e.g. "File Link: Set"): its rows only, no memory or expressions pass. */
+const ONLY = process.env.BENCH_ONLY;
+const selected = (list: Workload[]) =>
+	ONLY ? list.filter((workload) => workload.name === ONLY) : list;
 const WRITE_LIMIT = 15;
 
 // ---- the emulator process -------------------------------------------------------------------
@@ -285,7 +289,7 @@ async function main() {
 	}
 	const baseUrl = await ready;
 	const rows: Measure[] = [];
-	for (const workload of workloads(ITEMS)) {
+	for (const workload of selected(workloads(ITEMS))) {
 		rows.push(
 			await phase(`${workload.name} — ideal raw client (floor)`, workload, () =>
 				viaRawClient(baseUrl, workload.requests),
@@ -303,7 +307,7 @@ async function main() {
 		);
 	}
 	// Faults: 3% of answers lost after DocSpace applied the change, 2% 503s; retries must not duplicate.
-	for (const workload of workloads(ITEMS)) {
+	for (const workload of selected(workloads(ITEMS))) {
 		const pathPattern = workload.faultPath;
 		rows.push(
 			await phase(
@@ -324,7 +328,7 @@ async function main() {
 	}
 
 	let memory: IDataObject | undefined;
-	if (MEMORY_ITEMS > 0) {
+	if (MEMORY_ITEMS > 0 && !ONLY) {
 		const share = workloads(MEMORY_ITEMS).find(
 			(workload) => workload.name === 'File: Share',
 		) as Workload;
@@ -354,7 +358,7 @@ async function main() {
 			failed,
 		};
 	}
-	const expressions = await expressionsPerOperation(baseUrl);
+	const expressions = ONLY ? [] : await expressionsPerOperation(baseUrl);
 	await emulator({ type: 'stop' });
 	console.log(
 		JSON.stringify({

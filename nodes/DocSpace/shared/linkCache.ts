@@ -59,9 +59,31 @@ async function readLinks(context: IExecuteSingleFunctions, owner: LinkOwner) {
 	return [...(response as FileShareDto[])];
 }
 
+function sharedRead(
+	cache: Map<string, Entry>,
+	context: IExecuteSingleFunctions,
+	owner: LinkOwner,
+): Promise<FileShareDto[]> {
+	const key = keyOf(owner);
+	let entry = cache.get(key);
+	if (!entry) {
+		const read = readLinks(context, owner);
+		const stored: Entry = { read };
+		entry = stored;
+		cache.set(key, stored);
+		if (cache.size > MAX_CACHED_OWNERS) cache.delete(cache.keys().next().value as string);
+		read.catch(() => {
+			if (cache.get(key) === stored) cache.delete(key);
+		});
+	}
+	return entry.read;
+}
+
 /**
  * The owner's links. The array is shared by the run's items: what one item adds (`rememberLink`)
- * the next one sees, without waiting for DocSpace.
+ * the next one sees, without waiting for DocSpace. A failed shared read would fail every item
+ * waiting for it, where each used to read (and retry) on its own: so each then reads once more
+ * on its own, and the first success is shared again.
  */
 export async function linksOf(
 	context: IExecuteSingleFunctions,
@@ -69,19 +91,15 @@ export async function linksOf(
 ): Promise<FileShareDto[]> {
 	const cache = cacheOf(context);
 	if (!cache) return await readLinks(context, owner);
-	const key = keyOf(owner);
-	let entry = cache.get(key);
-	if (!entry) {
-		const read = readLinks(context, owner);
-		entry = { read };
-		cache.set(key, entry);
-		if (cache.size > MAX_CACHED_OWNERS) cache.delete(cache.keys().next().value as string);
-		const stored = entry;
-		read.catch(() => {
-			if (cache.get(key) === stored) cache.delete(key);
-		});
+	try {
+		return await sharedRead(cache, context, owner);
+	} catch {
+		const links = await readLinks(context, owner);
+		const current = cache.get(keyOf(owner));
+		if (current) return await current.read.catch(() => links);
+		cache.set(keyOf(owner), { read: Promise.resolve(links) });
+		return links;
 	}
-	return await entry.read;
 }
 
 function sameId(dto: FileShareDto, linkId: string): boolean {

@@ -190,6 +190,24 @@ describe('Link Type follows the link', () => {
 });
 
 describe("a room's or file's links are read once per run", () => {
+	it('a burst of lost answers on the shared read: each waiting item reads once more on its own, none fails', async () => {
+		const { emulator } = ctx;
+		const created = await run(emulator, fileLinkSet({ title: 'Bench' }));
+		const linkId = created.items[0].json.linkId as string;
+		emulator.requests.length = 0;
+		// 8 resets: more than one read's retries (1 + 5).
+		emulator.inject({ path: /\/links$/, method: 'GET', kind: 'reset', times: 8 });
+		const items = Array.from({ length: 5 }, (_, n) => ({ title: `Review ${n}` }));
+		const result = await run(
+			emulator,
+			fileLinkSet({ link: 'update', linkId, title: '={{ $json.title }}' }),
+			{ items },
+		);
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((item) => item.json.title)).toEqual(items.map((item) => item.title));
+		expect(writes(emulator)).toHaveLength(5);
+	});
+
 	it('File Link: update by ID, 20 items on one file: one read, 20 writes', async () => {
 		const { emulator } = ctx;
 		const created = await run(emulator, fileLinkSet({ title: 'Bench' }));
@@ -207,9 +225,9 @@ describe("a room's or file's links are read once per run", () => {
 		expect(writes(emulator)).toHaveLength(20);
 	});
 
-	it('a failed read is not kept: the next item reads again', async () => {
+	it('a failed read is tried once more by the item, and not kept: the next item reads again', async () => {
 		const { emulator } = ctx;
-		emulator.inject({ path: /\/links$/, kind: 'status', status: 404, times: 1 });
+		emulator.inject({ path: /\/links$/, kind: 'status', status: 404, times: 2 });
 		// Batches of one, 2 s apart: the second item starts after the first one's read failed.
 		const requestOptions = { batching: { batch: { batchSize: 1, batchInterval: 2000 } } };
 		const result = await run(
@@ -219,7 +237,7 @@ describe("a room's or file's links are read once per run", () => {
 		);
 		expect(result.items[0].error).toBeDefined();
 		expect(result.items[1].error).toBeUndefined();
-		expect(reads(fileLinks)).toHaveLength(2);
+		expect(reads(fileLinks)).toHaveLength(3);
 	});
 
 	it('Revoke twice in one run: the second is refused, one read, one write', async () => {
