@@ -47,6 +47,7 @@ function cacheOf(context: IExecuteSingleFunctions): Map<string, Entry> | undefin
 	return cache;
 }
 
+/** All of the owner's links (docs/docspace/links.md §1). */
 async function readLinks(context: IExecuteSingleFunctions, owner: LinkOwner) {
 	const { response } = await docSpaceApiRequest.call(
 		context,

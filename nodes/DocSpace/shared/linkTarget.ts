@@ -105,7 +105,7 @@ function typeOf(dto: FileShareDto): number {
 	return Number(linkOf(dto).linkType ?? 1);
 }
 
-/** Refuses a Link Type that contradicts the link found (DocSpace never changes a link's type). */
+/** Refuses a Link Type that contradicts the link found (DocSpace never changes a link's type, docs/docspace/links.md §3). */
 export function checkLinkType(
 	context: IExecuteSingleFunctions,
 	existing: FileShareDto,
@@ -128,9 +128,10 @@ export function checkLinkType(
  * - Update an Existing Link: the given ID, which the owner must have: DocSpace would create a link
  *   under an unknown ID (docs/docspace/transport.md §5);
  * - Create or Update by ID: the given ID; a room link of the other type is refused;
- * - Create or Reuse: the owner's link of that type with this title (the first DocSpace lists; a
- *   primary link counts; a room's one invitation link is reused whatever its title), else a new
- *   ID, noted at once so that a later item with the same title reuses it.
+ * - Create or Reuse: the owner's link of that type with this title (the first DocSpace lists:
+ *   titles are not unique; a primary link counts; a room's one invitation link is reused whatever
+ *   its title: docs/docspace/links.md §2, §3), else a new ID, noted at once so that a later item
+ *   with the same title reuses it.
  * The owner's links are read once per run (shared/linkCache.ts).
  */
 export async function settleLinkId(
