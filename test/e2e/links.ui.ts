@@ -148,7 +148,8 @@ test("Update an Existing Link: the link comes from the room's list, only links o
 	await screenshot(page, 'room-link-existing-link.png');
 	await items.filter({ hasText: 'Partner link 2' }).first().click();
 	await expect(
-		page.locator('[data-test-id="parameter-input-linkId"] input').first().inputValue(),
+		// The mode's select comes first, then the value.
+		page.locator('[data-test-id="parameter-input-linkId"] input').last().inputValue(),
 	).resolves.toContain('Partner link 2');
 	// The list came from the room's links, read with the credential.
 	expect(
