@@ -127,7 +127,7 @@ export function checkLinkType(
  * - Create a New Link: an ID derived from the execution (see `newLinkId`);
  * - Update an Existing Link: the given ID, which the owner must have: DocSpace would create a link
  *   under an unknown ID (docs/docspace/transport.md §5);
- * - Create or Update by ID: the given ID; a room link of the other type is refused;
+ * - Create or Update by ID: the given ID, sent without reading the links first;
  * - Create or Reuse: the owner's link of that type with this title (the first DocSpace lists:
  *   titles are not unique; a primary link counts; a room's one invitation link is reused whatever
  *   its title: docs/docspace/links.md §2, §3), else a new ID, noted at once so that a later item
@@ -175,13 +175,13 @@ export async function settleLinkId(
 	}
 	const linkId = given as string;
 	body.linkId = linkId;
-	if (mode === 'createOrUpdate' && owner.kind === 'file') return;
+	// Create or Update by ID writes without reading first (a missing link is created).
+	if (mode === 'createOrUpdate') return;
 	const existing = findLink(await linksOf(context, owner), linkId);
 	if (existing) {
 		if (owner.kind === 'room') checkLinkType(context, existing, linkType);
 		return;
 	}
-	if (mode === 'createOrUpdate') return;
 	throw invalidField(
 		context,
 		'Link ID',
