@@ -5,6 +5,7 @@ import { getRoomLinkAccessLevels } from './loadOptions/getRoomLinkAccessLevels';
 import { searchAllUsers } from './listSearch/searchAllUsers';
 import { getRoomMemberAccessLevels } from './loadOptions/getRoomMemberAccessLevels';
 import { searchFiles } from './listSearch/searchFiles';
+import { searchLinks } from './listSearch/searchLinks';
 import { searchFolders } from './listSearch/searchFolders';
 import { searchGroups } from './listSearch/searchGroups';
 import { searchRecipients } from './listSearch/searchRecipients';
@@ -33,7 +34,10 @@ export class DocSpace implements INodeType {
 		name: 'docSpace',
 		icon: { light: 'file:docspace.svg', dark: 'file:docspace.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 1.1: new nodes default to Link: Create or Reuse and File: Share without Notify; the link to
+		// update or revoke is picked from a list. Nodes saved at 1 keep their behaviour.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{ $parameter["resource"] + ": " + $parameter["operation"] }}',
 		description:
 			'Automate ONLYOFFICE DocSpace: rooms and their members, files, room and file links, sharing, users and groups',
@@ -91,7 +95,7 @@ export class DocSpace implements INodeType {
 	// Bulk writes skip RoutingNode's per-item cost but keep their routing declarations as the
 	// single source of truth: one runner applies them (shared/runner).
 	customOperations = routedOperations(this, {
-		roomLink: ['set'],
+		roomLink: ['set', 'revoke'],
 		file: ['share', 'removeSharing', 'upload'],
 		fileLink: ['set'],
 		roomMember: ['add'],
@@ -108,6 +112,7 @@ export class DocSpace implements INodeType {
 			searchGroups,
 			searchAllUsers,
 			searchRoomMembers,
+			searchLinks,
 		},
 		loadOptions: { getRoomLinkAccessLevels, getRoomMemberAccessLevels },
 	};

@@ -316,7 +316,7 @@ async function main() {
 	}
 
 	let memory: IDataObject | undefined;
-	if (MEMORY_ITEMS > 0) {
+	if (MEMORY_ITEMS > 0 && ONLY.length === 0) {
 		const share = workloads(MEMORY_ITEMS).find(
 			(workload) => workload.name === 'File: Share',
 		) as Workload;

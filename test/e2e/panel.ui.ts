@@ -219,7 +219,7 @@ afterAll(async () => {
 });
 
 test.each([
-	['room-link-set', 'Room Link', 'Set'],
+	['room-link-set', 'Room Link', 'Create or Update'],
 	['file-share', 'File', 'Share'],
 ])(
 	'%s: the DocSpace panel shows Resource, Operation and every field with its label',

@@ -199,6 +199,8 @@ export interface RunOptions {
 	timezone?: string;
 	/** How many times the node runs in the execution, as inside a loop (items of the first run are returned). */
 	runs?: number;
+	/** The node's typeVersion as saved in the workflow (1 unless told). */
+	typeVersion?: number;
 	/** Called once the execution started, with what the editor's Stop button does. */
 	onStart?: (cancel: () => void) => void;
 }
@@ -228,7 +230,7 @@ export async function runDocSpaceNode(options: RunOptions): Promise<RunResult> {
 		id: 'b6c1e6a4-5f65-4d5e-9a0c-docspace0001',
 		name: NODE_NAME,
 		type: NODE_TYPE,
-		typeVersion: 1,
+		typeVersion: options.typeVersion ?? 1,
 		position: [0, 0],
 		parameters: options.parameters,
 		credentials: {

@@ -7,59 +7,66 @@ import type {
 } from 'n8n-workflow';
 
 import { expirationToIso } from './dates';
-import { newLinkId } from './linkIds';
-import { type FileShareDto, linkOf, redactPasswords, simplifyLink } from './output';
+import { type FileShareDto, redactPasswords, simplifyLink } from './output';
 import { optionValue } from './routing';
-import { docSpaceApiRequest } from './transport';
-import { booleanValue, invalidField, linkPassword, optionalText, uuid } from './validation';
+import { booleanValue, linkPassword, optionalText } from './validation';
 
 type Show = Record<string, string[]>;
 
-/** "Link: create or update" and the Link ID to update, shared by Room Link: Set and File Link: Set. */
-export function linkChoiceProperties(
-	show: Show,
-	owner: 'room' | 'file',
-	listedBy: string,
-): INodeProperties[] {
+/** The four ways Set finds the link it writes, shared by Room Link and File Link. */
+export type LinkMode = 'create' | 'createOrReuse' | 'createOrUpdate' | 'update';
+
+/** What each mode does, one short line each (the panel shows the chosen one under the field). */
+function modeLines(owner: 'room' | 'file'): Record<LinkMode, string> {
+	return {
+		create: 'Adds a new link on every run.',
+		createOrReuse: `Updates the ${owner}'s link with the Title below (the first, if several), or creates it: reruns add no link.`,
+		createOrUpdate: 'Updates the link with this ID, or creates it under that ID.',
+		update: `Updates the link with this ID; refused, nothing changed, if the ${owner} has none.`,
+	};
+}
+
+/**
+ * "Link" (how Set finds the link to write) and a one-line notice per choice, shared by Room Link:
+ * Set and File Link: Set. Version 1 nodes default to Create a New Link, later ones to Create or
+ * Reuse: n8n saves no parameter equal to its default, so the default can change only with a new
+ * node version. The field takes no expression, and Set runs through the runner, which reads only
+ * the declaration shown: the second declaration costs nothing per item.
+ */
+export function linkChoiceProperties(show: Show, owner: 'room' | 'file'): INodeProperties[] {
+	const lines = modeLines(owner);
+	const field: INodeProperties = {
+		displayName: 'Link',
+		name: 'link',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Create a New Link', value: 'create', description: lines.create },
+			{
+				name: 'Create or Reuse (Match by Title)',
+				value: 'createOrReuse',
+				description: lines.createOrReuse,
+			},
+			{
+				name: 'Create or Update by ID',
+				value: 'createOrUpdate',
+				description: lines.createOrUpdate,
+			},
+			{ name: 'Update an Existing Link', value: 'update', description: lines.update },
+		],
+		default: 'createOrReuse',
+		description: `Whether to add a link or change one the ${owner} already has`,
+	};
 	return [
-		{
-			displayName: 'Link',
-			name: 'link',
-			type: 'options',
-			noDataExpression: true,
-			displayOptions: { show },
-			options: [
-				{
-					name: 'Create a New Link',
-					value: 'create',
-					description: 'A new link under a new ID; running the workflow again adds another link',
-				},
-				{
-					name: 'Update an Existing Link',
-					value: 'update',
-					description: `Change the link with the given ID; refused, with nothing changed, when the ${owner} has no such link`,
-				},
-				{
-					name: 'Create or Update by ID',
-					value: 'createOrUpdate',
-					description:
-						'Update the link with the given ID, or create it under that ID when missing; running the workflow again changes the same link',
-				},
-			],
-			default: 'create',
-			description: `Whether to add a link or change one the ${owner} already has`,
-		},
-		{
-			displayName: 'Link ID',
-			name: 'linkId',
-			type: 'string',
-			required: true,
+		{ ...field, default: 'create', displayOptions: { show: { ...show, '@version': [1] } } },
+		{ ...field, displayOptions: { show, hide: { '@version': [1] } } },
+		...(Object.keys(lines) as LinkMode[]).map((mode): INodeProperties => ({
+			displayName: lines[mode],
+			name: `${mode}LinkNotice`,
+			type: 'notice',
 			default: '',
-			placeholder: 'e.g. 5b1a2c3d-0000-4e5f-8a9b-0c1d2e3f4a5b',
-			description: `The ID of the link to update (the "linkId" ${listedBy} returned). Its settings are replaced by the ones below.`,
-			displayOptions: { show: { ...show, link: ['update', 'createOrUpdate'] } },
-			routing: { send: { type: 'body', property: 'linkId' } },
-		},
+			displayOptions: { show: { ...show, link: [mode] } },
+		})),
 	];
 }
 
@@ -77,7 +84,7 @@ export function linkSettingsProperties(
 			default: '',
 			placeholder: 'e.g. Client: read-only',
 			description:
-				'Name of the link shown in DocSpace (at most 255 characters). Empty: DocSpace names it.',
+				'Name of the link shown in DocSpace (at most 255 characters); Link: Create or Reuse finds the link by it. Empty: DocSpace names it.',
 			displayOptions: { show },
 			routing: { send: { type: 'body', property: 'title' } },
 		},
@@ -122,53 +129,6 @@ export function linkSettingsProperties(
 			routing: { send: { type: 'body', property: 'internal' } },
 		},
 	];
-}
-
-/**
- * The link id to send: the given one when updating, else a client-generated one (see
- * `newLinkId`: a repeated request then updates the link instead of creating another).
- */
-export function linkIdFor(
-	context: IExecuteSingleFunctions,
-	body: IDataObject,
-	target: string,
-): string {
-	return context.getNodeParameter('link', 'create') === 'create'
-		? newLinkId(context, target)
-		: uuid(context, 'Link ID', body.linkId, 'link');
-}
-
-/**
- * For "Update an Existing Link": DocSpace creates a link under an unknown ID instead of refusing it
- * (docs/docspace/transport.md §5), so the node reads the links first and stops when the ID is not
- * among them. Runs after every other check, so bad input still sends nothing.
- */
-export async function checkLinkToUpdate(
-	context: IExecuteSingleFunctions,
-	linkId: string,
-	listUrl: string,
-	owner: string,
-): Promise<void> {
-	if (context.getNodeParameter('link', 'create') !== 'update') return;
-	const { response } = await docSpaceApiRequest.call(
-		context,
-		'GET',
-		listUrl,
-		{},
-		undefined,
-		'array',
-	);
-	const found = (response as FileShareDto[]).some(
-		(dto) => String(linkOf(dto).id).toLowerCase() === linkId,
-	);
-	if (!found) {
-		throw invalidField(
-			context,
-			'Link ID',
-			`${owner} has no link ${linkId}`,
-			`DocSpace would create a new link under this ID, so nothing was sent. Check the ID (${owner.startsWith('file') ? 'File' : 'Room'} Link: Get Many lists the links), or choose Link: Create or Update by ID to create it when it is missing.`,
-		);
-	}
 }
 
 /** Normalises the link settings in the body; empty ones are removed, so they are not sent. */

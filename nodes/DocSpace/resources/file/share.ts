@@ -28,6 +28,15 @@ import { booleanValue, describeValue, invalidField, optionalText } from '../../s
 const show = { resource: ['file'], operation: ['share'] };
 const accessChoices = accessOptions(FILE_SHARE_ACCESS);
 
+const notifyProperty: INodeProperties = {
+	displayName: 'Notify',
+	name: 'notify',
+	type: 'boolean',
+	default: false,
+	description: 'Whether DocSpace emails the recipients that the file was shared with them',
+	routing: { send: { type: 'body', property: 'notify' } },
+};
+
 export const fileShareDescription: INodeProperties[] = [
 	{
 		displayName:
@@ -104,15 +113,11 @@ export const fileShareDescription: INodeProperties[] = [
 		description: 'What every listed recipient may do with the file',
 		displayOptions: { show: { ...show, recipientsFrom: ['list'] } },
 	},
-	{
-		displayName: 'Notify',
-		name: 'notify',
-		type: 'boolean',
-		default: true,
-		description: 'Whether DocSpace emails the recipients that the file was shared with them',
-		displayOptions: { show },
-		routing: { send: { type: 'body', property: 'notify' } },
-	},
+	// Version 1 notified by default; later versions do not (a test run should not email
+	// colleagues). n8n saves no parameter equal to its default, hence one declaration per version.
+	// File: Share runs through the runner, which reads only the declaration shown: no cost per item.
+	{ ...notifyProperty, default: true, displayOptions: { show: { ...show, '@version': [1] } } },
+	{ ...notifyProperty, default: false, displayOptions: { show, hide: { '@version': [1] } } },
 	{
 		displayName: 'Message',
 		name: 'sharingMessage',

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { fileLocator } from '../../shared/descriptions';
 import { linkOutput } from '../../shared/linkSettings';
+import { linkSetOutput } from '../../shared/linkTarget';
 import { docSpaceRouting, fillLocatorPath } from '../../shared/routing';
 import { fileLinkGetManyDescription } from './getMany';
 import { fileLinkSetDescription, prepareFileLinkSet } from './set';
@@ -15,6 +16,19 @@ export const fileLinkDescription: INodeProperties[] = [
 		displayOptions: { show: { resource: ['fileLink'] } },
 		options: [
 			{
+				name: 'Create or Update',
+				value: 'set',
+				action: 'Create or update a file link',
+				description:
+					"Create a file's external link, or update one found by its title or ID (access, title, expiry, password, deny download, internal only)",
+				routing: docSpaceRouting({
+					method: 'PUT',
+					url: '/api/2.0/files/file/{fileId}/links',
+					preSend: [prepareFileLinkSet],
+					postReceive: [linkSetOutput],
+				}),
+			},
+			{
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many file links',
@@ -25,19 +39,6 @@ export const fileLinkDescription: INodeProperties[] = [
 					preSend: [fillLocatorPath('file')],
 					postReceive: [linkOutput],
 					list: true,
-				}),
-			},
-			{
-				name: 'Set',
-				value: 'set',
-				action: 'Create or update a file link',
-				description:
-					"Create a file's external link, or update one by its ID (access, title, expiry, password, deny download, internal only)",
-				routing: docSpaceRouting({
-					method: 'PUT',
-					url: '/api/2.0/files/file/{fileId}/links',
-					preSend: [prepareFileLinkSet],
-					postReceive: [linkOutput],
 				}),
 			},
 		],

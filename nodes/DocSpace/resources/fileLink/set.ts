@@ -8,11 +8,15 @@ import {
 } from '../../shared/descriptions';
 import {
 	applyLinkSettings,
-	checkLinkToUpdate,
 	linkChoiceProperties,
-	linkIdFor,
 	linkSettingsProperties,
 } from '../../shared/linkSettings';
+import {
+	givenLinkId,
+	linkIdProperty,
+	linkLocatorProperty,
+	settleLinkId,
+} from '../../shared/linkTarget';
 import { fillLocatorId, requestBody } from '../../shared/routing';
 import { describeValue, invalidField } from '../../shared/validation';
 
@@ -36,7 +40,9 @@ export const fileLinkSetDescription: INodeProperties[] = [
 		default: '',
 		displayOptions: { show },
 	},
-	...linkChoiceProperties(show, 'file', 'File Link: Set or Get Many'),
+	...linkChoiceProperties(show, 'file'),
+	linkIdProperty(show, 'File Link: Create or Update or Get Many'),
+	linkLocatorProperty(show, 'file', true),
 	{
 		displayName: 'Access',
 		name: 'fileLinkAccess',
@@ -73,13 +79,8 @@ export async function prepareFileLinkSet(
 		);
 	}
 	body.access = access;
-	body.linkId = linkIdFor(this, body, `file:${fileId}`);
+	const given = givenLinkId(this, body);
 	applyLinkSettings(this, body, true);
-	await checkLinkToUpdate(
-		this,
-		String(body.linkId),
-		`/api/2.0/files/file/${encodeURIComponent(fileId)}/links`,
-		`file ${fileId}`,
-	);
+	await settleLinkId(this, body, { kind: 'file', id: fileId }, 1, given);
 	return requestOptions;
 }

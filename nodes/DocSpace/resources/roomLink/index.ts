@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { roomLocator } from '../../shared/descriptions';
 import { linkOutput } from '../../shared/linkSettings';
+import { linkSetOutput } from '../../shared/linkTarget';
 import { docSpaceRouting, fillLocatorPath } from '../../shared/routing';
 import { prepareRoomLinkGetMany, roomLinkGetManyDescription } from './getMany';
 import { roomLinkGetPrimaryDescription } from './getPrimary';
@@ -18,6 +19,19 @@ export const roomLinkDescription: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: showOnlyForRoomLinks },
 		options: [
+			{
+				name: 'Create or Update',
+				value: 'set',
+				action: 'Create or update a room link',
+				description:
+					"Create a room's external or invitation link, or update one found by its title or ID (access, title, expiry, password, download and use limits)",
+				routing: docSpaceRouting({
+					method: 'PUT',
+					url: '/api/2.0/files/rooms/{roomId}/links',
+					preSend: [prepareRoomLinkSet],
+					postReceive: [linkSetOutput],
+				}),
+			},
 			{
 				name: 'Get Many',
 				value: 'getAll',
@@ -57,19 +71,6 @@ export const roomLinkDescription: INodeProperties[] = [
 					postReceive: [roomLinkRevokeOutput],
 					// DocSpace leaves `response` out for a deleted link.
 					answer: 'any',
-				}),
-			},
-			{
-				name: 'Set',
-				value: 'set',
-				action: 'Create or update a room link',
-				description:
-					"Create a room's external or invitation link, or update one by its ID (access, title, expiry, password, download and use limits)",
-				routing: docSpaceRouting({
-					method: 'PUT',
-					url: '/api/2.0/files/rooms/{roomId}/links',
-					preSend: [prepareRoomLinkSet],
-					postReceive: [linkOutput],
 				}),
 			},
 		],

@@ -14,12 +14,16 @@ import {
 } from '../../shared/descriptions';
 import {
 	applyLinkSettings,
-	checkLinkToUpdate,
 	linkChoiceProperties,
-	linkIdFor,
 	linkSettingsProperties,
 } from '../../shared/linkSettings';
 import { checkRoomTakesLink } from '../../shared/entryChecks';
+import {
+	givenLinkId,
+	linkIdProperty,
+	linkLocatorProperty,
+	settleLinkId,
+} from '../../shared/linkTarget';
 import { fillLocatorId, requestBody } from '../../shared/routing';
 import { describeValue, integerInRange, invalidField } from '../../shared/validation';
 
@@ -66,7 +70,10 @@ export const roomLinkSetDescription: INodeProperties[] = [
 		// Sent as chosen; prepareRoomLinkSet turns it into DocSpace's integer LinkType.
 		routing: { send: { type: 'body', property: 'linkType' } },
 	},
-	...linkChoiceProperties(show, 'room', 'Room Link: Set or Get Many'),
+	...linkChoiceProperties(show, 'room'),
+	linkIdProperty(show, 'Room Link: Create or Update or Get Many'),
+	// Also Revoke's link (one declaration for both operations).
+	linkLocatorProperty({ resource: ['roomLink'], operation: ['set', 'revoke'] }, 'room', true),
 	{
 		displayName: 'Access Name or ID',
 		name: 'access',
@@ -154,7 +161,7 @@ export async function prepareRoomLinkSet(
 	}
 	body.access = access;
 
-	body.linkId = linkIdFor(this, body, `room:${roomId}:${kind}`);
+	const given = givenLinkId(this, body);
 	applyLinkSettings(this, body, kind === 'external');
 	if (
 		kind === 'invitation' &&
@@ -168,11 +175,6 @@ export async function prepareRoomLinkSet(
 		delete body.maxUseCount;
 	}
 	await checkRoomTakesLink(this, roomId, kind, access);
-	await checkLinkToUpdate(
-		this,
-		String(body.linkId),
-		`/api/2.0/files/rooms/${encodeURIComponent(roomId)}/links`,
-		`room ${roomId}`,
-	);
+	await settleLinkId(this, body, { kind: 'room', id: roomId }, linkType, given);
 	return requestOptions;
 }

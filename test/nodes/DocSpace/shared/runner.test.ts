@@ -401,6 +401,64 @@ describe('runner: cancellation', () => {
 	});
 });
 
+describe('runner and RoutingNode: version 1.1 links (Create or Reuse, Existing Link, Revoke)', () => {
+	it('send the same reuse-by-title writes, reading each room once', async () => {
+		const items = [
+			{ room: SEED_IDS.customRoomId, name: 'A' },
+			{ room: SEED_IDS.fullRoomId, name: 'Partner link 2' },
+			{ room: SEED_IDS.customRoomId, name: 'A' },
+		];
+		const result = await bothPaths(
+			{
+				resource: 'roomLink',
+				operation: 'set',
+				room: byId('id', '={{ $json.room }}'),
+				title: '={{ $json.name }}',
+			},
+			{ items, typeVersion: 1.1 },
+		);
+		const sent = result.requests.map((request) => JSON.parse(request) as { method: string });
+		expect(sent.filter((request) => request.method === 'GET')).toHaveLength(2);
+		expect(sent.filter((request) => request.method === 'PUT')).toHaveLength(3);
+		expect(result.items[0].json.linkId).toBe(result.items[2].json.linkId);
+		expect(result.items[1].json.linkId).toBe('c0ffee00-0107-4c00-a000-000000000012');
+	});
+
+	it('send the same revokes and give the same items and errors, version 1 and 1.1', async () => {
+		const items = [
+			{ id: SEED_IDS.fullRoomInvitationLinkId },
+			{ id: 'c0ffee00-0107-4c00-a000-000000000014' },
+			{ id: 'c0ffee00-0107-4c00-a000-0000000000ff' },
+		];
+		const v11 = await bothPaths(
+			{
+				resource: 'roomLink',
+				operation: 'revoke',
+				room: byId('id', SEED_IDS.fullRoomId),
+				linkId: byId('id', '={{ $json.id }}'),
+			},
+			{ items, typeVersion: 1.1, continueOnFail: true },
+		);
+		expect(v11.items.map((item) => item.json.linkType ?? item.error?.message)).toEqual([
+			'invitation',
+			'external',
+			`Link ID: room ${SEED_IDS.fullRoomId} has no link c0ffee00-0107-4c00-a000-0000000000ff [item 2]`,
+		]);
+		expect(v11.runnerExpressions).toBe(items.length);
+		const v1 = await bothPaths(
+			{
+				resource: 'roomLink',
+				operation: 'revoke',
+				room: byId('id', SEED_IDS.fullRoomId),
+				linkType: 'external',
+				linkId: '={{ $json.id }}',
+			},
+			{ items, typeVersion: 1, continueOnFail: true },
+		);
+		expect(v1.items.map((item) => item.error === undefined)).toEqual([false, true, false]);
+	});
+});
+
 describe('customOperations', () => {
 	it('run the bulk write operations, and only those, through the runner', () => {
 		const operations = loadNodeType().customOperations ?? {};
@@ -412,7 +470,7 @@ describe('customOperations', () => {
 				]),
 			),
 		).toEqual({
-			roomLink: ['set'],
+			roomLink: ['revoke', 'set'],
 			file: ['removeSharing', 'share', 'upload'],
 			fileLink: ['set'],
 			roomMember: ['add'],
