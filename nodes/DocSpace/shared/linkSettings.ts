@@ -20,7 +20,7 @@ export type LinkMode = 'create' | 'createOrReuse' | 'createOrUpdate' | 'update';
 function modeLines(owner: 'room' | 'file'): Record<LinkMode, string> {
 	return {
 		create: 'Adds a new link on every run.',
-		createOrReuse: `Updates the ${owner}'s link with the Title below (the first, if several), or creates it: reruns add no link.`,
+		createOrReuse: `Updates the ${owner}'s link with this Title, or creates it: reruns add no link.`,
 		createOrUpdate: 'Updates the link with this ID, or creates it under that ID.',
 		update: `Updates the link with this ID; refused, nothing changed, if the ${owner} has none.`,
 	};

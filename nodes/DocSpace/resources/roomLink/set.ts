@@ -174,7 +174,7 @@ export async function prepareRoomLinkSet(
 	} else {
 		delete body.maxUseCount;
 	}
-	await checkRoomTakesLink(this, roomId, kind, access);
 	await settleLinkId(this, body, { kind: 'room', id: roomId }, linkType, given);
+	await checkRoomTakesLink(this, roomId, kind, access);
 	return requestOptions;
 }

@@ -49,11 +49,14 @@ describe('Link: Create or Reuse (match by title)', () => {
 			linkId: first.items[0].json.linkId,
 			accessName: 'Commenter',
 		});
-		// One read of the room's links per run, before its write.
+		// One read of the room's links and one of the room (its type) per run, before its write.
+		const room = `/api/2.0/files/rooms/${SEED_IDS.customRoomId}`;
 		expect(emulator.requests.map((request) => [request.method, request.path])).toEqual([
 			['GET', roomLinks(SEED_IDS.customRoomId)],
+			['GET', room],
 			['PUT', roomLinks(SEED_IDS.customRoomId)],
 			['GET', roomLinks(SEED_IDS.customRoomId)],
+			['GET', room],
 			['PUT', roomLinks(SEED_IDS.customRoomId)],
 		]);
 	});

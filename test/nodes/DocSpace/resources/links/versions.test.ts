@@ -38,8 +38,12 @@ describe('node versions', () => {
 		await run(emulator, parameters, { executionId: 'b', typeVersion: 1 });
 		const ids = writes(emulator).map((request) => (request.body as IDataObject).linkId);
 		expect(ids[0]).not.toBe(ids[1]);
-		// Create a New Link reads nothing first.
-		expect(emulator.requests.filter((request) => request.method === 'GET')).toEqual([]);
+		// Create a New Link reads no links first (only the room, for its type).
+		expect(
+			emulator.requests.filter(
+				(request) => request.method === 'GET' && request.path.endsWith('/links'),
+			),
+		).toEqual([]);
 		expect(emulator.roomLinks(SEED_IDS.customRoomId)).toHaveLength(2);
 	});
 

@@ -27,6 +27,7 @@ const noticeFor = (operation: string, linkType?: string) =>
 				notice.type === 'notice' &&
 				show.resource?.includes('roomLink') &&
 				show.operation?.includes(operation) &&
+				!show.link &&
 				(!show.linkType || (linkType !== undefined && show.linkType.includes(linkType)))
 			);
 		})
