@@ -444,8 +444,13 @@ async function offeredOptions(page: Page): Promise<string[]> {
 }
 
 test('one Options declaration: each operation offers its own entries and the shared limits', async () => {
-	const page = await openNode(example('room-link-set').workflow);
+	// A workflow no other test edits: n8n opens a workflow read-only (no "Add Option") while
+	// another tab holds unsaved edits to it.
+	const page = await openNode(example('client-onboarding').workflow);
 	const limits = ['Max Parallel Writes', 'Max Retries', 'Timeout (Seconds)'];
+	await choose(page, 'resource', 'Room Link');
+	// Set is Room Link's default operation.
+	await expect(selectedOption(page, 'operation')).resolves.toBe('Set');
 	const roomLinkSet = await offeredOptions(page);
 	log(`Room Link: Set options: ${roomLinkSet.join(', ')}`);
 	expect(roomLinkSet).toEqual(expect.arrayContaining(['Include Password', ...limits]));
