@@ -105,7 +105,8 @@ describe('runner and RoutingNode: File: Upload', () => {
 
 	it('runner: small files are sent side by side', async () => {
 		const { emulator } = ctx;
-		emulator.configure({ latencyMs: 20 });
+		// Long enough per request that every item is prepared while the first ones are answered.
+		emulator.configure({ latencyMs: 400 });
 		const items = Array.from({ length: 20 }, (_item, index) =>
 			binaryItem(`%PDF-1.7 ${index}`, `File ${index}.pdf`, { room: SEED_IDS.customRoomId }),
 		);
