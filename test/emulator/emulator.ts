@@ -11,6 +11,7 @@ import { findRoute } from './routes';
 import type { Query } from './binding';
 import { DEFAULT_SEED } from './seed';
 import { PortalState } from './state';
+import { StorageOrigin } from './storage';
 import type { WebhookAttempt } from './webhooks';
 import type {
 	EmulatorOptions,
@@ -82,6 +83,7 @@ export class DocSpaceEmulator {
 	private violations: OpenApiViolation[] = [];
 	/** Responses held open by `timeout` faults, ended on reset/stop. */
 	private readonly hanging = new Set<ServerResponse>();
+	private storage: StorageOrigin | undefined;
 
 	private constructor(
 		private readonly server: Server,
@@ -123,6 +125,17 @@ export class DocSpaceEmulator {
 		this.faults.clear();
 		this.violations = [];
 		this.requests.length = 0;
+		this.storage?.reset();
+	}
+
+	/**
+	 * Puts the portal's files on external storage: downloads without conversion are redirected to
+	 * a second loopback origin that serves the bytes and records the headers it received. Until reset.
+	 */
+	async useExternalStorage(): Promise<StorageOrigin> {
+		this.storage ??= await StorageOrigin.start();
+		this.configure({ externalStorage: this.storage });
+		return this.storage;
 	}
 
 	configure(options: Partial<EmulatorOptions>): void {
@@ -149,6 +162,7 @@ export class DocSpaceEmulator {
 	async stop(): Promise<void> {
 		this.releaseHanging();
 		this.state.webhooks.stop();
+		await this.storage?.stop();
 		await new Promise<void>((resolve) => {
 			this.server.close(() => resolve());
 			this.server.closeAllConnections();

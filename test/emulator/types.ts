@@ -139,6 +139,11 @@ export interface EmulatorOptions extends WebhookOptions {
 	chunkUploadSize?: number;
 	/** How long filehandler.ashx takes to convert a file on download. */
 	conversionMs?: number;
+	/**
+	 * External storage (S3-like): downloads without conversion answer 302 to a pre-signed address
+	 * there (docs/docspace/files.md §3). Set by `emulator.useExternalStorage()`.
+	 */
+	externalStorage?: { presign(key: string, body: Buffer, headers: Record<string, string>): string };
 	/** Reads (the start answer included) that see a file operation running before one sees it finished; default 1. */
 	fileOperationReads?: number;
 }

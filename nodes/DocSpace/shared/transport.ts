@@ -141,9 +141,24 @@ export interface RequestSettings {
 	timeoutMs?: number;
 	/** All waits between retries together; 10 minutes when left out. */
 	maxRetryWaitMs?: number;
+	/** Epoch ms by which every attempt and retry must be over (an operation's Max Wait). */
+	totalDeadlineAt?: number;
+	/** What DocSpace does inside the request while the node waits (a conversion), for the message. */
+	waitingFor?: string;
 }
 
-function withDeadline<T>(task: () => Promise<T>, timeoutMs: number | undefined): Promise<T> {
+/** This attempt's deadline: the request's own, within what is left of the total wait. */
+function attemptTimeoutMs(settings: RequestSettings): number | undefined {
+	if (settings.totalDeadlineAt === undefined) return settings.timeoutMs;
+	const left = Math.max(1, settings.totalDeadlineAt - Date.now());
+	return settings.timeoutMs ? Math.min(settings.timeoutMs, left) : left;
+}
+
+function withDeadline<T>(
+	task: () => Promise<T>,
+	timeoutMs: number | undefined,
+	waitingFor?: string,
+): Promise<T> {
 	if (!timeoutMs) return task();
 	let cancel: () => void = () => {};
 	const expired = new Promise<never>((_resolve, reject) => {
@@ -151,7 +166,11 @@ function withDeadline<T>(task: () => Promise<T>, timeoutMs: number | undefined):
 		cancel = afterMs(timeoutMs + 250, () =>
 			reject(
 				new DocSpaceFailureError({
-					deadline: { seconds: Math.round(timeoutMs / 1000), bodyStarted: false },
+					deadline: {
+						seconds: Math.round(timeoutMs / 1000),
+						bodyStarted: false,
+						...(waitingFor ? { waitingFor, receivedBytes: 0 } : {}),
+					},
 				}),
 			),
 		);
@@ -174,7 +193,7 @@ export async function withDocSpaceLimits<T>(
 			return await runLimited(
 				settings.key,
 				settings.limit,
-				async () => await withDeadline(attempt, settings.timeoutMs),
+				async () => await withDeadline(attempt, attemptTimeoutMs(settings), settings.waitingFor),
 				settings.signal,
 			);
 		} catch (error) {
@@ -191,6 +210,7 @@ export async function withDocSpaceLimits<T>(
 			tries > settings.maxRetries ||
 			wait > MAX_SINGLE_RETRY_WAIT_MS ||
 			waited + wait > maxWait ||
+			(settings.totalDeadlineAt !== undefined && Date.now() + wait >= settings.totalDeadlineAt) ||
 			settings.signal?.aborted
 		) {
 			throw docSpaceNodeError(node, failure, { ...(await context()), attempts: tries });
@@ -220,12 +240,37 @@ export function boundsOf(context: AnyContext): RequestBounds {
 	return bounds;
 }
 
-export function answerLimits(bounds: RequestBounds): AnswerLimits {
+export function answerLimits(bounds: RequestBounds, settings?: RequestSettings): AnswerLimits {
+	const timeoutMs = (settings && attemptTimeoutMs(settings)) ?? bounds.timeoutSeconds * 1000;
 	return {
-		deadlineAt: Date.now() + bounds.timeoutSeconds * 1000,
-		timeoutSeconds: bounds.timeoutSeconds,
+		deadlineAt: Date.now() + timeoutMs,
+		timeoutSeconds: Math.round(timeoutMs / 1000),
 		maxResponseMb: bounds.maxResponseMb,
+		...(settings?.waitingFor ? { waitingFor: settings.waitingFor } : {}),
 	};
+}
+
+/**
+ * How long an operation waits for its answer (File: Download; docs/docspace/files.md §4): the
+ * whole wait (all attempts and retries) is `totalSeconds`; with `wholeWaitPerAttempt` DocSpace works
+ * inside the request (a conversion), so one attempt may take all of it, whatever Timeout says.
+ */
+export interface AnswerWait {
+	totalSeconds: number;
+	wholeWaitPerAttempt?: boolean;
+	waitingFor?: string;
+}
+
+const answerWaits = new WeakMap<object, AnswerWait>();
+
+/** Called by a pre-send: the item's request waits as `wait` says instead of Timeout alone. */
+export function setAnswerWait(context: IExecuteSingleFunctions, wait: AnswerWait): void {
+	answerWaits.set(context, wait);
+}
+
+/** The limits of the attempt under way for this item's context (its deadline and size cap). */
+export function attemptLimitsOf(context: IExecuteSingleFunctions): AnswerLimits {
+	return attempts.get(context) ?? answerLimits(boundsOf(context));
 }
 
 export async function requestSettings(
@@ -359,12 +404,16 @@ async function sendRouted(
 	// n8n's own Request Options → Timeout, when set, may only shorten the node's Timeout.
 	const n8nTimeout = Number(requestData.options.timeout);
 	const optionBounds = boundsOf(context);
-	const bounds =
+	let bounds =
 		requestData.options.timeout !== undefined &&
 		n8nTimeout > 0 &&
 		n8nTimeout < optionBounds.timeoutSeconds * 1000
 			? { ...optionBounds, timeoutSeconds: Math.max(1, Math.ceil(n8nTimeout / 1000)) }
 			: optionBounds;
+	const wait = contextsOf(context)
+		.map((owner) => answerWaits.get(owner))
+		.find(Boolean);
+	if (wait?.wholeWaitPerAttempt) bounds = { ...bounds, timeoutSeconds: wait.totalSeconds };
 	// The base URL n8n resolved from the credential (requestDefaults), checked and normalised here.
 	const { settings, baseUrl } = await requestSettings(
 		context,
@@ -374,6 +423,10 @@ async function sendRouted(
 		bounds,
 	);
 	requestData.options.baseURL = baseUrl;
+	if (wait) {
+		settings.totalDeadlineAt = Date.now() + wait.totalSeconds * 1000;
+		settings.waitingFor = wait.waitingFor;
+	}
 	applyDocSpaceRequestPolicy(requestData.options, bounds);
 	const owners = contextsOf(context);
 	const failureContext = async () => ({
@@ -385,7 +438,7 @@ async function sendRouted(
 		failureContext,
 		context.getNode(),
 		async () => {
-			const limits = answerLimits(bounds);
+			const limits = answerLimits(bounds, settings);
 			for (const owner of owners) attempts.set(owner, limits);
 			return await context.makeRoutingRequest(requestData);
 		},
