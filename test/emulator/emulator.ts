@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { authenticate, hasScope, type Principal } from './auth';
-import { DtoRenderer } from './dto';
+import { DtoRenderer, setPortalTimeZoneOffset } from './dto';
 import { readOperations } from './fileOperations';
 import { emptyAnswer, failureAnswer, successAnswer, type Answer } from './envelope';
 import { FaultRegistry, NGINX_502_BODY, truncateJson } from './faults';
@@ -91,6 +91,7 @@ export class DocSpaceEmulator {
 		private readonly startOptions: EmulatorOptions,
 	) {
 		this.options = { ...startOptions };
+		setPortalTimeZoneOffset(startOptions.timeZoneOffsetMinutes ?? 0);
 		this.state = new PortalState(DEFAULT_SEED, startOptions.passwordMinLength);
 		this.state.fileOperationReads = startOptions.fileOperationReads ?? 1;
 		this.limiter = new RateLimiter(rateLimitsOf(startOptions));
@@ -119,6 +120,7 @@ export class DocSpaceEmulator {
 		this.releaseHanging();
 		this.state.webhooks.stop();
 		this.options = { ...this.startOptions };
+		setPortalTimeZoneOffset(this.options.timeZoneOffsetMinutes ?? 0);
 		this.state = new PortalState(seed, this.options.passwordMinLength);
 		this.state.fileOperationReads = this.options.fileOperationReads ?? 1;
 		this.limiter = new RateLimiter(rateLimitsOf(this.options));
@@ -141,6 +143,8 @@ export class DocSpaceEmulator {
 	configure(options: Partial<EmulatorOptions>): void {
 		this.options = { ...this.options, ...options };
 		this.limiter.configure(rateLimitsOf(this.options));
+		if (options.timeZoneOffsetMinutes !== undefined)
+			setPortalTimeZoneOffset(options.timeZoneOffsetMinutes);
 		if (options.passwordMinLength !== undefined)
 			this.state.passwordPolicy.minLength = options.passwordMinLength;
 		if (options.fileOperationReads !== undefined)

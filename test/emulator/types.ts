@@ -137,6 +137,8 @@ export interface EmulatorOptions extends WebhookOptions {
 	linkBaseUrl?: string;
 	/** `chunkUploadSize` of GET files/settings (DocSpace's default: 10 MiB). */
 	chunkUploadSize?: number;
+	/** The portal's UTC offset: ApiDateTime values are written in it (`…+03:00`); default 0 (`…Z`). */
+	timeZoneOffsetMinutes?: number;
 	/** How long filehandler.ashx takes to convert a file on download. */
 	conversionMs?: number;
 	/**

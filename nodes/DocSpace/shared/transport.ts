@@ -259,6 +259,12 @@ export interface AnswerWait {
 	totalSeconds: number;
 	wholeWaitPerAttempt?: boolean;
 	waitingFor?: string;
+	/**
+	 * The wait follows DocSpace's answer (an asynchronous file operation polled by the operation's
+	 * post-receive step, inside the attempt): the attempt may last Timeout plus `totalSeconds`, while
+	 * the answer itself and every status read stay within Timeout.
+	 */
+	afterAnswer?: boolean;
 }
 
 const answerWaits = new WeakMap<object, AnswerWait>();
@@ -423,7 +429,10 @@ async function sendRouted(
 		bounds,
 	);
 	requestData.options.baseURL = baseUrl;
-	if (wait) {
+	if (wait?.afterAnswer) {
+		settings.timeoutMs =
+			(settings.timeoutMs ?? bounds.timeoutSeconds * 1000) + wait.totalSeconds * 1000;
+	} else if (wait) {
 		settings.totalDeadlineAt = Date.now() + wait.totalSeconds * 1000;
 		settings.waitingFor = wait.waitingFor;
 	}
@@ -438,7 +447,7 @@ async function sendRouted(
 		failureContext,
 		context.getNode(),
 		async () => {
-			const limits = answerLimits(bounds, settings);
+			const limits = answerLimits(bounds, wait?.afterAnswer ? undefined : settings);
 			for (const owner of owners) attempts.set(owner, limits);
 			return await context.makeRoutingRequest(requestData);
 		},
