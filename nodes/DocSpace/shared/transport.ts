@@ -43,6 +43,7 @@ import { failureContextFor } from './failureContext';
 import { limiterKeyFor } from './accounts';
 import { abortableSleep, afterMs, runLimited } from './limiter';
 import { redactText } from './redaction';
+import { answerWaitOf } from './answerWait';
 import { authenticatedRequest } from './session';
 
 export { type AnswerShape, DocSpaceFailureError, failureOf, readDocSpaceAnswer } from './answers';
@@ -55,6 +56,7 @@ export {
 	boundsFromOptions,
 } from './bounds';
 export { forgetAccounts } from './accounts';
+export { type AnswerWait, setAnswerWait } from './answerWait';
 export { docSpaceApiList, sendDocSpaceListRequest } from './lists';
 
 export const CREDENTIAL_TYPE = 'docSpaceApi';
@@ -250,30 +252,6 @@ export function answerLimits(bounds: RequestBounds, settings?: RequestSettings):
 	};
 }
 
-/**
- * How long an operation waits for its answer (File: Download; docs/docspace/files.md §4): the
- * whole wait (all attempts and retries) is `totalSeconds`; with `wholeWaitPerAttempt` DocSpace works
- * inside the request (a conversion), so one attempt may take all of it, whatever Timeout says.
- */
-export interface AnswerWait {
-	totalSeconds: number;
-	wholeWaitPerAttempt?: boolean;
-	waitingFor?: string;
-	/**
-	 * The wait follows DocSpace's answer (an asynchronous file operation polled by the operation's
-	 * post-receive step, inside the attempt): the attempt may last Timeout plus `totalSeconds`, while
-	 * the answer itself and every status read stay within Timeout.
-	 */
-	afterAnswer?: boolean;
-}
-
-const answerWaits = new WeakMap<object, AnswerWait>();
-
-/** Called by a pre-send: the item's request waits as `wait` says instead of Timeout alone. */
-export function setAnswerWait(context: IExecuteSingleFunctions, wait: AnswerWait): void {
-	answerWaits.set(context, wait);
-}
-
 /** The limits of the attempt under way for this item's context (its deadline and size cap). */
 export function attemptLimitsOf(context: IExecuteSingleFunctions): AnswerLimits {
 	return attempts.get(context) ?? answerLimits(boundsOf(context));
@@ -417,7 +395,7 @@ async function sendRouted(
 			? { ...optionBounds, timeoutSeconds: Math.max(1, Math.ceil(n8nTimeout / 1000)) }
 			: optionBounds;
 	const wait = contextsOf(context)
-		.map((owner) => answerWaits.get(owner))
+		.map((owner) => answerWaitOf(owner))
 		.find(Boolean);
 	if (wait?.wholeWaitPerAttempt) bounds = { ...bounds, timeoutSeconds: wait.totalSeconds };
 	// The base URL n8n resolved from the credential (requestDefaults), checked and normalised here.
