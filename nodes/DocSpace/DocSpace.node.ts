@@ -24,6 +24,7 @@ import { roomLinkDescription } from './resources/roomLink';
 import { roomMemberDescription } from './resources/roomMember';
 import { userDescription } from './resources/user';
 import { routedOperations } from './shared/runner';
+import { withPresentedOutput } from './shared/presentation';
 
 // NodeConnectionTypes arrived in n8n-workflow 1.82; older n8n 1.x releases take the plain 'main'.
 const MAIN = (NodeConnectionTypes?.Main ?? 'main') as NodeConnectionType;
@@ -53,7 +54,8 @@ export class DocSpace implements INodeType {
 			json: true,
 			ignoreHttpStatusErrors: true,
 		},
-		properties: [
+		// Every operation's output in reading order with UTC dates (shared/presentation.ts).
+		properties: withPresentedOutput([
 			authenticationProperty,
 			{
 				displayName: 'Resource',
@@ -81,7 +83,7 @@ export class DocSpace implements INodeType {
 			...roomMemberDescription,
 			...folderDescription,
 			...returnAllProperties,
-		],
+		]),
 	};
 
 	// Each operation declares its own Simplify and Options; n8n gets them merged (shared/declarations.ts).

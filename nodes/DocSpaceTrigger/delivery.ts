@@ -6,6 +6,7 @@ import { eventByName, expandEvents } from './events';
 import { simplifyDelivery, type WebhookDelivery } from './output';
 import { TARGET_KINDS, type TargetType, type TriggerStaticData } from './registration';
 import { SIGNATURE_HEADER, signatureIsValid } from './signature';
+import { normaliseDates } from '../DocSpace/shared/presentation';
 
 /**
  * How many accepted event ids are remembered. DocSpace retries one delivery at most 5 times
@@ -87,9 +88,10 @@ export async function handleDelivery(context: IWebhookFunctions): Promise<IWebho
 	if (!isWanted(context, trigger)) return answer(context, 200, 'Event not selected in the trigger');
 
 	const simplify = context.getNodeParameter('simplify', true) as boolean;
-	const json: IDataObject = simplify
-		? simplifyDelivery(delivery, await portalUrl(context))
-		: { ...delivery };
+	// Dates in UTC with a Z, as in the DocSpace node's output (shared/presentation.ts).
+	const json: IDataObject = normaliseDates(
+		simplify ? simplifyDelivery(delivery, await portalUrl(context)) : { ...delivery },
+	);
 	// Acknowledged here, before n8n starts the execution: DocSpace wants a quick 2xx (§7), and n8n
 	// saves the static data (the remembered id) only when the answer is sent before the execution
 	// starts; with n8n's own "onReceived" answer the id would be lost and a retry would start again.

@@ -5,7 +5,7 @@
  * writes them to disk again; the bytes must be equal.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { DocSpaceEmulator, SEED_IDS } from '../emulator';
@@ -191,6 +191,46 @@ test('a file read by Read/Write Files is uploaded, downloaded back and written a
 	expect(readFileSync(join(filesDir, 'out', 'small.bin')).equals(small)).toBe(true);
 	expect(readFileSync(join(filesDir, 'out', 'large.bin')).equals(large)).toBe(true);
 	expect(emu.openApiViolations()).toEqual([]);
+});
+
+test('a portal on external storage: downloads follow the redirect to the storage origin, which never sees a credential, and the bytes are equal', async () => {
+	const storage = await emu.useExternalStorage();
+	emu.requests.length = 0;
+	const small = randomBytes(32 * 1024);
+	const large = randomBytes(3 * 1024 * 1024);
+	for (const folder of ['in', 'out']) {
+		rmSync(join(filesDir, folder), { recursive: true, force: true });
+		mkdirSync(join(filesDir, folder), { recursive: true });
+	}
+	writeFileSync(join(filesDir, 'in', 'small.bin'), small);
+	writeFileSync(join(filesDir, 'in', 'large.bin'), large);
+
+	const result = await home.cli(['execute', `--id=${WORKFLOW_ID}`, '--rawOutput']);
+	if (result.code !== 0)
+		throw new Error(
+			`round trip via storage failed: ${plain(result.stdout).slice(-5000)}\n${plain(result.stderr).slice(-2000)}`,
+		);
+	expect(
+		emu.requests
+			.filter((request) => request.path === '/filehandler.ashx')
+			.map((request) => request.status),
+	).toEqual([302, 302]);
+	log(
+		`storage requests: ${storage.requests.map((request) => `${request.status} ${request.url.split('?')[0]}`).join(', ')}`,
+	);
+	expect(storage.requests.map((request) => request.status)).toEqual([200, 200]);
+	for (const request of storage.requests) {
+		expect(request.headers.authorization).toBeUndefined();
+		expect(request.headers.cookie).toBeUndefined();
+		expect(JSON.stringify(request.headers)).not.toContain(SEED_IDS.apiKey);
+	}
+	const written = readdirSync(join(filesDir, 'out')).map((name) =>
+		readFileSync(join(filesDir, 'out', name)),
+	);
+	expect(written).toHaveLength(2);
+	expect(written.some((bytes) => bytes.equals(small))).toBe(true);
+	expect(written.some((bytes) => bytes.equals(large))).toBe(true);
+	emu.reset();
 });
 
 test('file-upload-share: the example turns a text into a file, uploads it into room 101 and creates a link to it', async () => {

@@ -25,9 +25,24 @@ import type { Container } from './tree';
 import type { SeedGroup, WebhooksConfigDto } from './types';
 import type { WebhookConfigRecord } from './webhooks';
 
-/** ApiDateTime is written with the .NET "o" format; the emulated portal runs at UTC offset 0 (§1.5). */
+let portalOffsetMinutes = 0;
+
+/** The portal's time zone offset (EmulatorOptions.timeZoneOffsetMinutes); set by the emulator. */
+export function setPortalTimeZoneOffset(minutes: number): void {
+	portalOffsetMinutes = minutes;
+}
+
+/**
+ * ApiDateTime is written with the .NET "o" format in the portal's time zone (§1.5):
+ * `2026-11-23T10:00:00.0000000+03:00`, or `…Z` at UTC offset 0 (the default).
+ */
 export function formatApiDate(date: Date): string {
-	return date.toISOString().replace(/\.(\d{3})Z$/, '.$10000Z');
+	if (portalOffsetMinutes === 0) return date.toISOString().replace(/\.(\d{3})Z$/, '.$10000Z');
+	const local = new Date(date.getTime() + portalOffsetMinutes * 60_000).toISOString();
+	const sign = portalOffsetMinutes < 0 ? '-' : '+';
+	const minutes = Math.abs(portalOffsetMinutes);
+	const zone = `${sign}${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+	return local.replace(/\.(\d{3})Z$/, `.$10000${zone}`);
 }
 
 /** FolderType of a room → RoomType enum used by FolderDto.roomType (OpenAPI FolderDto.roomType). */

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { authenticate, hasScope, type Principal } from './auth';
-import { DtoRenderer } from './dto';
+import { DtoRenderer, setPortalTimeZoneOffset } from './dto';
 import { readOperations } from './fileOperations';
 import { emptyAnswer, failureAnswer, successAnswer, type Answer } from './envelope';
 import { FaultRegistry, NGINX_502_BODY, truncateJson } from './faults';
@@ -11,6 +11,7 @@ import { findRoute } from './routes';
 import type { Query } from './binding';
 import { DEFAULT_SEED } from './seed';
 import { PortalState } from './state';
+import { StorageOrigin } from './storage';
 import type { WebhookAttempt } from './webhooks';
 import type {
 	EmulatorOptions,
@@ -82,6 +83,7 @@ export class DocSpaceEmulator {
 	private violations: OpenApiViolation[] = [];
 	/** Responses held open by `timeout` faults, ended on reset/stop. */
 	private readonly hanging = new Set<ServerResponse>();
+	private storage: StorageOrigin | undefined;
 
 	private constructor(
 		private readonly server: Server,
@@ -89,6 +91,7 @@ export class DocSpaceEmulator {
 		private readonly startOptions: EmulatorOptions,
 	) {
 		this.options = { ...startOptions };
+		setPortalTimeZoneOffset(startOptions.timeZoneOffsetMinutes ?? 0);
 		this.state = new PortalState(DEFAULT_SEED, startOptions.passwordMinLength);
 		this.state.fileOperationReads = startOptions.fileOperationReads ?? 1;
 		this.limiter = new RateLimiter(rateLimitsOf(startOptions));
@@ -117,17 +120,31 @@ export class DocSpaceEmulator {
 		this.releaseHanging();
 		this.state.webhooks.stop();
 		this.options = { ...this.startOptions };
+		setPortalTimeZoneOffset(this.options.timeZoneOffsetMinutes ?? 0);
 		this.state = new PortalState(seed, this.options.passwordMinLength);
 		this.state.fileOperationReads = this.options.fileOperationReads ?? 1;
 		this.limiter = new RateLimiter(rateLimitsOf(this.options));
 		this.faults.clear();
 		this.violations = [];
 		this.requests.length = 0;
+		this.storage?.reset();
+	}
+
+	/**
+	 * Puts the portal's files on external storage: downloads without conversion are redirected to
+	 * a second loopback origin that serves the bytes and records the headers it received. Until reset.
+	 */
+	async useExternalStorage(): Promise<StorageOrigin> {
+		this.storage ??= await StorageOrigin.start();
+		this.configure({ externalStorage: this.storage });
+		return this.storage;
 	}
 
 	configure(options: Partial<EmulatorOptions>): void {
 		this.options = { ...this.options, ...options };
 		this.limiter.configure(rateLimitsOf(this.options));
+		if (options.timeZoneOffsetMinutes !== undefined)
+			setPortalTimeZoneOffset(options.timeZoneOffsetMinutes);
 		if (options.passwordMinLength !== undefined)
 			this.state.passwordPolicy.minLength = options.passwordMinLength;
 		if (options.fileOperationReads !== undefined)
@@ -149,6 +166,7 @@ export class DocSpaceEmulator {
 	async stop(): Promise<void> {
 		this.releaseHanging();
 		this.state.webhooks.stop();
+		await this.storage?.stop();
 		await new Promise<void>((resolve) => {
 			this.server.close(() => resolve());
 			this.server.closeAllConnections();

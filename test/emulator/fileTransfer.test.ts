@@ -240,6 +240,42 @@ describe('GET filehandler.ashx?action=download', () => {
 		expect((await download(`action=download&fileid=${SEED_IDS.myTxtId}`, {})).status).toBe(401);
 	});
 
+	it('on external storage redirects a plain download to a pre-signed address of a second origin, which records the headers it got and refuses a request carrying Authorization', async () => {
+		const storage = await emulator.useExternalStorage();
+		const redirect = await fetch(
+			`${emulator.baseUrl}/filehandler.ashx?action=download&fileid=${SEED_IDS.myTxtId}`,
+			{ headers: auth, redirect: 'manual' },
+		);
+		expect(redirect.status).toBe(302);
+		const location = redirect.headers.get('location') ?? '';
+		expect(location.startsWith(`${storage.baseUrl}/bucket/`)).toBe(true);
+		expect(location).toContain('X-Amz-Signature=');
+		expect(storage.baseUrl).not.toBe(emulator.baseUrl);
+
+		const withKey = await fetch(location, { headers: auth });
+		expect(withKey.status).toBe(400);
+		const plain = await fetch(location);
+		expect(plain.status).toBe(200);
+		expect(plain.headers.get('content-disposition')).toContain(`filename*=UTF-8''notes.txt`);
+		expect(Buffer.from(await plain.arrayBuffer()).length).toBe(24_576);
+		expect(
+			storage.requests.map((request) => [request.status, request.headers.authorization]),
+		).toEqual([
+			[400, auth.Authorization],
+			[200, undefined],
+		]);
+
+		storage.expireAll();
+		expect((await fetch(location)).status).toBe(403);
+		// A conversion is never redirected: it is made inside the request.
+		const pdf = await download(`action=download&fileid=${SEED_IDS.myDocxId}&outputtype=.pdf`);
+		expect(pdf.status).toBe(200);
+		emulator.reset();
+		const direct = await download(`action=download&fileid=${SEED_IDS.myTxtId}`);
+		expect(direct.status).toBe(200);
+		expect(storage.requests).toEqual([]);
+	});
+
 	it('GET files/settings gives chunkUploadSize and extsConvertible', async () => {
 		const answer = await call(emulator, 'GET', '/api/2.0/files/settings');
 		expect(answer.json.response).toMatchObject({

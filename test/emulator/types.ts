@@ -137,8 +137,15 @@ export interface EmulatorOptions extends WebhookOptions {
 	linkBaseUrl?: string;
 	/** `chunkUploadSize` of GET files/settings (DocSpace's default: 10 MiB). */
 	chunkUploadSize?: number;
+	/** The portal's UTC offset: ApiDateTime values are written in it (`…+03:00`); default 0 (`…Z`). */
+	timeZoneOffsetMinutes?: number;
 	/** How long filehandler.ashx takes to convert a file on download. */
 	conversionMs?: number;
+	/**
+	 * External storage (S3-like): downloads without conversion answer 302 to a pre-signed address
+	 * there (docs/docspace/files.md §3). Set by `emulator.useExternalStorage()`.
+	 */
+	externalStorage?: { presign(key: string, body: Buffer, headers: Record<string, string>): string };
 	/** Reads (the start answer included) that see a file operation running before one sees it finished; default 1. */
 	fileOperationReads?: number;
 	/** The portal's largest image upload (`web:max-upload-size`; DocSpace's default: 1 MiB). */

@@ -52,6 +52,8 @@ export interface AnswerLimits {
 	deadlineAt: number;
 	timeoutSeconds: number;
 	maxResponseMb: number;
+	/** The work DocSpace does inside the request (a conversion); the deadline is then Max Wait. */
+	waitingFor?: string;
 }
 
 function readStream(
@@ -77,7 +79,11 @@ function readStream(
 			finish(
 				new DocSpaceFailureError({
 					statusCode,
-					deadline: { seconds: limits.timeoutSeconds, bodyStarted: true },
+					deadline: {
+						seconds: limits.timeoutSeconds,
+						bodyStarted: true,
+						...(limits.waitingFor ? { waitingFor: limits.waitingFor, receivedBytes: size } : {}),
+					},
 				}),
 			),
 		);

@@ -18,6 +18,8 @@ interface EntryAnswer {
  * own answer is reported as usual.
  */
 const reads = new WeakMap<object, Map<string, Promise<EntryAnswer | undefined>>>();
+/** Rooms and files remembered per execution; beyond that each item reads its own. */
+const MAX_ENTRIES_PER_EXECUTION = 1000;
 const titles = new WeakMap<object, Map<string, string>>();
 
 function executionOf(context: IExecuteSingleFunctions): object {
@@ -46,7 +48,7 @@ async function readOnce(
 			},
 			() => undefined,
 		);
-		cache.set(key, answer);
+		if (cache.size < MAX_ENTRIES_PER_EXECUTION) cache.set(key, answer);
 	}
 	return await answer;
 }
@@ -132,19 +134,21 @@ const ROOT_ROOMS = [14, 20];
 
 /**
  * File: Share and File: Remove Sharing work on My Documents files only (docs/docspace/files.md §10):
- * a file in a room, or in the Trash, is refused before sending. The file is read once per execution.
+ * a file in a room, or in the Trash, is refused before sending. The file is read once per execution;
+ * its title (null when it could not be read) names it in File: Share's output rows.
  */
 export async function checkMyDocumentsFile(
 	context: IExecuteSingleFunctions,
 	fileId: string,
-): Promise<void> {
+): Promise<string | null> {
 	const file = await readOnce(
 		context,
 		`file:${fileId}`,
 		`/api/2.0/files/file/${encodeURIComponent(fileId)}`,
 	);
+	const title = typeof file?.title === 'string' ? file.title : null;
 	const root = Number(file?.rootFolderType);
-	if (!file || !Number.isInteger(root) || root === ROOT_MY_DOCUMENTS) return;
+	if (!file || !Number.isInteger(root) || root === ROOT_MY_DOCUMENTS) return title;
 	const name = entryName('file', fileId, file.title);
 	const itemIndex = context.getItemIndex();
 	if (ROOT_ROOMS.includes(root)) {
@@ -165,4 +169,5 @@ export async function checkMyDocumentsFile(
 				'Restore it to My Documents first, or choose another file. Nothing was sent to DocSpace.',
 		});
 	}
+	return title;
 }

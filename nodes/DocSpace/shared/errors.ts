@@ -24,7 +24,23 @@ export interface DocSpaceFailure {
 	/** The answer grew past the response size cap (in MB). */
 	tooLargeMb?: number;
 	/** The node's own deadline per attempt ran out (seconds); `bodyStarted`: the answer had begun. */
-	deadline?: { seconds: number; bodyStarted: boolean };
+	deadline?: {
+		seconds: number;
+		bodyStarted: boolean;
+		/** The work DocSpace does inside the request (a conversion): the wait was Max Wait, not Timeout. */
+		waitingFor?: string;
+		/** Bytes of the answer received when the wait ran out. */
+		receivedBytes?: number;
+	};
+	/** A download's redirect to storage that was not followed, or the storage's refusal (docs/docspace/files.md §3). */
+	storage?: { url: string; problem: string };
+}
+
+function receivedWords(bytes: number | undefined): string {
+	if (!bytes) return 'nothing received yet';
+	return bytes < 1024 * 1024
+		? `${Math.max(1, Math.round(bytes / 1024))} KB received so far`
+		: `${(bytes / 1024 / 1024).toFixed(1)} MB received so far`;
 }
 
 /** Who failed: lets every message name the operation, the item and the DocSpace object. */
@@ -128,6 +144,13 @@ const ERROR_TABLE: ErrorRule[] = [
 		description: (_c, f) => operationErrorHint(f.operationError ?? ''),
 	},
 	{
+		matches: (f) => f.storage !== undefined,
+		message: (c, f) =>
+			`DocSpace sent the download of ${c.target} to its storage at ${f.storage!.url}, which ${f.storage!.problem}`,
+		description: () =>
+			'The node follows one redirect of a download to the storage DocSpace keeps files in (https only) and sends no key, cookie or password there. Try again (storage addresses expire after a while); if it persists, check the storage settings of the portal. Nothing was changed.',
+	},
+	{
 		matches: (f) => f.redirectTo !== undefined,
 		message: (c, f) =>
 			`The DocSpace address redirected the request for ${c.target} to ${f.redirectTo} (${f.statusCode ?? 'redirect'})`,
@@ -161,6 +184,13 @@ const ERROR_TABLE: ErrorRule[] = [
 		message: (c) => `Could not reach DocSpace for ${c.target}: the portal address did not answer`,
 		description: (c) =>
 			`Check the Base URL in the DocSpace credential (e.g. https://yourportal.onlyoffice.com) and that the portal is online${c.attempts && c.attempts > 1 ? ` (tried ${c.attempts} times)` : ''}. Nothing was changed.`,
+	},
+	{
+		matches: (f) => f.deadline?.waitingFor !== undefined,
+		message: (c, f) =>
+			`DocSpace had not finished ${f.deadline!.waitingFor} for ${c.target} after ${f.deadline!.seconds} s (Max Wait): ${receivedWords(f.deadline!.receivedBytes)}`,
+		description: () =>
+			'DocSpace does the work while the node waits; large files take longer. Raise "Max Wait (Seconds)" under the node\'s Options (up to 1800 s), or try again later. Nothing was changed.',
 	},
 	{
 		matches: (f) => f.deadline?.bodyStarted === true,

@@ -4,7 +4,12 @@ import { NodeApiError, sleep } from 'n8n-workflow';
 import { docSpaceNodeError, type DocSpaceFailure } from './errors';
 import { failureContextFor } from './failureContext';
 import { optionValue } from './routing';
-import { type AnswerShape, DocSpaceFailureError, docSpaceApiRequest } from './transport';
+import {
+	type AnswerShape,
+	DocSpaceFailureError,
+	docSpaceApiRequest,
+	setAnswerWait,
+} from './transport';
 import { integerInRange, refusal } from './validation';
 
 /** A file or folder entry as operations list them (FileEntryBaseDto); only the fields we read. */
@@ -64,12 +69,22 @@ export function startedOperation(body: unknown): FileOperationDto | undefined {
 	return candidate as FileOperationDto;
 }
 
-/** Options → Max Wait in ms; pre-sends call it so that a bad value is refused before the operation starts. */
+/**
+ * Options → Max Wait in ms; pre-sends call it so that a bad value is refused before the operation
+ * starts. The waiting happens inside the start request's attempt (its post-receive step polls), so
+ * that attempt may last Timeout plus Max Wait; each request, status reads included, keeps Timeout.
+ */
 export function maxWaitMs(context: IExecuteSingleFunctions): number {
 	const raw = optionValue<unknown>(context, 'maxWaitSeconds', WAIT_SECONDS.default);
-	return (
-		integerInRange(context, 'Max Wait (Seconds)', raw, WAIT_SECONDS.min, WAIT_SECONDS.max) * 1000
+	const seconds = integerInRange(
+		context,
+		'Max Wait (Seconds)',
+		raw,
+		WAIT_SECONDS.min,
+		WAIT_SECONDS.max,
 	);
+	setAnswerWait(context, { totalSeconds: seconds, afterAnswer: true });
+	return seconds * 1000;
 }
 
 /** Fails the item through the error table (a finished operation with an error, or the wait ran out). */

@@ -44,13 +44,16 @@ export function docSpaceRouting(config: {
 	) => Promise<INodeExecutionData[]>;
 	/** What DocSpace's `response` holds; by default a list for paged lists, else an object. */
 	answer?: AnswerShape;
+	/** Replaces the first post-receive step that reads the answer (File: Download follows storage redirects). */
+	readAnswer?: PostReceiveAction;
 }): INodePropertyRouting {
 	return {
 		request: { method: config.method, url: config.url },
 		send: { paginate: true, preSend: config.preSend ?? [] },
 		output: {
 			postReceive: [
-				expectDocSpaceAnswer(config.answer ?? (config.list ? 'list' : 'object')),
+				config.readAnswer ??
+					expectDocSpaceAnswer(config.answer ?? (config.list ? 'list' : 'object')),
 				...(config.postReceive ?? []),
 			],
 		},

@@ -44,6 +44,7 @@ import { failureContextFor } from './failureContext';
 import { limiterKeyFor } from './accounts';
 import { abortableSleep, afterMs, runLimited } from './limiter';
 import { redactText } from './redaction';
+import { answerWaitOf } from './answerWait';
 import { authenticatedRequest } from './session';
 
 export { type AnswerShape, DocSpaceFailureError, failureOf, readDocSpaceAnswer } from './answers';
@@ -56,6 +57,7 @@ export {
 	boundsFromOptions,
 } from './bounds';
 export { forgetAccounts } from './accounts';
+export { type AnswerWait, setAnswerWait } from './answerWait';
 export { docSpaceApiList, sendDocSpaceListRequest } from './lists';
 
 export const CREDENTIAL_TYPE = 'docSpaceApi';
@@ -143,9 +145,24 @@ export interface RequestSettings {
 	timeoutMs?: number;
 	/** All waits between retries together; 10 minutes when left out. */
 	maxRetryWaitMs?: number;
+	/** Epoch ms by which every attempt and retry must be over (an operation's Max Wait). */
+	totalDeadlineAt?: number;
+	/** What DocSpace does inside the request while the node waits (a conversion), for the message. */
+	waitingFor?: string;
 }
 
-function withDeadline<T>(task: () => Promise<T>, timeoutMs: number | undefined): Promise<T> {
+/** This attempt's deadline: the request's own, within what is left of the total wait. */
+function attemptTimeoutMs(settings: RequestSettings): number | undefined {
+	if (settings.totalDeadlineAt === undefined) return settings.timeoutMs;
+	const left = Math.max(1, settings.totalDeadlineAt - Date.now());
+	return settings.timeoutMs ? Math.min(settings.timeoutMs, left) : left;
+}
+
+function withDeadline<T>(
+	task: () => Promise<T>,
+	timeoutMs: number | undefined,
+	waitingFor?: string,
+): Promise<T> {
 	if (!timeoutMs) return task();
 	let cancel: () => void = () => {};
 	const expired = new Promise<never>((_resolve, reject) => {
@@ -153,7 +170,11 @@ function withDeadline<T>(task: () => Promise<T>, timeoutMs: number | undefined):
 		cancel = afterMs(timeoutMs + 250, () =>
 			reject(
 				new DocSpaceFailureError({
-					deadline: { seconds: Math.round(timeoutMs / 1000), bodyStarted: false },
+					deadline: {
+						seconds: Math.round(timeoutMs / 1000),
+						bodyStarted: false,
+						...(waitingFor ? { waitingFor, receivedBytes: 0 } : {}),
+					},
 				}),
 			),
 		);
@@ -176,7 +197,7 @@ export async function withDocSpaceLimits<T>(
 			return await runLimited(
 				settings.key,
 				settings.limit,
-				async () => await withDeadline(attempt, settings.timeoutMs),
+				async () => await withDeadline(attempt, attemptTimeoutMs(settings), settings.waitingFor),
 				settings.signal,
 			);
 		} catch (error) {
@@ -193,6 +214,7 @@ export async function withDocSpaceLimits<T>(
 			tries > settings.maxRetries ||
 			wait > MAX_SINGLE_RETRY_WAIT_MS ||
 			waited + wait > maxWait ||
+			(settings.totalDeadlineAt !== undefined && Date.now() + wait >= settings.totalDeadlineAt) ||
 			settings.signal?.aborted
 		) {
 			throw docSpaceNodeError(node, failure, { ...(await context()), attempts: tries });
@@ -222,12 +244,19 @@ export function boundsOf(context: AnyContext): RequestBounds {
 	return bounds;
 }
 
-export function answerLimits(bounds: RequestBounds): AnswerLimits {
+export function answerLimits(bounds: RequestBounds, settings?: RequestSettings): AnswerLimits {
+	const timeoutMs = (settings && attemptTimeoutMs(settings)) ?? bounds.timeoutSeconds * 1000;
 	return {
-		deadlineAt: Date.now() + bounds.timeoutSeconds * 1000,
-		timeoutSeconds: bounds.timeoutSeconds,
+		deadlineAt: Date.now() + timeoutMs,
+		timeoutSeconds: Math.round(timeoutMs / 1000),
 		maxResponseMb: bounds.maxResponseMb,
+		...(settings?.waitingFor ? { waitingFor: settings.waitingFor } : {}),
 	};
+}
+
+/** The limits of the attempt under way for this item's context (its deadline and size cap). */
+export function attemptLimitsOf(context: IExecuteSingleFunctions): AnswerLimits {
+	return attempts.get(context) ?? answerLimits(boundsOf(context));
 }
 
 export async function requestSettings(
@@ -363,12 +392,16 @@ async function sendRouted(
 	// n8n's own Request Options → Timeout, when set, may only shorten the node's Timeout.
 	const n8nTimeout = Number(requestData.options.timeout);
 	const optionBounds = boundsOf(context);
-	const bounds =
+	let bounds =
 		requestData.options.timeout !== undefined &&
 		n8nTimeout > 0 &&
 		n8nTimeout < optionBounds.timeoutSeconds * 1000
 			? { ...optionBounds, timeoutSeconds: Math.max(1, Math.ceil(n8nTimeout / 1000)) }
 			: optionBounds;
+	const wait = contextsOf(context)
+		.map((owner) => answerWaitOf(owner))
+		.find(Boolean);
+	if (wait?.wholeWaitPerAttempt) bounds = { ...bounds, timeoutSeconds: wait.totalSeconds };
 	// The base URL n8n resolved from the credential (requestDefaults), checked and normalised here.
 	const { settings, baseUrl } = await requestSettings(
 		context,
@@ -378,6 +411,13 @@ async function sendRouted(
 		bounds,
 	);
 	requestData.options.baseURL = baseUrl;
+	if (wait?.afterAnswer) {
+		settings.timeoutMs =
+			(settings.timeoutMs ?? bounds.timeoutSeconds * 1000) + wait.totalSeconds * 1000;
+	} else if (wait) {
+		settings.totalDeadlineAt = Date.now() + wait.totalSeconds * 1000;
+		settings.waitingFor = wait.waitingFor;
+	}
 	applyDocSpaceRequestPolicy(requestData.options, bounds);
 	const owners = contextsOf(context);
 	const failureContext = async () => ({
@@ -389,7 +429,7 @@ async function sendRouted(
 		failureContext,
 		context.getNode(),
 		async () => {
-			const limits = answerLimits(bounds);
+			const limits = answerLimits(bounds, wait?.afterAnswer ? undefined : settings);
 			for (const owner of owners) attempts.set(owner, limits);
 			return await context.makeRoutingRequest(requestData);
 		},

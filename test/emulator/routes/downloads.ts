@@ -67,16 +67,25 @@ function download(context: RouteContext): ActionResult {
 	const body = convert
 		? Buffer.from(`${file.title} converted to ${requested}\n`)
 		: fileContent(file);
+	const headers = {
+		'Content-Type': mimeTypeOf(title),
+		'Content-Disposition': contentDisposition(title),
+	};
+	// On S3-like storage the handler redirects a plain download to a pre-signed address (§3).
+	const storage = context.options.externalStorage;
+	if (storage && !convert) {
+		const location = storage.presign(`${file.id}/${title}`, body, headers);
+		return {
+			payload: undefined,
+			answer: { status: 302, headers: { Location: location }, body: '' },
+		};
+	}
 	return {
 		payload: undefined,
 		delayMs: convert ? context.options.conversionMs : undefined,
 		answer: {
 			status: 200,
-			headers: {
-				'Content-Type': mimeTypeOf(title),
-				'Content-Disposition': contentDisposition(title),
-				'Content-Length': String(body.length),
-			},
+			headers: { ...headers, 'Content-Length': String(body.length) },
 			body,
 		},
 	};

@@ -202,6 +202,43 @@ describe('DocSpace Trigger: deliveries', () => {
 		expect(node.executions.map((items) => items[0].json.event)).toEqual(['room.archived']);
 	});
 
+	it('gives dates in UTC with a Z, simplified or not (DocSpace writes entity dates in the portal time zone)', async () => {
+		for (const simplify of [true, false]) {
+			const node = await activeTrigger({ simplify });
+			const body = JSON.stringify({
+				event: {
+					id: simplify ? 9101 : 9102,
+					createOn: '2026-11-23T10:00:00.1234567+03:00',
+					createBy: SEED_IDS.ownerId,
+					trigger: 'file.uploaded',
+					triggerId: 256,
+				},
+				payload: {
+					...UPLOADED,
+					createOn: '2026-11-23T09:59:58.0000000+03:00',
+					modifiedOn: '2026-11-23T06:59:59Z',
+				},
+				webhook: { id: node.staticData.webhookId },
+			});
+			expect(await post(node, body, sign(body, node.staticData.secret as string))).toBe(200);
+			const [[item]] = node.executions;
+			if (simplify) {
+				expect(item.json.time).toBe('2026-11-23T07:00:00.123Z');
+			} else {
+				expect(item.json).toMatchObject({
+					event: { createOn: '2026-11-23T07:00:00.123Z', trigger: 'file.uploaded' },
+					payload: {
+						id: 301,
+						createOn: '2026-11-23T06:59:58.000Z',
+						modifiedOn: '2026-11-23T06:59:59Z',
+					},
+				});
+			}
+			await node.stop();
+			started.splice(started.indexOf(node), 1);
+		}
+	});
+
 	it('answers the HEAD check with 200 at any time', async () => {
 		const node = await activeTrigger();
 		expect((await fetch(node.webhookUrl, { method: 'HEAD' })).status).toBe(200);

@@ -4,6 +4,7 @@ import { fileLocator } from '../../shared/descriptions';
 import { linkOutput } from '../../shared/linkSettings';
 import { docSpaceRouting, entriesOutput, fillLocatorPath } from '../../shared/routing';
 import { simplifySubject } from '../../shared/output';
+import { expectDownloadAnswer } from '../../shared/storageRedirect';
 import { fileCreateDescription, fileSingleOutput, prepareFileCreate } from './create';
 import { fileDownloadDescription, fileDownloadOutput, prepareFileDownload } from './download';
 import { fileGetDescription, fileGetPrimaryLinkDescription } from './get';
@@ -56,6 +57,7 @@ export const fileDescription: INodeProperties[] = [
 						preSend: [prepareFileDownload],
 						postReceive: [fileDownloadOutput],
 						answer: 'raw',
+						readAnswer: expectDownloadAnswer,
 					}),
 				},
 				{

@@ -139,6 +139,8 @@ interface Recipient {
 
 /** The recipients each request carried, kept for the output (preSend and postReceive share the item's context). */
 const requestedRecipients = new WeakMap<object, Recipient[]>();
+/** The file each request shared, for the output rows. */
+const sharedFiles = new WeakMap<object, { fileId: string; fileTitle: string | null }>();
 
 async function validatedRecipients(
 	context: IExecuteSingleFunctions,
@@ -212,7 +214,9 @@ export async function prepareFileShare(
 	const message = body.notify ? optionalText(this, 'Message', body.sharingMessage, 255) : undefined;
 	if (message === undefined) delete body.sharingMessage;
 	else body.sharingMessage = message;
-	await checkMyDocumentsFile(this, fileId);
+	// Read here, once per file and run, not in the post-receive step: a request made inside the
+	// share's own attempt would wait for it (the password sign-in lets the first request go alone).
+	sharedFiles.set(this, { fileTitle: await checkMyDocumentsFile(this, fileId), fileId });
 	return requestOptions;
 }
 
@@ -230,6 +234,8 @@ export async function fileShareOutput(
 	);
 	const simplify = this.getNodeParameter('simplify', true) as boolean;
 	const pairedItem = { item: this.getItemIndex() };
+	// Each row says which file it belongs to.
+	const file = sharedFiles.get(this) ?? { fileTitle: null, fileId: null };
 	return (requestedRecipients.get(this) ?? []).map(({ shareTo, access }) => {
 		const entry = entries.find(
 			(candidate) => String(subjectOf(candidate).id).toLowerCase() === shareTo,
@@ -237,6 +243,7 @@ export async function fileShareOutput(
 		if (!entry) {
 			return {
 				json: {
+					...file,
 					applied: false,
 					id: shareTo,
 					requestedAccess: access,
@@ -247,6 +254,15 @@ export async function fileShareOutput(
 			};
 		}
 		const details = simplify ? simplifySubject(entry) : entry;
-		return { json: { applied: true, requestedAccess: access, ...details }, pairedItem };
+		return {
+			json: {
+				...file,
+				applied: true,
+				requestedAccessName: accessName(access),
+				requestedAccess: access,
+				...details,
+			},
+			pairedItem,
+		};
 	});
 }

@@ -269,8 +269,13 @@ describe('runner and RoutingNode: File: Share', () => {
 			}),
 			{ items },
 		);
-		expect(result.requests).toHaveLength(2);
-		expect(JSON.parse(result.requests[0]).rawBody).toContain('"sharingMessage":"Please review"');
+		// The file's title for the rows is read once for both items, before the shares.
+		expect(result.requests.map((request) => JSON.parse(request).method)).toEqual([
+			'GET',
+			'PUT',
+			'PUT',
+		]);
+		expect(JSON.parse(result.requests[1]).rawBody).toContain('"sharingMessage":"Please review"');
 		expect(result.items).toHaveLength(2);
 	});
 

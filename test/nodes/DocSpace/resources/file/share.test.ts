@@ -254,6 +254,7 @@ describe('File: Share — recipient picker (From List, By ID, By Email)', () => 
 			emulator.requests.map((request) => [request.method, request.path, request.query.email]),
 		).toEqual([
 			['GET', '/api/2.0/people/email', 'jane@example.com'],
+			// Where the file lives (and its title for the output rows), once per file and run.
 			['GET', '/api/2.0/files/file/201', undefined],
 			['PUT', '/api/2.0/files/file/201/share', undefined],
 		]);
@@ -319,5 +320,92 @@ describe('File: Share — recipient picker (From List, By ID, By Email)', () => 
 		expect((writes(emulator)[0].body as IDataObject).share).toEqual([
 			{ shareTo: SEED_IDS.bobId, access: 10 },
 		]);
+	});
+});
+
+describe('File: Share — output rows name their file', () => {
+	it('every row, applied or not, starts with who and which access, and carries the file title and ID; the title is read once per run', async () => {
+		const { emulator } = ctx;
+		const items = [{ json: {} }, { json: {} }];
+		const result = await run(
+			emulator,
+			share({
+				file: byId('url', `${emulator.baseUrl}/doceditor?fileId=${SEED_IDS.myDocxId}`),
+				recipients: {
+					recipient: [
+						{ id: SEED_IDS.bobId, access: 10 },
+						{ id: SEED_IDS.guestId, access: 2 },
+					],
+				},
+			}),
+			{ items },
+		);
+		expect(result.error).toBeUndefined();
+		const rows = result.items.map((item) => item.json);
+		expect(rows).toHaveLength(4);
+		expect(Object.keys(rows[0]).slice(0, 8)).toEqual([
+			'name',
+			'accessName',
+			'access',
+			'fileTitle',
+			'fileId',
+			'applied',
+			'requestedAccessName',
+			'requestedAccess',
+		]);
+		expect(rows[0]).toMatchObject({
+			name: 'Bob Stone',
+			accessName: 'Editor',
+			access: 10,
+			fileTitle: 'Contract.docx',
+			fileId: SEED_IDS.myDocxId,
+			applied: true,
+			requestedAccessName: 'Editor',
+		});
+		// The guest is silently skipped by DocSpace: the row still names the file.
+		expect(rows[1]).toEqual({
+			fileTitle: 'Contract.docx',
+			fileId: SEED_IDS.myDocxId,
+			applied: false,
+			id: SEED_IDS.guestId,
+			requestedAccessName: 'Viewer',
+			requestedAccess: 2,
+			reason: expect.stringMatching(/^DocSpace did not apply this share/),
+		});
+		expect(
+			emulator.requests.filter(
+				(request) => request.path === `/api/2.0/files/file/${SEED_IDS.myDocxId}`,
+			),
+		).toHaveLength(1);
+
+		const full = await run(emulator, share({ simplify: false }));
+		expect(Object.keys(full.items[0].json).slice(0, 5)).toEqual([
+			'accessName',
+			'access',
+			'fileTitle',
+			'fileId',
+			'applied',
+		]);
+		expect(full.items[0].json).toMatchObject({
+			accessName: 'Editor',
+			access: 10,
+			sharedTo: { id: SEED_IDS.bobId },
+		});
+	});
+
+	it('a title that cannot be read leaves fileTitle empty; the share itself is kept', async () => {
+		const { emulator } = ctx;
+		emulator.inject({
+			path: `/api/2.0/files/file/${SEED_IDS.myDocxId}`,
+			kind: 'status',
+			status: 500,
+		});
+		const result = await run(emulator, share({ options: { maxRetries: 0 } }));
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].json).toMatchObject({
+			fileTitle: null,
+			fileId: SEED_IDS.myDocxId,
+			applied: true,
+		});
 	});
 });

@@ -320,7 +320,7 @@ describe('File: Download', () => {
 		);
 	}, 20_000);
 
-	it('stays bounded: a file larger than Max Response Size stops the item; a redirect is not followed and the key goes nowhere', async () => {
+	it('stays bounded: a file larger than Max Response Size stops the item', async () => {
 		const { emulator } = ctx;
 		const big = await run(emulator, upload({ options: { fileName: 'Big.bin' } }), {
 			items: [binaryItem(Buffer.alloc(2 * 1024 * 1024 + 1, 3))],
@@ -333,31 +333,141 @@ describe('File: Download', () => {
 		expect(tooLarge.items[0].json.error).toBe(
 			`DocSpace's answer for file ${String(big.items[0].json.id)} is larger than 1 MB, the node's limit [item 0]`,
 		);
+	});
+
+	it("follows one redirect to the portal's storage with no credential: the bytes arrive, no key or cookie reaches the storage", async () => {
+		const { emulator } = ctx;
+		const direct = await run(emulator, download({ file: byId('id', SEED_IDS.myTxtId) }));
+		emulator.requests.length = 0;
+		const storage = await emulator.useExternalStorage();
+		const stored = await run(emulator, download({ file: byId('id', SEED_IDS.myTxtId) }));
+		expect(stored.error).toBeUndefined();
+		expect(bytesOf(stored.items[0]).equals(bytesOf(direct.items[0]))).toBe(true);
+		expect(bytesOf(stored.items[0]).length).toBe(24_576);
+		expect(stored.items[0].json).toMatchObject({ fileName: 'notes.txt', mimeType: 'text/plain' });
+		expect(storage.requests).toHaveLength(1);
+		const [seen] = storage.requests;
+		expect(seen.status).toBe(200);
+		expect(seen.url).toMatch(/^\/bucket\/.*X-Amz-Signature=/);
+		expect(seen.headers.authorization).toBeUndefined();
+		expect(seen.headers.cookie).toBeUndefined();
+		expect(JSON.stringify(seen.headers)).not.toContain(SEED_IDS.apiKey);
+		// The portal got the one download request, with the key.
+		expect(emulator.requests.map((request) => [request.path, request.status])).toEqual([
+			['/filehandler.ashx', 302],
+		]);
+		// A second redirect is not followed.
+		storage.requests.length = 0;
+		storage.redirectAgainTo = `${storage.baseUrl}/bucket/elsewhere`;
+		const again = await run(emulator, download({ file: byId('id', SEED_IDS.myTxtId) }), {
+			continueOnFail: true,
+		});
+		expect(again.items[0].json.error).toBe(
+			`DocSpace sent the download of file ${SEED_IDS.myTxtId} to its storage at ${storage.baseUrl}/bucket/${encodeURIComponent(`${SEED_IDS.myTxtId}/notes.txt`)}, which redirected again (the node follows one redirect only) [item 0]`,
+		);
+		expect(storage.requests.map((request) => request.url.split('?')[0])).toEqual([
+			`/bucket/${encodeURIComponent(`${SEED_IDS.myTxtId}/notes.txt`)}`,
+		]);
+		// An expired address: the storage's refusal is named.
+		storage.redirectAgainTo = undefined;
+		storage.lifetimeMs = 0;
+		const expired = await run(emulator, download({ file: byId('id', SEED_IDS.myTxtId) }), {
+			continueOnFail: true,
+		});
+		expect(String(expired.items[0].json.error)).toMatch(
+			/, which answered 403 instead of the file \[item 0\]$/,
+		);
+	});
+
+	it('follows no redirect to a plain http address, one with a password in it, or of an API call', async () => {
+		const { emulator } = ctx;
 		const portal = await startHostilePortal();
 		const storage = await startHostilePortal();
 		try {
-			portal.handle((_request, response) => {
-				response.writeHead(302, {
-					Location: `${storage.baseUrl}/bucket/Contract.docx?X-Amz-Signature=abc`,
+			const targets = [
+				[
+					'http://storage.example.com/bucket/Contract.docx?X-Amz-Signature=abc',
+					'http://storage.example.com/bucket/Contract.docx',
+					'is not an https address',
+				],
+				[
+					`http://user:secret@127.0.0.1:${new URL(storage.baseUrl).port}/bucket/a`,
+					`${storage.baseUrl}/bucket/a`,
+					'carries a user name or password in the address',
+				],
+			];
+			for (const [location, shown, problem] of targets) {
+				portal.handle((_request, response) => {
+					response.writeHead(302, { Location: location });
+					response.end();
 				});
+				const redirected = await run(emulator, download(), {
+					continueOnFail: true,
+					credentials: { baseUrl: portal.baseUrl, authKey: SEED_IDS.apiKey },
+				});
+				expect(redirected.items[0].json.error).toBe(
+					`DocSpace sent the download of file ${SEED_IDS.myDocxId} to its storage at ${shown}, which ${problem} [item 0]`,
+				);
+				expect(portal.requests).toHaveLength(1);
+			}
+			// A file read through the API (File: Get) is never redirected anywhere.
+			portal.handle((_request, response) => {
+				response.writeHead(302, { Location: `${storage.baseUrl}/bucket/a` });
 				response.end();
 			});
-			const redirected = await run(emulator, download(), {
-				continueOnFail: true,
-				credentials: { baseUrl: portal.baseUrl, authKey: SEED_IDS.apiKey },
-			});
-			expect(storage.requests).toHaveLength(0);
-			expect(portal.requests).toHaveLength(1);
-			expect(String(redirected.items[0].json.error)).toMatch(
-				new RegExp(
-					`^The DocSpace address redirected the request for file ${SEED_IDS.myDocxId} to ${storage.baseUrl}/bucket/Contract\\.docx`,
-				),
+			const api = await run(
+				emulator,
+				{ resource: 'file', operation: 'get', file: byId('id', SEED_IDS.myDocxId) },
+				{
+					continueOnFail: true,
+					credentials: { baseUrl: portal.baseUrl, authKey: SEED_IDS.apiKey },
+				},
 			);
+			expect(String(api.items[0].json.error)).toMatch(
+				/^The DocSpace address redirected the request/,
+			);
+			expect(storage.requests).toHaveLength(0);
 		} finally {
 			await portal.stop();
 			await storage.stop();
 		}
 	});
+
+	it('Max Wait, not Timeout, bounds a conversion: it finishes beyond Timeout, and running out names the wait and what was received', async () => {
+		const { emulator } = ctx;
+		emulator.configure({ conversionMs: 2_500 });
+		const slow = await run(
+			emulator,
+			download({
+				convertTo: 'pdf',
+				options: { timeoutSeconds: 1, maxWaitSeconds: 10, maxRetries: 0 },
+			}),
+		);
+		expect(slow.error).toBeUndefined();
+		expect(slow.items[0].json).toMatchObject({ fileName: 'Contract.pdf', convertedTo: 'pdf' });
+
+		emulator.configure({ conversionMs: 5_000 });
+		const started = Date.now();
+		const tooLong = await run(
+			emulator,
+			download({ convertTo: 'pdf', options: { timeoutSeconds: 60, maxWaitSeconds: 1 } }),
+			{ continueOnFail: true },
+		);
+		expect(Date.now() - started).toBeLessThan(4_000);
+		expect(tooLong.items[0].json.error).toBe(
+			`DocSpace had not finished the conversion to PDF for file ${SEED_IDS.myDocxId} after 1 s (Max Wait): nothing received yet [item 0]`,
+		);
+		// Without conversion, Timeout still bounds each request.
+		emulator.inject({ path: '/filehandler.ashx', kind: 'timeout' });
+		const plain = await run(
+			emulator,
+			download({ options: { timeoutSeconds: 1, maxWaitSeconds: 30, maxRetries: 0 } }),
+			{ continueOnFail: true },
+		);
+		expect(plain.items[0].json.error).toBe(
+			`DocSpace did not answer in time for file ${SEED_IDS.myDocxId} (1 s) [item 0]`,
+		);
+	}, 20_000);
 
 	it('reports a missing file and one the account cannot read; refuses a bad file ID before sending', async () => {
 		const { emulator } = ctx;

@@ -48,7 +48,7 @@ describe('File Link: Set', () => {
 				linkType: 'external',
 				access: 10,
 				accessName: 'Editor',
-				expirationDate: '2030-06-01T12:00:00.0000000Z',
+				expirationDate: '2030-06-01T12:00:00.000Z',
 				passwordProtected: true,
 				denyDownload: true,
 				internal: true,

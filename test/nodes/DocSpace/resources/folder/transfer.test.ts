@@ -19,6 +19,26 @@ const EMPTY_POLL = {
 };
 
 describe('File and Folder: Copy and Move (asynchronous, docs/docspace/folders.md §1, §2)', () => {
+	it('Max Wait, not Timeout, bounds the whole wait: an operation running longer than Timeout finishes, each status read within Timeout', async () => {
+		const { emulator } = ctx;
+		emulator.configure({ fileOperationReads: 4 });
+		const started = Date.now();
+		const result = await run(emulator, {
+			resource: 'file',
+			operation: 'copy',
+			file: id(F.budgetFileId),
+			destinationFolder: id(F.nestedFolderId),
+			options: { timeoutSeconds: 1, maxWaitSeconds: 30 },
+		});
+		expect(result.error).toBeUndefined();
+		// Pauses of 0.2 + 0.4 + 0.8 + 1.6 s: longer than Timeout in all.
+		expect(Date.now() - started).toBeGreaterThan(1_500);
+		expect(
+			emulator.requests.filter((request) => request.path === '/api/2.0/files/fileops'),
+		).toHaveLength(4);
+		expect(result.items[0].json).toMatchObject({ title: 'Budget.xlsx', skipped: false });
+	}, 15_000);
+
 	it('File: Copy sends one BatchRequestDto, polls the operation by its id and returns the new file', async () => {
 		const { emulator } = ctx;
 		const result = await run(emulator, {
