@@ -138,13 +138,19 @@ function executions(services: Services): ExecutionRow[] {
 		}));
 }
 
-/** The first error message n8n stored for an execution (its data is flatted JSON). */
-function errorOf(services: Services, id: string): string {
-	const [row] = services.sql(`select data from execution_data where "executionId" = ${Number(id)}`);
-	const match =
-		/"message":"((?:[^"\\]|\\.){0,300})"/.exec(row?.[0] ?? '') ??
-		/"(This execution[^"]{0,300}|[^"]*stalled[^"]{0,200})"/.exec(row?.[0] ?? '');
-	return match ? match[1] : '(no message stored)';
+/** The error n8n stored for an execution (its data is flatted JSON, parsed with n8n's own flatted). */
+function errorOf(cluster: Cluster, services: Services, id: string): string {
+	try {
+		const [row] = services.sql(
+			`select data from execution_data where "executionId" = ${Number(id)}`,
+		);
+		const flatted = require(join(cluster.home.runtime.n8nDir, 'node_modules', 'flatted')) as {
+			parse(text: string): { resultData?: { error?: { message?: string } } };
+		};
+		return flatted.parse(row?.[0] ?? '').resultData?.error?.message ?? '(no error stored)';
+	} catch (error) {
+		return `(its data could not be read: ${(error as Error).message})`;
+	}
 }
 
 const RUNNING = new Set(['new', 'running', 'waiting', 'unknown']);
@@ -182,6 +188,7 @@ export function floorMs(writes: number, latencyMs: number): number {
 function linkCheck(links: Record<string, string[]>) {
 	const entries = Object.entries(links);
 	return {
+		made: entries.reduce((sum, [, titles]) => sum + titles.length, 0),
 		lost: entries.filter(([, titles]) => titles.length === 0).map(([room]) => room),
 		duplicated: entries.filter(([, titles]) => titles.length > 1).map(([room]) => room),
 		wrongTitle: entries.filter(([room, titles]) => titles.some((t) => t !== linkTitle(room)))
@@ -301,16 +308,13 @@ async function killRun(cluster: Cluster, services: Services, emulator: Emulator)
 		[...workerOf(cluster)].find(([id]) => !known.has(id)),
 	);
 	const victim = cluster.workers.find((worker) => worker.name === victimName)!;
-	const countLinks = async () =>
-		Object.values(
-			await emulator.call<Record<string, string[]>>({ type: 'links', roomIds: killRooms }),
-		).reduce((sum, titles) => sum + titles.length, 0);
+	const links = async () => linkCheck(await emulator.call({ type: 'links', roomIds: killRooms }));
 	await waitUntil('links to be created', 60_000, async () =>
-		(await countLinks()) >= KILL_ITEMS / 5 ? true : undefined,
+		(await links()).made >= KILL_ITEMS / 5 ? true : undefined,
 	);
 	await stopGroup(victim.child, 'SIGKILL');
 	const killedAt = Date.now();
-	const atKill = await countLinks();
+	const atKill = (await links()).made;
 	log(
 		`Killed ${victim.name} (execution ${executionId}) with ${atKill} of ${KILL_ITEMS} links made`,
 	);
@@ -321,35 +325,54 @@ async function killRun(cluster: Cluster, services: Services, emulator: Emulator)
 	const detectedS = Math.round((Date.now() - killedAt) / 1000);
 	// Whatever n8n does by itself, within a further 20 s.
 	await new Promise((resolve) => setTimeout(resolve, 20_000));
-	const rerun = executions(services).filter((row) => !known.has(row.id) && row.id !== executionId);
-	const afterCrash = linkCheck(await emulator.call({ type: 'links', roomIds: killRooms }));
-	const madeBeforeRetry = await countLinks();
-	log(
-		`n8n marked execution ${executionId} "${after.status}" ${detectedS} s after the kill; ${rerun.length} execution(s) started by n8n itself since`,
+	const byN8n = executions(services).filter((row) => !known.has(row.id) && row.id !== executionId);
+	const afterCrash = await links();
+	const lines = [
+		`${victim.name} killed (SIGKILL) during execution ${executionId}, ${atKill} of ${KILL_ITEMS} links made`,
+		`n8n: execution ${executionId} "${after.status}" ${detectedS} s later (${errorOf(cluster, services, executionId)}); executions n8n started by itself in the next 20 s: ${byN8n.length}`,
+		`links after the crash: ${afterCrash.made}, rooms with 2 or more: ${afterCrash.duplicated.length}`,
+	];
+	check(
+		byN8n.length === 0 || afterCrash.duplicated.length === 0,
+		'n8n re-ran nothing, or its re-run duplicated nothing',
 	);
 	check(
 		afterCrash.duplicated.length === 0,
 		`no duplicate link after the crash (${afterCrash.duplicated.length})`,
 	);
 
-	let retryLine = '';
+	// What a user can do next: n8n's Retry (a new execution id), and sending the webhook again.
 	try {
 		await cluster.rest('POST', `/executions/${executionId}/retry`, { loadWorkflow: false });
 		const retried = await waitUntil('the retry to finish', 180_000, () => {
 			const row = executions(services).find((r) => r.retryOf === executionId);
 			return row && !RUNNING.has(row.status) ? row : undefined;
 		});
-		const afterRetry = linkCheck(await emulator.call({ type: 'links', roomIds: killRooms }));
-		const retryError = retried.status === 'success' ? '' : ` (${errorOf(services, retried.id)})`;
-		retryLine = `retry: execution ${retried.id} (new id, retryOf ${executionId}) "${retried.status}"${retryError} on ${workerOf(cluster).get(retried.id) ?? '?'}; rooms with 2 links: ${afterRetry.duplicated.length}, without: ${afterRetry.lost.length}`;
-		check(afterRetry.lost.length === 0, `nothing lost after the retry (${afterRetry.lost.length})`);
+		const afterRetry = await links();
+		const error =
+			retried.status === 'success' ? '' : ` (${errorOf(cluster, services, retried.id)})`;
+		lines.push(
+			`Retry: execution ${retried.id} (retry of ${executionId}) "${retried.status}"${error}; links ${afterRetry.made}, rooms with 2 or more: ${afterRetry.duplicated.length}`,
+		);
 	} catch (error) {
-		retryLine = `retry refused: ${(error as Error).message.slice(0, 300)}`;
+		lines.push(`Retry refused: ${(error as Error).message.slice(0, 300)}`);
 	}
+	const before = new Set(executions(services).map((row) => row.id));
+	await trigger(cluster, ROOM_LINKS.path, { rooms: killRooms });
+	const again = await waitUntil('the webhook sent again to finish', 180_000, () => {
+		const row = executions(services).find((r) => !before.has(r.id));
+		return row && !RUNNING.has(row.status) ? row : undefined;
+	});
+	const afterAgain = await links();
+	lines.push(
+		`Webhook sent again: execution ${again.id} "${again.status}"; rooms without a link: ${afterAgain.lost.length}, with 2 or more: ${afterAgain.duplicated.length}`,
+	);
+	check(
+		afterAgain.lost.length === 0,
+		`nothing lost once the webhook is sent again (${afterAgain.lost.length})`,
+	);
 	process.stdout.write(
-		`\nWorker killed mid-execution: ${atKill}/${KILL_ITEMS} links made when ${victim.name} was killed; ` +
-			`execution ${executionId} marked "${after.status}" after ${detectedS} s; ${rerun.length} re-run(s) by n8n; ` +
-			`${madeBeforeRetry} links, 0 duplicates after the crash; ${retryLine}\n\n`,
+		`\nWorker killed mid-execution:\n${lines.map((line) => `- ${line}`).join('\n')}\n\n`,
 	);
 }
 
