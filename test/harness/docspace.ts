@@ -1,6 +1,7 @@
 /** Shared set-up for engine tests: one emulator per test file, fresh state per test. */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import { forgetAdaptiveLimits } from '../../nodes/DocSpace/shared/limiter';
 import { DocSpaceEmulator, SEED_IDS } from '../emulator';
 import type { EmulatorOptions, RecordedRequest } from '../emulator';
 import { type DocSpaceCredentialData, type RunOptions, runDocSpaceNode } from './engine';
@@ -12,7 +13,11 @@ export function useEmulator(options?: EmulatorOptions): { readonly emulator: Doc
 	beforeAll(async () => {
 		holder.emulator = await DocSpaceEmulator.start(options);
 	});
-	beforeEach(() => holder.emulator.reset());
+	beforeEach(() => {
+		holder.emulator.reset();
+		// A limit learnt from one test's 429s must not slow the next test down.
+		forgetAdaptiveLimits();
+	});
 	afterEach(() => {
 		// Whatever a test did, the node never sent a request that breaks DocSpace's OpenAPI document.
 		expect(holder.emulator.openApiViolations()).toEqual([]);

@@ -182,6 +182,14 @@ function withDeadline<T>(
 	return Promise.race([task(), expired]).finally(() => cancel());
 }
 
+/** A 429: DocSpace refused the request for the user's limits, before doing anything. */
+function overloadOf(error: unknown): { retryAfterMs?: number } | undefined {
+	if (!(error instanceof DocSpaceFailureError)) return undefined;
+	const failure = error.failure;
+	if (failure.statusCode !== 429 || failure.networkCode) return undefined;
+	return { retryAfterMs: retryAfterMs(failure.headers) };
+}
+
 /** Runs one DocSpace request with a concurrency slot and a deadline, retrying what is safe to retry. */
 export async function withDocSpaceLimits<T>(
 	settings: RequestSettings,
@@ -199,6 +207,7 @@ export async function withDocSpaceLimits<T>(
 				settings.limit,
 				async () => await withDeadline(attempt, attemptTimeoutMs(settings), settings.waitingFor),
 				settings.signal,
+				overloadOf,
 			);
 		} catch (error) {
 			if (error instanceof DocSpaceFailureError) failure = error.failure;
