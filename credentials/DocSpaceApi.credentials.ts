@@ -76,7 +76,8 @@ export class DocSpaceApi implements ICredentialType {
 				'={{ ((String($credentials.baseUrl).trim().includes("://") ? "" : "https://") + String($credentials.baseUrl).trim()).replace(/\\/+$/, "").replace(/\\/api\\/2\\.0$/i, "") }}',
 			url: '={{ /^(bearer\\s+)?sk-/i.test(String($credentials.authKey).trim()) ? "/api/2.0/keys/@self" : "/api/2.0/people/@self" }}',
 			headers: { Accept: 'application/json' },
-			// A redirect is never followed (the key would go with it), and a stalled portal fails the test.
+			// A redirect is never followed (the key would go with it). n8n 2.41.1's RoutingNode replaces
+			// `timeout` with its own (5 minutes); it is kept for runners that apply it.
 			disableFollowRedirect: true,
 			sendCredentialsOnCrossOriginRedirect: false,
 			timeout: 20_000,
