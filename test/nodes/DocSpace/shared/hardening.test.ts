@@ -415,7 +415,6 @@ describe('Update an Existing Link never creates one', () => {
 		expect(result.error?.description).toMatch(/Create or Update by ID/);
 		expect(writes(emulator)).toHaveLength(0);
 		expect(emulator.requests.map((request) => `${request.method} ${request.path}`)).toEqual([
-			`GET /api/2.0/files/rooms/${SEED_IDS.customRoomId}`,
 			`GET /api/2.0/files/rooms/${SEED_IDS.customRoomId}/links`,
 		]);
 		expect(emulator.roomLinks(SEED_IDS.customRoomId)).toHaveLength(before);

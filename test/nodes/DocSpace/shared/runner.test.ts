@@ -269,13 +269,10 @@ describe('runner and RoutingNode: File: Share', () => {
 			}),
 			{ items },
 		);
-		// The file's title for the rows is read once for both items, before the shares.
-		expect(result.requests.map((request) => JSON.parse(request).method)).toEqual([
-			'GET',
-			'PUT',
-			'PUT',
-		]);
-		expect(JSON.parse(result.requests[1]).rawBody).toContain('"sharingMessage":"Please review"');
+		// The file (where it lives, its title for the rows) is read once for both items, before the shares.
+		expect(result.entryReads.map((request) => JSON.parse(request).method)).toEqual(['GET']);
+		expect(result.requests.map((request) => JSON.parse(request).method)).toEqual(['PUT', 'PUT']);
+		expect(JSON.parse(result.requests[0]).rawBody).toContain('"sharingMessage":"Please review"');
 		expect(result.items).toHaveLength(2);
 	});
 
