@@ -170,14 +170,16 @@ export function missingUploadedFile(response: IN8nHttpFullResponse): DocSpaceFai
 	});
 }
 
-/** Sends one chunk of a session (not the last one: that is the operation's own request). */
-export async function sendChunk(
+/**
+ * POSTs one file part (multipart, field `File`) within the user's limits, with the node's bounds
+ * and retries; `answerOf` reads DocSpace's answer and throws a DocSpaceFailureError when it refuses.
+ */
+export async function postFilePart<T>(
 	context: IExecuteSingleFunctions,
-	session: UploadSession,
-	fileName: string,
-	chunk: Buffer,
-	extraQuery: IDataObject = {},
-): Promise<void> {
+	request: { url: string; qs?: IDataObject },
+	file: { fileName: string; mimeType: string; data: Buffer },
+	answerOf: (full: IN8nHttpFullResponse) => T,
+): Promise<T> {
 	const itemIndex = context.getItemIndex();
 	const credentials = await context.getCredentials(credentialTypeOf(context));
 	const bounds = boundsOf(context);
@@ -189,17 +191,35 @@ export async function sendChunk(
 		bounds,
 	);
 	const options = applyDocSpaceRequestPolicy<IHttpRequestOptions>(
-		{ method: 'POST', baseURL: baseUrl, url: session.path, qs: { uid: session.id, ...extraQuery } },
+		{ method: 'POST', baseURL: baseUrl, ...request },
 		bounds,
 	);
-	setMultipart(options, fileName, 'application/octet-stream', chunk);
-	await withDocSpaceLimits(
+	setMultipart(options, file.fileName, file.mimeType, file.data);
+	return await withDocSpaceLimits(
 		settings,
 		() => failureContextFor(context, 'POST', itemIndex),
 		context.getNode(),
 		async () => {
 			const full = await authenticatedRequest(context, options);
 			await readDocSpaceAnswer(full, answerLimits(bounds));
+			return answerOf(full);
+		},
+	);
+}
+
+/** Sends one chunk of a session (not the last one: that is the operation's own request). */
+export async function sendChunk(
+	context: IExecuteSingleFunctions,
+	session: UploadSession,
+	fileName: string,
+	chunk: Buffer,
+	extraQuery: IDataObject = {},
+): Promise<void> {
+	await postFilePart(
+		context,
+		{ url: session.path, qs: { uid: session.id, ...extraQuery } },
+		{ fileName, mimeType: 'application/octet-stream', data: chunk },
+		(full) => {
 			const failure = chunkFailureOf(full);
 			if (failure) throw failure;
 		},

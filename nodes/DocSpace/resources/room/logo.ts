@@ -8,22 +8,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { credentialTypeOf } from '../../shared/authentication';
-import { failureContextFor } from '../../shared/failureContext';
 import { imageFacts } from '../../shared/images';
-import { authenticatedRequest } from '../../shared/session';
-import {
-	DocSpaceFailureError,
-	answerLimits,
-	applyDocSpaceRequestPolicy,
-	boundsOf,
-	docSpaceApiRequest,
-	failureOf,
-	readDocSpaceAnswer,
-	requestSettings,
-	withDocSpaceLimits,
-} from '../../shared/transport';
-import { setMultipart } from '../../shared/upload';
+import { DocSpaceFailureError, docSpaceApiRequest, failureOf } from '../../shared/transport';
+import { postFilePart } from '../../shared/upload';
 import { invalidField } from '../../shared/validation';
 import { roomItems } from './output';
 
@@ -117,41 +104,19 @@ async function uploadLogo(
 	context: IExecuteSingleFunctions,
 	image: { data: Buffer; fileName: string; mimeType: string },
 ): Promise<string> {
-	const itemIndex = context.getItemIndex();
-	const credentials = await context.getCredentials(credentialTypeOf(context));
-	const bounds = boundsOf(context);
-	const { settings, baseUrl } = await requestSettings(
-		context,
-		'POST',
-		credentials.baseUrl,
-		itemIndex,
-		bounds,
-	);
-	const options = applyDocSpaceRequestPolicy<IHttpRequestOptions>(
-		{ method: 'POST', baseURL: baseUrl, url: '/api/2.0/files/logos' },
-		bounds,
-	);
-	setMultipart(options, image.fileName, image.mimeType, image.data);
-	return await withDocSpaceLimits(
-		settings,
-		() => failureContextFor(context, 'POST', itemIndex),
-		context.getNode(),
-		async () => {
-			const full = await authenticatedRequest(context, options);
-			await readDocSpaceAnswer(full, answerLimits(bounds));
-			const failure = failureOf(full, 'object');
-			if (failure) throw new DocSpaceFailureError(failure);
-			// HTTP 200 also when DocSpace refuses the image: {success: false, message}.
-			const result = ((full.body as IDataObject).response ?? {}) as IDataObject;
-			if (result.success === true && typeof result.data === 'string' && result.data)
-				return result.data;
-			const message =
-				typeof result.message === 'string' && result.message
-					? result.message
-					: 'DocSpace did not take the logo image';
-			throw new DocSpaceFailureError({ statusCode: 400, body: { error: { message } } });
-		},
-	);
+	return await postFilePart(context, { url: '/api/2.0/files/logos' }, image, (full) => {
+		const failure = failureOf(full, 'object');
+		if (failure) throw new DocSpaceFailureError(failure);
+		// HTTP 200 also when DocSpace refuses the image: {success: false, message}.
+		const result = ((full.body as IDataObject).response ?? {}) as IDataObject;
+		if (result.success === true && typeof result.data === 'string' && result.data)
+			return result.data;
+		const message =
+			typeof result.message === 'string' && result.message
+				? result.message
+				: 'DocSpace did not take the logo image';
+		throw new DocSpaceFailureError({ statusCode: 400, body: { error: { message } } });
+	});
 }
 
 /**
