@@ -58,7 +58,8 @@ async function main() {
 		console.log('  Requests DocSpace received:');
 		for (const request of emulator.requests) {
 			console.log(`  ${request.method} ${request.path} → ${request.status}`);
-			console.log(JSON.stringify(maskSecrets(request.body), null, 2).replace(/^/gm, '    '));
+			if (request.body !== undefined)
+				console.log(JSON.stringify(maskSecrets(request.body), null, 2).replace(/^/gm, '    '));
 		}
 		console.log(
 			result.error
@@ -79,7 +80,8 @@ async function main() {
 	for (const request of emulator.requests) {
 		console.log(`  ${request.method} ${request.path} → ${request.status}`);
 		if (request.method !== 'GET')
-			console.log(JSON.stringify(maskSecrets(request.body), null, 2).replace(/^/gm, '    '));
+			if (request.body !== undefined)
+				console.log(JSON.stringify(maskSecrets(request.body), null, 2).replace(/^/gm, '    '));
 	}
 	if (onboarding.error) console.log(`  Error: ${onboarding.error.message}`);
 	for (const node of ['Create client room', 'Add contacts and team', 'Expiring link']) {

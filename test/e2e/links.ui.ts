@@ -7,19 +7,14 @@
 import { join } from 'node:path';
 
 import type { INodeTypeDescription } from 'n8n-workflow';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 
-import { ensureChromium } from '../../scripts/e2e/chromium';
-import { startEditor, OWNER, type Editor } from '../../scripts/e2e/editor';
+import { servedNodeDescription, signedInBrowser } from '../../scripts/e2e/browser';
+import { startEditor, type Editor } from '../../scripts/e2e/editor';
 import { REPO_ROOT } from '../../scripts/e2e/n8n';
 import { freePort } from '../../scripts/e2e/ports';
 import { log } from '../../scripts/e2e/runtime';
-import {
-	docSpaceNode,
-	loadExampleWorkflows,
-	NODE_TYPE,
-	variant,
-} from '../../scripts/e2e/workflows';
+import { docSpaceNode, loadExampleWorkflows, variant } from '../../scripts/e2e/workflows';
 import { SEED_IDS } from '../emulator';
 
 const SCREENSHOTS = join(REPO_ROOT, 'docs', 'screenshots');
@@ -86,27 +81,10 @@ function modeLine(mode: string): string {
 }
 
 beforeAll(async () => {
-	const executablePath = await ensureChromium();
 	editor = await startEditor({ port: await freePort(), workflows: [reuse, existing] });
-	browser = await chromium.launch({
-		executablePath,
-		args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-	});
-	context = await browser.newContext({ viewport: { width: 1440, height: 1500 } });
-	const page = await context.newPage();
-	await page.goto(`${editor.url}/signin`);
-	await page.fill('input[name="emailOrLdapLoginId"]', OWNER.email);
-	await page.fill('input[name="password"]', OWNER.password);
-	await page.click('[data-test-id="form-submit-button"]');
-	await page.waitForURL((url) => !url.pathname.includes('signin'));
-	const types = (await (
-		await context.request.get(`${editor.url}/types/nodes.json`)
-	).json()) as INodeTypeDescription[];
-	// n8n lists a versioned node once per version; new nodes get the default one.
-	const found = types.filter((t) => t.name === NODE_TYPE);
-	description = found.find((t) => [t.version].flat().includes(1.1)) ?? found[0];
-	if (!description) throw new Error(`n8n does not list ${NODE_TYPE} in /types/nodes.json`);
-	await page.close();
+	({ browser, context } = await signedInBrowser(editor.url, 1500));
+	// New nodes get the default version.
+	description = await servedNodeDescription(context, editor.url, 1.1);
 });
 
 afterAll(async () => {

@@ -13,17 +13,16 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { NodeHelpers, type INodeProperties, type INodeTypeDescription } from 'n8n-workflow';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 
-import { ensureChromium } from '../../scripts/e2e/chromium';
-import { startEditor, OWNER, type Editor } from '../../scripts/e2e/editor';
+import { servedNodeDescription, signedInBrowser } from '../../scripts/e2e/browser';
+import { startEditor, type Editor } from '../../scripts/e2e/editor';
 import { REPO_ROOT } from '../../scripts/e2e/n8n';
 import { freePort } from '../../scripts/e2e/ports';
 import { log } from '../../scripts/e2e/runtime';
 import {
 	docSpaceNode,
 	loadExampleWorkflows,
-	NODE_TYPE,
 	variant,
 	type ExampleWorkflow,
 } from '../../scripts/e2e/workflows';
@@ -179,38 +178,12 @@ async function screenshot(page: Page, file: string): Promise<void> {
 }
 
 beforeAll(async () => {
-	const executablePath = await ensureChromium();
 	mkdirSync(SCREENSHOTS, { recursive: true });
 	log(`Screenshots go to ${SCREENSHOTS}`);
 	editor = await startEditor({ port: await freePort(), workflows: [pickers, filePicker] });
-	browser = await chromium.launch({
-		executablePath,
-		args: [
-			'--headless',
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--no-first-run',
-		],
-	});
 	// Tall enough for the whole panel to be in one screenshot.
-	context = await browser.newContext({ viewport: { width: 1440, height: 1500 } });
-	const page = await context.newPage();
-	await page.goto(`${editor.url}/signin`);
-	await page.fill('input[name="emailOrLdapLoginId"]', OWNER.email);
-	await page.fill('input[name="password"]', OWNER.password);
-	await page.click('[data-test-id="form-submit-button"]');
-	await page.waitForURL((url) => !url.pathname.includes('signin'));
-	// The node description exactly as this n8n serves it to its editor.
-	const types = (await (
-		await context.request.get(`${editor.url}/types/nodes.json`)
-	).json()) as INodeTypeDescription[];
-	const found = types.find((t) => t.name === NODE_TYPE);
-	if (!found) throw new Error(`n8n does not list ${NODE_TYPE} in /types/nodes.json`);
-	description = found;
-	await page.close();
+	({ browser, context } = await signedInBrowser(editor.url, 1500));
+	description = await servedNodeDescription(context, editor.url);
 });
 
 afterAll(async () => {

@@ -7,10 +7,10 @@
  */
 import { join } from 'node:path';
 
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 
-import { ensureChromium } from '../../scripts/e2e/chromium';
-import { startEditor, OWNER, type Editor } from '../../scripts/e2e/editor';
+import { signedInBrowser } from '../../scripts/e2e/browser';
+import { startEditor, type Editor } from '../../scripts/e2e/editor';
 import { REPO_ROOT } from '../../scripts/e2e/n8n';
 import { freePort } from '../../scripts/e2e/ports';
 import { log } from '../../scripts/e2e/runtime';
@@ -80,7 +80,6 @@ async function shot(target: Page | ReturnType<Page['locator']>, file: string): P
 }
 
 beforeAll(async () => {
-	const executablePath = await ensureChromium();
 	editor = await startEditor({
 		port: await freePort(),
 		workflows: [oauthWorkflow, passwordWorkflow],
@@ -92,18 +91,7 @@ beforeAll(async () => {
 			},
 		],
 	});
-	browser = await chromium.launch({
-		executablePath,
-		args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-	});
-	context = await browser.newContext({ viewport: { width: 1440, height: 1300 } });
-	const page = await context.newPage();
-	await page.goto(`${editor.url}/signin`);
-	await page.fill('input[name="emailOrLdapLoginId"]', OWNER.email);
-	await page.fill('input[name="password"]', OWNER.password);
-	await page.click('[data-test-id="form-submit-button"]');
-	await page.waitForURL((url) => !url.pathname.includes('signin'));
-	await page.close();
+	({ browser, context } = await signedInBrowser(editor.url, 1300));
 });
 
 afterAll(async () => {
