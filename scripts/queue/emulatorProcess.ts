@@ -15,6 +15,8 @@ export interface EmulatorSummary {
 	rejected429: number;
 	/** Writes by status, e.g. { '200': 2000, '429': 35 }. */
 	writes: Record<string, number>;
+	/** Reads (GET) by status. */
+	reads: Record<string, number>;
 	violations: number;
 }
 
@@ -28,12 +30,16 @@ async function main() {
 			emulator.configure({ latencyMs: command.latencyMs });
 		} else if (command.type === 'summary') {
 			const writes: Record<string, number> = {};
-			for (const request of emulator.requests)
-				if (request.method !== 'GET') writes[request.status] = (writes[request.status] ?? 0) + 1;
+			const reads: Record<string, number> = {};
+			for (const request of emulator.requests) {
+				const byStatus = request.method === 'GET' ? reads : writes;
+				byStatus[request.status] = (byStatus[request.status] ?? 0) + 1;
+			}
 			const summary: EmulatorSummary = {
 				maxConcurrentWrites: emulator.stats.maxConcurrentWrites,
 				rejected429: emulator.stats.rejected429,
 				writes,
+				reads,
 				violations: emulator.openApiViolations().length,
 			};
 			result = summary;

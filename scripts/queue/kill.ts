@@ -101,9 +101,16 @@ export async function killRun(
 	lines.push(
 		`Webhook sent again: execution ${again.id} "${again.status}"; rooms without a link: ${afterAgain.lost.length}, with 2 or more: ${afterAgain.duplicated.length}`,
 	);
+	check(again.status === 'success', `the webhook sent again succeeded ("${again.status}")`);
 	check(
 		afterAgain.lost.length === 0,
 		`nothing lost once the webhook is sent again (${afterAgain.lost.length})`,
+	);
+	// Create or Reuse finds each room's "Client <room>" link, so the rooms done before the kill
+	// keep their one link.
+	check(
+		afterAgain.duplicated.length === 0 && afterAgain.wrongTitle === 0,
+		`no link duplicated once the webhook is sent again (${afterAgain.duplicated.length}), titles right`,
 	);
 	process.stdout.write(
 		`\nWorker killed mid-execution:\n${lines.map((line) => `- ${line}`).join('\n')}\n\n`,

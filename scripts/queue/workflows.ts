@@ -65,13 +65,18 @@ function webhookWorkflow(
 	};
 }
 
-/** Room Link: Set: a new external link titled "Client <room>" in each room of the body. */
+/**
+ * Room Link: Set (version 1.1, Link: Create or Reuse): the external link titled "Client <room>" in
+ * each room of the body, created once; sending the same body again reuses it.
+ */
 export const roomLinksWorkflow = webhookWorkflow(ROOM_LINKS, 'rooms', 'room', {
+	typeVersion: 1.1,
 	parameters: {
 		resource: 'roomLink',
 		operation: 'set',
 		room: { __rl: true, mode: 'id', value: '={{ $json.room }}' },
 		linkType: 'external',
+		link: 'createOrReuse',
 		access: 2,
 		title: '={{ "Client " + $json.room }}',
 	},
