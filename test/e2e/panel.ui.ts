@@ -68,6 +68,15 @@ const filePicker = variant(
 	},
 );
 
+// The room-link-set example under an ID of its own for the credential dialog: n8n opens a workflow
+// read-only (no credential button) while another tab holds unsaved edits to it.
+const credentialDialog = variant(
+	loadExampleWorkflows().find((e) => e.key === 'room-link-set')!.workflow,
+	'DocSpaceUiCredential',
+	'ui: credential dialog',
+	() => undefined,
+);
+
 function example(key: string): ExampleWorkflow {
 	const found = editor.examples.find((e) => e.key === key);
 	if (!found) throw new Error(`example ${key}.json not found`);
@@ -180,7 +189,10 @@ async function screenshot(page: Page, file: string): Promise<void> {
 beforeAll(async () => {
 	mkdirSync(SCREENSHOTS, { recursive: true });
 	log(`Screenshots go to ${SCREENSHOTS}`);
-	editor = await startEditor({ port: await freePort(), workflows: [pickers, filePicker] });
+	editor = await startEditor({
+		port: await freePort(),
+		workflows: [pickers, filePicker, credentialDialog],
+	});
 	// Tall enough for the whole panel to be in one screenshot.
 	({ browser, context } = await signedInBrowser(editor.url, 1500));
 	description = await servedNodeDescription(context, editor.url);
@@ -371,7 +383,7 @@ test('file-share: the File list offers My Documents files only', async () => {
 });
 
 test('credential: a Base URL typed without https:// is completed, not refused', async () => {
-	const page = await openNode(example('room-link-set').workflow);
+	const page = await openNode(credentialDialog);
 	await page.locator('[data-test-id="credential-edit-button"]').click();
 	const modal = page.locator('[data-test-id="editCredential-modal"]');
 	await modal.waitFor();
@@ -422,8 +434,8 @@ test('one Options declaration: each operation offers its own entries and the sha
 	const page = await openNode(example('client-onboarding').workflow);
 	const limits = ['Max Parallel Writes', 'Max Retries', 'Timeout (Seconds)'];
 	await choose(page, 'resource', 'Room Link');
-	// Set is Room Link's default operation.
-	await expect(selectedOption(page, 'operation')).resolves.toBe('Set');
+	// Create or Update (value set) is Room Link's default operation.
+	await expect(selectedOption(page, 'operation')).resolves.toBe('Create or Update');
 	const roomLinkSet = await offeredOptions(page);
 	log(`Room Link: Set options: ${roomLinkSet.join(', ')}`);
 	expect(roomLinkSet).toEqual(expect.arrayContaining(['Include Password', ...limits]));
