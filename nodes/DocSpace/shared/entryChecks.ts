@@ -22,8 +22,25 @@ const reads = new WeakMap<object, Map<string, Promise<EntryAnswer | undefined>>>
 const MAX_ENTRIES_PER_EXECUTION = 1000;
 const titles = new WeakMap<object, Map<string, string>>();
 
+/**
+ * Rooms whose type Room Link: Set checks before sending, per execution. A run over more rooms would
+ * double its requests against DocSpace's 1,500 a minute (docs/docspace/transport.md §3), so past
+ * these DocSpace's own refusal is explained instead.
+ */
+export const ROOMS_CHECKED_PER_EXECUTION = 50;
+
 function executionOf(context: IExecuteSingleFunctions): object {
 	return context.getExecuteData?.() ?? context.getNode();
+}
+
+/** Whether `key` was read in this execution, or fewer than `bound` entries of its kind were. */
+function withinReadBound(context: IExecuteSingleFunctions, key: string, bound: number): boolean {
+	const cache = reads.get(executionOf(context));
+	if (!cache || cache.has(key)) return true;
+	const kind = key.slice(0, key.indexOf(':') + 1);
+	let count = 0;
+	for (const known of cache.keys()) if (known.startsWith(kind) && ++count >= bound) return false;
+	return true;
 }
 
 async function readOnce(
@@ -91,7 +108,8 @@ export function noLinksReason(
 
 /**
  * Room Link: Set refuses, before sending, a link the room's type does not take or an access level
- * it does not allow (docs/docspace/rooms.md §7). The room is read once per execution.
+ * it does not allow (docs/docspace/rooms.md §7). The room is read once per execution, for the first
+ * ROOMS_CHECKED_PER_EXECUTION rooms.
  */
 export async function checkRoomTakesLink(
 	context: IExecuteSingleFunctions,
@@ -99,11 +117,9 @@ export async function checkRoomTakesLink(
 	kind: 'external' | 'invitation',
 	access: number,
 ): Promise<void> {
-	const room = await readOnce(
-		context,
-		`room:${roomId}`,
-		`/api/2.0/files/rooms/${encodeURIComponent(roomId)}`,
-	);
+	const key = `room:${roomId}`;
+	if (!withinReadBound(context, key, ROOMS_CHECKED_PER_EXECUTION)) return;
+	const room = await readOnce(context, key, `/api/2.0/files/rooms/${encodeURIComponent(roomId)}`);
 	const type = roomTypeName(room?.roomType);
 	if (!room || !type) return;
 	const name = entryName('room', roomId, room.title);

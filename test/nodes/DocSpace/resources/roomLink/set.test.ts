@@ -9,6 +9,7 @@ import {
 	useEmulator,
 	writes,
 } from '../../../../harness/docspace';
+import { ROOMS_CHECKED_PER_EXECUTION } from '../../../../../nodes/DocSpace/shared/entryChecks';
 
 const ctx = useEmulator();
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -271,6 +272,24 @@ describe('Room Link: Set — many items', () => {
 		expect(result.error?.message).toMatch(
 			/^Team Drafts \(room 104\) is a collaboration room: .* \[item 1\]$/,
 		);
+	});
+});
+
+describe('Room Link: Set — room type checks stay bounded', () => {
+	it('reads the type of at most 50 rooms per run, so a run over many rooms does not double its requests', async () => {
+		const { emulator } = ctx;
+		const items = Array.from({ length: 60 }, (_, n) => ({ room: String(900_000 + n) }));
+		const result = await run(emulator, setLink({ room: byId('id', '={{ $json.room }}') }), {
+			items,
+			continueOnFail: true,
+		});
+		expect(result.items).toHaveLength(60);
+		const roomReads = emulator.requests.filter(
+			(request) =>
+				request.method === 'GET' && /^\/api\/2\.0\/files\/rooms\/\d+$/.test(request.path),
+		);
+		expect(roomReads).toHaveLength(ROOMS_CHECKED_PER_EXECUTION);
+		expect(writes(emulator)).toHaveLength(60);
 	});
 });
 
