@@ -123,7 +123,14 @@ export async function readDocSpaceAnswer(
 		});
 	}
 	if (!isStream(response.body)) return;
-	const text = (await readStream(response.body, limits, response.statusCode)).toString('utf8');
+	setBodyFromText(
+		response,
+		(await readStream(response.body, limits, response.statusCode)).toString('utf8'),
+	);
+}
+
+/** An answer's text as its body: parsed JSON when it is JSON, else the text; nothing when empty. */
+export function setBodyFromText(response: IN8nHttpFullResponse, text: string): void {
 	if (text.trim() === '') {
 		response.body = undefined;
 		return;

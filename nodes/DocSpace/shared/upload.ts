@@ -7,6 +7,7 @@ import type {
 
 import { credentialTypeOf } from './authentication';
 import { failureContextFor } from './failureContext';
+import { setBodyFromText } from './answers';
 import { answerPreview } from './redaction';
 import { authenticatedRequest } from './session';
 import {
@@ -113,17 +114,7 @@ export async function createUploadSession(
 /** A `raw` answer (see AnswerShape) as JSON when it is JSON, else as text; nothing when empty. */
 export function parseRawAnswer(response: IN8nHttpFullResponse): void {
 	const body: unknown = response.body;
-	if (!Buffer.isBuffer(body)) return;
-	const text = body.toString('utf8');
-	if (text.trim() === '') {
-		response.body = undefined;
-		return;
-	}
-	try {
-		response.body = JSON.parse(text) as IDataObject;
-	} catch {
-		response.body = text;
-	}
+	if (Buffer.isBuffer(body)) setBodyFromText(response, body.toString('utf8'));
 }
 
 function isChunkedUploaderAnswer(body: unknown): body is IDataObject {
