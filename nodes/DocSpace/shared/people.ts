@@ -45,6 +45,26 @@ export const USER_TYPES = {
 } as const;
 export type UserTypeName = keyof typeof USER_TYPES;
 
+/** The panel's account types, each explained in one line; `admin` says who may give that type. */
+export function userTypeOptions(
+	types: UserTypeName[],
+	whoMayMakeAdmins: string,
+): Array<{ name: string; value: UserTypeName; description: string }> {
+	const options = {
+		guest: { name: 'Guest', description: 'Sees only the rooms they are invited to' },
+		user: {
+			name: 'User',
+			description: 'Works in the rooms they are added to; cannot create rooms',
+		},
+		roomAdmin: { name: 'Room Admin', description: 'Creates and manages rooms (a paid seat)' },
+		admin: {
+			name: 'DocSpace Admin',
+			description: `Manages the portal (a paid seat; ${whoMayMakeAdmins})`,
+		},
+	};
+	return types.map((value) => ({ value, ...options[value] }));
+}
+
 /** The type of a user: there is no type field, and `isAdmin` is false for the owner (docs/docspace/people.md §1). */
 export function userTypeOf(user: EmployeeFull): UserTypeName {
 	if (user.isOwner || user.isAdmin) return 'admin';

@@ -16,6 +16,7 @@ import {
 	parseUserType,
 	userIds,
 	userTypeOf,
+	userTypeOptions,
 } from '../../shared/people';
 import { requestBody } from '../../shared/routing';
 import { DocSpaceFailureError, docSpaceApiRequest, failureOf } from '../../shared/transport';
@@ -29,24 +30,10 @@ export const userChangeTypeDescription: INodeProperties[] = [
 		displayName: 'Type',
 		name: 'userType',
 		type: 'options',
-		options: [
-			{ name: 'Guest', value: 'guest', description: 'Sees only the rooms they are invited to' },
-			{
-				name: 'User',
-				value: 'user',
-				description: 'Works in the rooms they are added to; cannot create rooms',
-			},
-			{
-				name: 'Room Admin',
-				value: 'roomAdmin',
-				description: 'Creates and manages rooms (a paid seat)',
-			},
-			{
-				name: 'DocSpace Admin',
-				value: 'admin',
-				description: 'Manages the portal (a paid seat; only the owner may make or unmake admins)',
-			},
-		],
+		options: userTypeOptions(
+			['guest', 'user', 'roomAdmin', 'admin'],
+			'only the owner may make or unmake admins',
+		),
 		default: 'user',
 		description: 'The new type of the account',
 		displayOptions: { show },

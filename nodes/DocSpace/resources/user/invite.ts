@@ -11,6 +11,7 @@ import {
 	findUserByEmail,
 	parseUserType,
 	userTypeOf,
+	userTypeOptions,
 } from '../../shared/people';
 import { afterEarlierItems } from '../../shared/itemOrder';
 import { isEmail } from '../../shared/recipients';
@@ -43,24 +44,7 @@ export const userInviteDescription: INodeProperties[] = [
 		displayName: 'Type',
 		name: 'inviteType',
 		type: 'options',
-		options: [
-			{
-				name: 'User',
-				value: 'user',
-				description: 'Works in the rooms they are added to; cannot create rooms',
-			},
-			{
-				name: 'Room Admin',
-				value: 'roomAdmin',
-				description: 'Creates and manages rooms (a paid seat)',
-			},
-			{
-				name: 'DocSpace Admin',
-				value: 'admin',
-				description:
-					'Manages the portal, its users and rooms (a paid seat; only the owner may invite one)',
-			},
-		],
+		options: userTypeOptions(['user', 'roomAdmin', 'admin'], 'only the owner may invite one'),
 		default: 'user',
 		description: 'The type of account the person gets',
 		displayOptions: { show },
