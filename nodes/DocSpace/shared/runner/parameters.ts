@@ -1,6 +1,8 @@
 import type { IExecuteFunctions, IGetNodeParameterOptions, INode } from 'n8n-workflow';
 import { deepCopy } from 'n8n-workflow';
 
+import { type FieldParameter, fieldParameterOf, fieldParameterValue } from './fieldRead';
+
 export type ParameterReader = (
 	name: string,
 	itemIndex: number,
@@ -29,20 +31,32 @@ function storedValue(parameters: INode['parameters'], name: string): unknown {
  * The parameter reads of one execution. A parameter whose stored value holds no expression gives
  * every item the same value, so n8n's getNodeParameter (a deep copy of the stored value, then
  * resolving, validating and cleaning it) runs once for it per execution, and each read gets its
- * own copy; parameters with an expression are read per item as before. Preparing an item reads
- * Options, the Request Options and the operation's fixed fields several times.
+ * own copy; parameters with an expression are read per item, a plain field of the item from the
+ * item itself (fieldRead.ts). Preparing an item reads Options, the Request Options and the
+ * operation's fixed fields several times.
  */
 export function parameterReader(context: IExecuteFunctions, node: INode): ParameterReader {
 	const itemDependent = new Map<string, boolean>();
+	const fieldParameters = new Map<string, FieldParameter | undefined>();
 	const fixed = new Map<string, unknown>();
+	let items: ReturnType<IExecuteFunctions['getInputData']> | undefined;
 	return (name, itemIndex, fallback, options) => {
 		let dependent = itemDependent.get(name);
 		if (dependent === undefined) {
 			const stored = storedValue(node.parameters, name);
 			dependent = stored === undefined || holdsExpression(stored);
 			itemDependent.set(name, dependent);
+			fieldParameters.set(name, dependent ? fieldParameterOf(stored) : undefined);
 		}
-		if (dependent) return context.getNodeParameter(name, itemIndex, fallback, options);
+		if (dependent) {
+			const field = fieldParameters.get(name);
+			if (field) {
+				items ??= context.getInputData();
+				const value = fieldParameterValue(field, items[itemIndex], options);
+				if (value !== undefined) return value;
+			}
+			return context.getNodeParameter(name, itemIndex, fallback, options);
+		}
 		const key = options ? `${name}\u0000${JSON.stringify(options)}` : name;
 		if (!fixed.has(key))
 			fixed.set(key, context.getNodeParameter(name, itemIndex, fallback, options));

@@ -2,13 +2,14 @@
  * The runner's per-execution parameter reads (shared/runner/parameters.ts): n8n's getNodeParameter
  * runs once per execution for a parameter without an expression, per item for one with.
  */
-import type { IExecuteFunctions, INode } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 
 import { parameterReader } from '../../../../nodes/DocSpace/shared/runner/parameters';
 
-function fakeContext(parameters: INode['parameters']) {
+function fakeContext(parameters: INode['parameters'], items: IDataObject[] = []) {
 	const calls: Array<[string, number]> = [];
 	const context = {
+		getInputData: () => items.map((json) => ({ json })),
 		getNodeParameter: (name: string, itemIndex: number, fallback?: unknown) => {
 			calls.push([name, itemIndex]);
 			const value = name
@@ -41,7 +42,7 @@ describe('runner parameter reads', () => {
 
 	it('reads a parameter holding an expression, anywhere inside it, for every item', () => {
 		const { read, calls } = fakeContext({
-			title: '={{ $json.title }}',
+			title: '={{ "Client " + $json.title }}',
 			options: { nested: { deep: '={{ $json.x }}' } },
 		});
 		expect(read('title', 0)).toBe('item 0');
@@ -74,5 +75,42 @@ describe('runner parameter reads', () => {
 			['room', 0],
 			['room', 2],
 		]);
+	});
+});
+
+describe('runner field reads', () => {
+	const locator = { __rl: true, mode: 'id', value: '={{ $json.room }}', cachedResultName: 'Room' };
+
+	it('reads a plain field of the item without n8n: the value, or the locator with it', () => {
+		const { read, calls } = fakeContext({ title: '={{ $json.client.title }}', room: locator }, [
+			{ client: { title: 'Offer' }, room: 7 },
+			{ client: { title: 42 }, room: '8' },
+		]);
+		expect(read('title', 0)).toBe('Offer');
+		expect(read('title', 1)).toBe(42);
+		expect(read('room', 0, undefined, { extractValue: true })).toBe(7);
+		expect(read('room', 1)).toEqual({ ...locator, value: '8' });
+		expect(calls).toEqual([]);
+	});
+
+	it('leaves other values, URL locators and other read options to n8n', () => {
+		const { read, calls } = fakeContext(
+			{ title: '={{ $json.title }}', room: { ...locator, mode: 'url' } },
+			[{ title: null, room: 'https://portal.example/rooms/shared/7' }, { title: { a: 1 } }, {}],
+		);
+		read('title', 0);
+		read('title', 1);
+		read('title', 2);
+		read('room', 0, undefined, { extractValue: true });
+		read('room', 0);
+		expect(calls).toEqual([
+			['title', 0],
+			['title', 1],
+			['title', 2],
+			['room', 0],
+		]);
+		const plain = fakeContext({ title: '={{ $json.title }}' }, [{ title: 'x' }]);
+		plain.read('title', 0, undefined, { ensureType: 'string' });
+		expect(plain.calls).toEqual([['title', 0]]);
 	});
 });
