@@ -6,7 +6,13 @@ import { DocSpaceEmulator, SEED_IDS, seedMany } from '../../test/emulator';
 import type { EmulatorOptions, Fault } from '../../test/emulator';
 
 type Command =
-	| { id: number; type: 'reset'; rooms?: number; options: Partial<EmulatorOptions> }
+	| {
+			id: number;
+			type: 'reset';
+			rooms?: number;
+			files?: number;
+			options: Partial<EmulatorOptions>;
+	  }
 	| { id: number; type: 'stats' }
 	| { id: number; type: 'inject'; fault: Fault & { path: string } }
 	| { id: number; type: 'countLinks'; roomIds: string[] }
@@ -22,7 +28,8 @@ async function main() {
 		if (command.type === 'reset') lastCpu = process.cpuUsage();
 		let result: unknown;
 		if (command.type === 'reset') {
-			emulator.reset(command.rooms ? seedMany({ rooms: command.rooms }) : undefined);
+			const { rooms, files } = command;
+			emulator.reset(rooms || files ? seedMany({ rooms, files }) : undefined);
 			emulator.configure({ ...startOptions, ...command.options });
 			result = true;
 		} else if (command.type === 'inject') {

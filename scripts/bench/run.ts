@@ -141,11 +141,14 @@ async function phase(
 	task: () => Promise<number>,
 	faults: IDataObject[] = [],
 ) {
-	await emulator({ type: 'reset', rooms: workload.rooms, options: limits });
+	await emulator({ type: 'reset', rooms: workload.rooms, files: workload.files, options: limits });
 	for (const command of workload.setup ?? []) await emulator(command);
 	for (const fault of faults) await emulator({ type: 'inject', fault });
 	const result = await measure(label, workload.items.length, task);
-	const stats = await emulator<{ statuses: Record<string, number> }>({ type: 'stats' });
+	const stats = await emulator<{ statuses: Record<string, number>; emulatorCpuMs: number }>({
+		type: 'stats',
+	});
+	if (process.env.BENCH_DEBUG) console.error(`  emulator CPU ${stats.emulatorCpuMs.toFixed(0)} ms`);
 	const row: Measure = { ...result, statuses: stats.statuses, operation: workload.name };
 	if (workload.roomIds)
 		row.duplicates =

@@ -36,6 +36,8 @@ export interface Workload {
 	requests: Array<RawRequest | RawRequest[]>;
 	/** Generated rooms to seed (Room Link: Set gives each item a room of its own). */
 	rooms?: number;
+	/** Generated My Documents files to seed (ids from 20001). */
+	files?: number;
 	roomIds?: string[];
 	/** Emulator commands run after the reset. */
 	setup?: IDataObject[];
@@ -91,6 +93,24 @@ export function workloads(count: number): Workload[] {
 				url: fileShare,
 				body: { share: [{ shareTo: item.user, access: item.access }], notify: false },
 			})),
+			faultPath: '^/api/2.0/files/file/\\d+/share$',
+		},
+		{
+			name: 'File: Share, a file per item',
+			parameters: {
+				resource: 'file',
+				operation: 'share',
+				file: byId('={{ $json.file }}'),
+				recipientsFrom: 'rows',
+				recipients: { recipient: [{ id: SEED_IDS.bobId, access: 2 }] },
+				notify: false,
+			},
+			items: indexes.map((n) => ({ file: String(20_001 + n) })),
+			requests: indexes.map((n) => ({
+				url: `/api/2.0/files/file/${20_001 + n}/share`,
+				body: { share: [{ shareTo: SEED_IDS.bobId, access: 2 }], notify: false },
+			})),
+			files: count,
 			faultPath: '^/api/2.0/files/file/\\d+/share$',
 		},
 		{

@@ -1,4 +1,4 @@
-import type { PortalSeed, SeedLink, SeedRoom, SeedUser } from './types';
+import type { PortalSeed, SeedFile, SeedLink, SeedRoom, SeedUser } from './types';
 
 const ownerId = '6f1c2a40-0001-4a00-8000-000000000001';
 const janeId = '6f1c2a40-0002-4a00-8000-000000000002';
@@ -222,7 +222,7 @@ function generatedUuid(prefix: string, n: number): string {
 
 /** A copy of `base` with `rooms` extra Custom rooms (ids 1001…) and `users` extra users, for paging tests. */
 export function seedMany(
-	counts: { rooms?: number; users?: number },
+	counts: { rooms?: number; users?: number; files?: number },
 	base: PortalSeed = DEFAULT_SEED,
 ): PortalSeed {
 	const rooms: SeedRoom[] = [];
@@ -239,7 +239,22 @@ export function seedMany(
 			role: 'user',
 		});
 	}
-	return { ...base, rooms: [...base.rooms, ...rooms], users: [...base.users, ...users] };
+	const owner = base.users.find((user) => user.role === 'owner')?.id ?? base.users[0]?.id ?? '';
+	const files: SeedFile[] = [];
+	for (let n = 1; n <= (counts.files ?? 0); n++) {
+		files.push({
+			id: String(20_000 + n),
+			title: `Generated ${n}.docx`,
+			location: 'my',
+			createdBy: owner,
+		});
+	}
+	return {
+		...base,
+		rooms: [...base.rooms, ...rooms],
+		users: [...base.users, ...users],
+		files: [...base.files, ...files],
+	};
 }
 
 export const FOLDER_SEED_IDS = {

@@ -23,11 +23,11 @@ const MAX_ENTRIES_PER_EXECUTION = 1000;
 const titles = new WeakMap<object, Map<string, string>>();
 
 /**
- * Rooms whose type Room Link: Set checks before sending, per execution. A run over more rooms would
- * double its requests against DocSpace's 1,500 a minute (docs/docspace/transport.md §3), so past
- * these DocSpace's own refusal is explained instead.
+ * Rooms (Room Link: Set) and files (File: Share, File: Remove Sharing) read before sending, per
+ * execution and kind. A run over more would double its requests against DocSpace's 1,500 a minute
+ * (docs/docspace/transport.md §3), so past these DocSpace's own refusal is explained instead.
  */
-export const ROOMS_CHECKED_PER_EXECUTION = 50;
+export const ENTRIES_CHECKED_PER_EXECUTION = 50;
 
 function executionOf(context: IExecuteSingleFunctions): object {
 	return context.getExecuteData?.() ?? context.getNode();
@@ -109,7 +109,7 @@ export function noLinksReason(
 /**
  * Room Link: Set refuses, before sending, a link the room's type does not take or an access level
  * it does not allow (docs/docspace/rooms.md §7). The room is read once per execution, for the first
- * ROOMS_CHECKED_PER_EXECUTION rooms.
+ * ENTRIES_CHECKED_PER_EXECUTION rooms.
  */
 export async function checkRoomTakesLink(
 	context: IExecuteSingleFunctions,
@@ -118,7 +118,7 @@ export async function checkRoomTakesLink(
 	access: number,
 ): Promise<void> {
 	const key = `room:${roomId}`;
-	if (!withinReadBound(context, key, ROOMS_CHECKED_PER_EXECUTION)) return;
+	if (!withinReadBound(context, key, ENTRIES_CHECKED_PER_EXECUTION)) return;
 	const room = await readOnce(context, key, `/api/2.0/files/rooms/${encodeURIComponent(roomId)}`);
 	const type = roomTypeName(room?.roomType);
 	if (!room || !type) return;
@@ -150,18 +150,17 @@ const ROOT_ROOMS = [14, 20];
 
 /**
  * File: Share and File: Remove Sharing work on My Documents files only (docs/docspace/files.md §10):
- * a file in a room, or in the Trash, is refused before sending. The file is read once per execution;
- * its title (null when it could not be read) names it in File: Share's output rows.
+ * a file in a room, or in the Trash, is refused before sending. The file is read once per execution,
+ * for the first ENTRIES_CHECKED_PER_EXECUTION files; its title (null when it was not read) names it
+ * in File: Share's output rows.
  */
 export async function checkMyDocumentsFile(
 	context: IExecuteSingleFunctions,
 	fileId: string,
 ): Promise<string | null> {
-	const file = await readOnce(
-		context,
-		`file:${fileId}`,
-		`/api/2.0/files/file/${encodeURIComponent(fileId)}`,
-	);
+	const key = `file:${fileId}`;
+	if (!withinReadBound(context, key, ENTRIES_CHECKED_PER_EXECUTION)) return null;
+	const file = await readOnce(context, key, `/api/2.0/files/file/${encodeURIComponent(fileId)}`);
 	const title = typeof file?.title === 'string' ? file.title : null;
 	const root = Number(file?.rootFolderType);
 	if (!file || !Number.isInteger(root) || root === ROOT_MY_DOCUMENTS) return title;

@@ -1,6 +1,7 @@
 import type { IDataObject, IPairedItemData } from 'n8n-workflow';
 
 import { SEED_IDS, byId, fileShare, run, useEmulator, writes } from '../../../../harness/docspace';
+import { ENTRIES_CHECKED_PER_EXECUTION } from '../../../../../nodes/DocSpace/shared/entryChecks';
 
 const ctx = useEmulator();
 
@@ -407,5 +408,22 @@ describe('File: Share — output rows name their file', () => {
 			fileId: SEED_IDS.myDocxId,
 			applied: true,
 		});
+	});
+});
+
+describe('File: Share — file reads stay bounded', () => {
+	it('reads at most 50 files per run, so a run over many files does not double its requests', async () => {
+		const { emulator } = ctx;
+		const items = Array.from({ length: 60 }, (_, n) => ({ file: String(900_000 + n) }));
+		const result = await run(emulator, fileShare({ file: byId('id', '={{ $json.file }}') }), {
+			items,
+			continueOnFail: true,
+		});
+		expect(result.items).toHaveLength(60);
+		const fileReads = emulator.requests.filter(
+			(request) => request.method === 'GET' && /^\/api\/2\.0\/files\/file\/\d+$/.test(request.path),
+		);
+		expect(fileReads).toHaveLength(ENTRIES_CHECKED_PER_EXECUTION);
+		expect(writes(emulator)).toHaveLength(60);
 	});
 });

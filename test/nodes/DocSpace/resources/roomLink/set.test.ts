@@ -9,7 +9,7 @@ import {
 	useEmulator,
 	writes,
 } from '../../../../harness/docspace';
-import { ROOMS_CHECKED_PER_EXECUTION } from '../../../../../nodes/DocSpace/shared/entryChecks';
+import { ENTRIES_CHECKED_PER_EXECUTION } from '../../../../../nodes/DocSpace/shared/entryChecks';
 
 const ctx = useEmulator();
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -288,7 +288,7 @@ describe('Room Link: Set — room type checks stay bounded', () => {
 			(request) =>
 				request.method === 'GET' && /^\/api\/2\.0\/files\/rooms\/\d+$/.test(request.path),
 		);
-		expect(roomReads).toHaveLength(ROOMS_CHECKED_PER_EXECUTION);
+		expect(roomReads).toHaveLength(ENTRIES_CHECKED_PER_EXECUTION);
 		expect(writes(emulator)).toHaveLength(60);
 	});
 });
