@@ -144,7 +144,10 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	async getCredentials(): Promise<ICredentials> {
 		throw new Error('not used');
 	}
+	/** How often n8n read (decrypted) the credential. */
+	decryptions = 0;
 	async getDecrypted(): Promise<ICredentialDataDecryptedObject> {
+		this.decryptions++;
 		return { ...this.data() };
 	}
 	async updateCredentials(

@@ -1,6 +1,7 @@
 import type {
 	DeclarativeRestApiSettings,
 	ICredentialDataDecryptedObject,
+	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
 	IExecuteSingleFunctions,
@@ -20,6 +21,7 @@ import {
 	sleep,
 } from 'n8n-workflow';
 
+import { credentialNameOf, unchangingCredential } from './credentials';
 import { type ExecutionShared, itemContext, paginationContext } from './itemContext';
 import { parameterReader } from './parameters';
 import { type RoutingPlan, buildRoutingPlan, setPath } from './plan';
@@ -43,6 +45,8 @@ interface Execution {
 	plan: RoutingPlan;
 	credentialName?: string;
 	credentials?: ICredentialDataDecryptedObject;
+	/** Handed to n8n with every request, so it does not read the credential again for each one. */
+	credentialsDecrypted?: ICredentialsDecrypted;
 	runIndex: number;
 	shared: ExecutionShared;
 	/** n8n's credential domain restriction: the same for every item (base URL from the credential). */
@@ -119,6 +123,7 @@ async function sendItem(
 						single,
 						run.credentialName,
 						request.options as IHttpRequestOptions,
+						run.credentialsDecrypted && { credentialsDecrypted: run.credentialsDecrypted },
 					)
 				: await run.context.helpers.httpRequest(request.options as IHttpRequestOptions)
 		) as IN8nHttpFullResponse;
@@ -178,32 +183,6 @@ function sendError(
 }
 
 /**
- * The credential type the item requests use, as RoutingNode picks it (prepareCredentials): the only
- * one declared, or the one the node's Authentication choice shows.
- */
-function credentialNameOf(
-	context: IExecuteFunctions,
-	description: INodeTypeDescription,
-): string | undefined {
-	const declared = description.credentials ?? [];
-	if (declared.length <= 1) return declared[0]?.name;
-	const authentication = context.getNodeParameter('authentication', 0, '') as string;
-	const shown = declared.find((credential) =>
-		credential.displayOptions?.show?.authentication?.includes(authentication),
-	);
-	if (!shown) {
-		throw new NodeOperationError(
-			context.getNode(),
-			`Node type "${context.getNode().type}" does not have any credentials of type "${authentication}" defined`,
-			{
-				level: 'warning',
-			},
-		);
-	}
-	return shown.name;
-}
-
-/**
  * Runs the selected operation from its own routing declarations, as RoutingNode would, but
  * works out the routing once per execution, evaluates only what the user filled in, and starts
  * sending while later items are still being prepared.
@@ -214,6 +193,9 @@ export async function runRoutedOperation(
 ): Promise<INodeExecutionData[][]> {
 	const node = context.getNode();
 	const credentialName = credentialNameOf(context, description);
+	const credentials = credentialName
+		? await context.getCredentials<ICredentialDataDecryptedObject>(credentialName, 0)
+		: undefined;
 	const shared: ExecutionShared = { node, read: parameterReader(context, node) };
 	const run: Execution = {
 		shared,
@@ -221,9 +203,8 @@ export async function runRoutedOperation(
 		description,
 		plan: buildRoutingPlan(node, description),
 		credentialName,
-		credentials: credentialName
-			? await context.getCredentials<ICredentialDataDecryptedObject>(credentialName, 0)
-			: undefined,
+		credentials,
+		credentialsDecrypted: unchangingCredential(node, credentialName, credentials),
 		runIndex: (context as IExecuteFunctions & { runIndex?: number }).runIndex ?? 0,
 	};
 	const items = context.getInputData();
