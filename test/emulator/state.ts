@@ -188,6 +188,8 @@ export const trashFolderIdOf = (myFolderId: number) => 900_000 + myFolderId;
 
 export class PortalState {
 	readonly users = new Map<string, UserRecord>();
+	/** The addresses DocSpace emailed an invitation to, in order (a new address only, people.md §2). */
+	readonly invitationEmails: string[] = [];
 	readonly groups = new Map<string, SeedGroup>();
 	readonly rooms = new Map<string, RoomRecord>();
 	readonly files = new Map<string, FileRecord>();

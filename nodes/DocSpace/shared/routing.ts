@@ -18,6 +18,7 @@ import {
 	sendDocSpaceListRequest,
 	sendDocSpaceRequest,
 	sendDocSpaceRequestOnce,
+	sendIdempotentDocSpaceRequest,
 } from './transport';
 import { renewingSession } from './session';
 import { entryId, optionalText } from './validation';
@@ -37,6 +38,8 @@ export function docSpaceRouting(config: {
 	list?: boolean;
 	/** Starts an asynchronous file operation: never sent twice (docs/docspace/folders.md §1). */
 	once?: boolean;
+	/** A POST DocSpace applies once however often it gets it: retried like a PUT. */
+	idempotent?: boolean;
 	/** A routing hook of the operation's own (it must send through `sendDocSpaceRequest`). */
 	pagination?: (
 		this: IExecutePaginationFunctions,
@@ -64,7 +67,9 @@ export function docSpaceRouting(config: {
 						? sendDocSpaceListRequest
 						: config.once
 							? sendDocSpaceRequestOnce
-							: sendDocSpaceRequest),
+							: config.idempotent
+								? sendIdempotentDocSpaceRequest
+								: sendDocSpaceRequest),
 			),
 		},
 	};

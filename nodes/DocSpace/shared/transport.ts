@@ -215,6 +215,7 @@ async function sendRouted(
 	context: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 	repeatable: boolean,
+	idempotent = false,
 ): Promise<INodeExecutionData[]> {
 	const method = String(requestData.options.method ?? 'GET').toUpperCase();
 	const itemIndex = context.getItemIndex();
@@ -254,7 +255,7 @@ async function sendRouted(
 		...(repeatable ? {} : { notRepeatable: true }),
 	});
 	return await withDocSpaceLimits(
-		{ ...settings, repeatable },
+		{ ...settings, repeatable, idempotent },
 		failureContext,
 		context.getNode(),
 		async () => {
@@ -275,6 +276,18 @@ export async function sendDocSpaceRequest(
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
 	return await sendRouted(this, requestData, true);
+}
+
+/**
+ * Routing hook of a POST that DocSpace applies once however often it gets it (User: Invite: an
+ * address already invited gets no second email, docs/docspace/people.md §2): retried like a PUT
+ * after a lost answer or a 5xx, where another POST is only repeated after a 429.
+ */
+export async function sendIdempotentDocSpaceRequest(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	return await sendRouted(this, requestData, true, true);
 }
 
 /**

@@ -116,6 +116,7 @@ function inviteUsers(context: RouteContext): ActionResult {
 			continue;
 		}
 		const id = randomUUID();
+		context.state.invitationEmails.push(email.toLowerCase());
 		context.state.users.set(id, {
 			id,
 			firstName: '',

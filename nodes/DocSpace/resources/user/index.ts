@@ -120,6 +120,7 @@ export const userDescription: INodeProperties[] = [
 					preSend: [prepareUserInvite],
 					postReceive: [userInviteOutput],
 					answer: 'array',
+					idempotent: true,
 				}),
 			},
 			{

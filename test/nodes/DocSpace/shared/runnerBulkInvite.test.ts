@@ -50,7 +50,7 @@ describe('runner and RoutingNode: User: Invite', () => {
 		expect(result.routedExpressions).toBeGreaterThan(result.runnerExpressions);
 	});
 
-	it('repeat an invitation DocSpace refused with 429 (it did nothing), never one that failed otherwise', async () => {
+	it('repeat an invitation after a 429, a 503 or a lost answer: DocSpace emails an address once', async () => {
 		const items = [{ email: 'ann@client.example', type: 'user' }];
 		const limited = await bothPaths(ctx.emulator, invite(), {
 			items,
@@ -69,15 +69,23 @@ describe('runner and RoutingNode: User: Invite', () => {
 		expect(
 			methodsAndPaths(limited.requests).filter((request) => request.startsWith('POST')),
 		).toEqual(['POST /api/2.0/people/invite', 'POST /api/2.0/people/invite']);
-		const failed = await bothPaths(ctx.emulator, invite(), {
-			items,
-			setup: (emulator) =>
-				emulator.inject({ method: 'POST', path: /\/people\/invite$/, kind: 'status', status: 503 }),
-		});
-		expect(failed.error).toBeDefined();
-		expect(
-			methodsAndPaths(failed.requests).filter((request) => request.startsWith('POST')),
-		).toEqual(['POST /api/2.0/people/invite']);
+		for (const fault of [
+			{ kind: 'status' as const, status: 503 },
+			{ kind: 'reset' as const, afterProcessing: true },
+		]) {
+			const repeated = await bothPaths(ctx.emulator, invite(), {
+				items,
+				volatile: NEW_USER_IDS,
+				setup: (emulator) =>
+					emulator.inject({ method: 'POST', path: /\/people\/invite$/, times: 1, ...fault }),
+			});
+			expect(repeated.error).toBeUndefined();
+			expect(repeated.items.map((item) => item.json.invited)).toEqual([true]);
+			expect(
+				methodsAndPaths(repeated.requests).filter((request) => request.startsWith('POST')),
+			).toEqual(['POST /api/2.0/people/invite', 'POST /api/2.0/people/invite']);
+			expect(ctx.emulator.portal.invitationEmails).toEqual(['ann@client.example']);
+		}
 	});
 
 	it('runner: the same address again in a later item finds the account instead of inviting twice', async () => {
