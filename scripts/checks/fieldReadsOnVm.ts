@@ -1,12 +1,16 @@
 /**
  * Run with Node 24 (the e2e runtime): compares the runner's field reads (shared/runner/fieldRead.ts)
  * with what n8n's default expression engine (isolated-vm) gives for the same expressions and
- * values. Prints one JSON line: { compared, differences }.
+ * values: plain fields and text with fields. Prints one JSON line: { compared, differences }.
  */
 import type { INodeExecutionData, INodeTypes } from 'n8n-workflow';
 import { Expression, Workflow } from 'n8n-workflow';
 
-import { fieldPathOf, primitiveField } from '../../nodes/DocSpace/shared/runner/fieldRead';
+import {
+	fieldExpressionValue,
+	fieldPathOf,
+	fieldTemplateOf,
+} from '../../nodes/DocSpace/shared/runner/fieldRead';
 
 const VALUES: unknown[] = [
 	...['text', '', '  spaced  ', 'Ünïcödé ✓ "quoted" <b>', '\ud800', '=not an expression'],
@@ -17,6 +21,8 @@ const EXPRESSIONS = [
 	'={{$json.nested.value}}',
 	'={{ $json["with space"] }}',
 	"={{ $json['list'][1] }}",
+	'=Client {{ $json.value }} #{{ $json.nested.value }}!',
+	'={{ $json.value }}{{ $json["with space"] }}',
 ];
 
 async function main() {
@@ -61,7 +67,11 @@ async function main() {
 				'manual',
 				{},
 			);
-			const byField = primitiveField(item, fieldPathOf(expression) ?? []);
+			const path = fieldPathOf(expression);
+			const template = fieldTemplateOf(expression);
+			const byField = path
+				? fieldExpressionValue({ path }, item)
+				: template && fieldExpressionValue({ template }, item);
 			compared++;
 			if (!Object.is(byEngine, byField))
 				differences.push(

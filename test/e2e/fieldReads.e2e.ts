@@ -22,5 +22,5 @@ it('field reads give what n8n’s vm expression engine gives', async () => {
 		differences: string[];
 	};
 	expect(result.differences).toEqual([]);
-	expect(result.compared).toBe(60);
+	expect(result.compared).toBe(90);
 });

@@ -6,7 +6,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { fieldPathOf } from '../../../../nodes/DocSpace/shared/runner/fieldRead';
+import { fieldPathOf, fieldTemplateOf } from '../../../../nodes/DocSpace/shared/runner/fieldRead';
 import { SEED_IDS, byId, fileShare, roomLinkSet, useEmulator } from '../../../harness/docspace';
 import { bothPaths, countExpressions } from '../../../harness/equivalence';
 
@@ -48,6 +48,30 @@ describe('field paths of expressions', () => {
 	});
 });
 
+describe('text with fields', () => {
+	it.each([
+		['=Client {{ $json.name }}', ['Client ', ['name']]],
+		['={{ $json.first }} {{ $json["last name"] }}!', [['first'], ' ', ['last name'], '!']],
+		['={{ $json.a }}{{ $json.b }}', [['a'], ['b']]],
+		['={{ $json.room }} ', [['room'], ' ']],
+	])('%s reads %j', (expression, parts) => {
+		expect(fieldTemplateOf(expression)).toEqual(parts);
+	});
+
+	it.each([
+		'={{ $json.room }}',
+		'=Client',
+		'Client {{ $json.name }}',
+		'=Client {{ $json.name + 1 }}',
+		'=Client {{ $now }} {{ $json.name }}',
+		'=Client {{ $json.name }} }}',
+		'=Client \\{{ $json.name }}',
+		'=Client {{ $json.constructor }}',
+	])('%s goes to n8n', (expression) => {
+		expect(fieldTemplateOf(expression)).toBeUndefined();
+	});
+});
+
 describe('field reads and n8n’s engine give the same values', () => {
 	it('for titles of every type, nested, bracketed and indexed fields, and missing ones', async () => {
 		const items: IDataObject[] = [
@@ -77,6 +101,30 @@ describe('field reads and n8n’s engine give the same values', () => {
 		// RoutingNode evaluates every declaration twice; the runner only what is not a plain field
 		// with a string, number or boolean (null, objects, arrays and missing fields: 6 items).
 		expect(result.runnerExpressions).toBeLessThan(items.length);
+	});
+
+	it('for text with fields of every type', async () => {
+		const values: unknown[] = ['Acme', 42, -0, 1e21, true, '', null, { a: 1 }, ['x'], undefined];
+		const items = values.map(
+			(value) => ({ room: SEED_IDS.customRoomId, name: value, n: 7 }) as IDataObject,
+		);
+		const result = await bothPaths(
+			ctx.emulator,
+			roomLinkSet({
+				room: byId('id', '={{ $json.room }}'),
+				title: '=Client {{ $json.name }} #{{ $json.n }}',
+			}),
+			{ items, continueOnFail: true },
+		);
+		expect(result.items.slice(0, 5).map((item) => item.json.title)).toEqual([
+			'Client Acme #7',
+			'Client 42 #7',
+			'Client 0 #7',
+			'Client 1e+21 #7',
+			'Client true #7',
+		]);
+		// n8n's engine renders the title only where a field is null, an object, an array or missing.
+		expect(result.runnerExpressions).toBe(4);
 	});
 
 	it('for bracketed keys, array elements and a locator given by URL', async () => {
