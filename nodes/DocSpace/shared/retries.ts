@@ -45,20 +45,23 @@ function networkCodeOf(error: unknown): string | undefined {
 	return undefined;
 }
 
+/**
+ * When a failed request may be sent again. Only a 429 is certain to have been refused before
+ * DocSpace did anything. `byMethod`: GET and PUT are idempotent here (shares set absolute levels,
+ * room links carry their client-generated id), a POST (an upload, a new room) is repeated only
+ * after a 429. `onlyRefused`: a request that starts an asynchronous file operation (copy, move,
+ * delete) must not run twice. `always`: a POST DocSpace applies once however often it gets it (an
+ * invitation: an invited address gets no second email, docs/docspace/people.md §2).
+ */
+export type RepeatPolicy = 'byMethod' | 'onlyRefused' | 'always';
+
 function isRetryable(
 	failure: DocSpaceFailure,
 	method: string,
-	repeatable = true,
-	idempotent = false,
+	repeat: RepeatPolicy = 'byMethod',
 ): boolean {
-	// A request that starts an asynchronous file operation (copy, move, delete) must not run twice;
-	// only a 429 is certain to have been refused before DocSpace did anything.
-	if (!repeatable) return failure.statusCode === 429 && !failure.networkCode;
-	// PUT and GET are idempotent here: shares set absolute levels and room links carry their id
-	// (client-generated on create), so a repeat never duplicates. A POST (an upload, an invitation,
-	// a new room) is repeated only after a 429, which DocSpace answers before doing anything, unless
-	// DocSpace applies it once however often it gets it (an invitation: docs/docspace/people.md §2).
-	if (method === 'POST' && !idempotent) return failure.statusCode === 429 && !failure.networkCode;
+	const refusedFirst = failure.statusCode === 429 && !failure.networkCode;
+	if (repeat === 'onlyRefused' || (method === 'POST' && repeat !== 'always')) return refusedFirst;
 	if (failure.networkCode) return RETRYABLE_NETWORK.has(failure.networkCode);
 	if (failure.redirectTo || failure.notDocSpace || failure.tooLargeMb || failure.deadline)
 		return false;
@@ -101,10 +104,8 @@ export interface RequestSettings {
 	limit: number;
 	maxRetries: number;
 	signal?: AbortSignal;
-	/** False for requests that must not be sent twice (see isRetryable). */
-	repeatable?: boolean;
-	/** A POST that DocSpace applies once however often it is sent: retried like a PUT. */
-	idempotent?: boolean;
+	/** When a failure is sent again (byMethod when left out). */
+	repeat?: RepeatPolicy;
 	/** Whole-attempt deadline; none when left out. */
 	timeoutMs?: number;
 	/** All waits between retries together; 10 minutes when left out. */
@@ -183,7 +184,7 @@ export async function withDocSpaceLimits<T>(
 		}
 		const wait = backoffMs(tries, failure);
 		if (
-			!isRetryable(failure, settings.method, settings.repeatable, settings.idempotent) ||
+			!isRetryable(failure, settings.method, settings.repeat) ||
 			tries > settings.maxRetries ||
 			wait > MAX_SINGLE_RETRY_WAIT_MS ||
 			waited + wait > maxWait ||

@@ -16,9 +16,7 @@ import {
 	type AnswerShape,
 	expectDocSpaceAnswer,
 	sendDocSpaceListRequest,
-	sendDocSpaceRequest,
-	sendDocSpaceRequestOnce,
-	sendIdempotentDocSpaceRequest,
+	sendDocSpaceRequestRepeating,
 } from './transport';
 import { renewingSession } from './session';
 import { entryId, optionalText } from './validation';
@@ -65,11 +63,9 @@ export function docSpaceRouting(config: {
 				config.pagination ??
 					(config.list
 						? sendDocSpaceListRequest
-						: config.once
-							? sendDocSpaceRequestOnce
-							: config.idempotent
-								? sendIdempotentDocSpaceRequest
-								: sendDocSpaceRequest),
+						: sendDocSpaceRequestRepeating(
+								config.once ? 'onlyRefused' : config.idempotent ? 'always' : 'byMethod',
+							)),
 			),
 		},
 	};

@@ -51,7 +51,12 @@ export { docSpaceApiList, sendDocSpaceListRequest } from './lists';
 export const CREDENTIAL_TYPE = 'docSpaceApi';
 
 export { DEFAULT_LIMITS, type RequestSettings, withDocSpaceLimits } from './retries';
-import { type RequestSettings, attemptTimeoutMs, withDocSpaceLimits } from './retries';
+import {
+	type RepeatPolicy,
+	type RequestSettings,
+	attemptTimeoutMs,
+	withDocSpaceLimits,
+} from './retries';
 
 type AnyContext = IExecuteSingleFunctions | ILoadOptionsFunctions | IHookFunctions;
 
@@ -214,8 +219,7 @@ export const throwOnDocSpaceError = expectDocSpaceAnswer('any');
 async function sendRouted(
 	context: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
-	repeatable: boolean,
-	idempotent = false,
+	repeat: RepeatPolicy,
 ): Promise<INodeExecutionData[]> {
 	const method = String(requestData.options.method ?? 'GET').toUpperCase();
 	const itemIndex = context.getItemIndex();
@@ -252,10 +256,10 @@ async function sendRouted(
 	const owners = contextsOf(context);
 	const failureContext = async () => ({
 		...(await contextWithSecrets(context, method, itemIndex, requestData.options.body)),
-		...(repeatable ? {} : { notRepeatable: true }),
+		...(repeat === 'onlyRefused' ? { notRepeatable: true } : {}),
 	});
 	return await withDocSpaceLimits(
-		{ ...settings, repeatable, idempotent },
+		{ ...settings, repeat },
 		failureContext,
 		context.getNode(),
 		async () => {
@@ -275,30 +279,17 @@ export async function sendDocSpaceRequest(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
-	return await sendRouted(this, requestData, true);
+	return await sendRouted(this, requestData, 'byMethod');
 }
 
-/**
- * Routing hook of a POST that DocSpace applies once however often it gets it (User: Invite: an
- * address already invited gets no second email, docs/docspace/people.md §2): retried like a PUT
- * after a lost answer or a 5xx, where another POST is only repeated after a 429.
- */
-export async function sendIdempotentDocSpaceRequest(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
-	return await sendRouted(this, requestData, true, true);
-}
-
-/**
- * Routing hook of requests that start an asynchronous file operation (docs/docspace/folders.md §1):
- * like `sendDocSpaceRequest`, but a failure that may have reached DocSpace is not retried.
- */
-export async function sendDocSpaceRequestOnce(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
-	return await sendRouted(this, requestData, false);
+/** `sendDocSpaceRequest` with another repeat policy (retries.ts, RepeatPolicy). */
+export function sendDocSpaceRequestRepeating(repeat: RepeatPolicy) {
+	return async function (
+		this: IExecutePaginationFunctions,
+		requestData: DeclarativeRestApiSettings.ResultOptions,
+	): Promise<INodeExecutionData[]> {
+		return await sendRouted(this, requestData, repeat);
+	};
 }
 
 /**
