@@ -69,7 +69,7 @@ export function fieldTemplateOf(value: unknown): FieldTemplate | undefined {
 }
 
 /** The item's own field at the path when it is a string, a finite number or a boolean. */
-export function primitiveField(
+function primitiveField(
 	item: INodeExecutionData | undefined,
 	path: FieldPath,
 ): string | number | boolean | undefined {

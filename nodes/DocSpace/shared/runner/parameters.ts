@@ -36,20 +36,20 @@ function storedValue(parameters: INode['parameters'], name: string): unknown {
  * operation's fixed fields several times.
  */
 export function parameterReader(context: IExecuteFunctions, node: INode): ParameterReader {
-	const itemDependent = new Map<string, boolean>();
-	const fieldParameters = new Map<string, FieldParameter | undefined>();
+	// Per name: whether its value depends on the item, and if so whether it is plain fields.
+	const kinds = new Map<string, { dependent: boolean; field?: FieldParameter }>();
 	const fixed = new Map<string, unknown>();
 	let items: ReturnType<IExecuteFunctions['getInputData']> | undefined;
 	return (name, itemIndex, fallback, options) => {
-		let dependent = itemDependent.get(name);
-		if (dependent === undefined) {
+		let kind = kinds.get(name);
+		if (!kind) {
 			const stored = storedValue(node.parameters, name);
-			dependent = stored === undefined || holdsExpression(stored);
-			itemDependent.set(name, dependent);
-			fieldParameters.set(name, dependent ? fieldParameterOf(stored) : undefined);
+			const dependent = stored === undefined || holdsExpression(stored);
+			kind = { dependent, field: dependent ? fieldParameterOf(stored) : undefined };
+			kinds.set(name, kind);
 		}
-		if (dependent) {
-			const field = fieldParameters.get(name);
+		if (kind.dependent) {
+			const { field } = kind;
 			if (field) {
 				items ??= context.getInputData();
 				const value = fieldParameterValue(field, items[itemIndex], options);
